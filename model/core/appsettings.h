@@ -1,0 +1,37 @@
+#pragma once
+
+// The one facade over QSettings: every key and every default of the desktop settings in one
+// place. Shop data (rules, schedules) lives in the database, not here.
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace md {
+
+class AppSettings
+{
+public:
+    static constexpr int kMaxRecentDatabases = 8;
+
+    // "" follows the system language; otherwise a code such as "de". Applies on restart.
+    static QString language();
+    static void setLanguage(const QString &code);
+    // The languages shipped, as code → native name.
+    static QList<QPair<QString, QString>> availableLanguages();
+
+    // Newest first, without passwords.
+    static QStringList recentDatabases();
+    static void addRecentDatabase(const QString &display);
+    static void removeRecentDatabase(const QString &display);
+
+    static QString lastDatabase();
+    static void setLastDatabase(const QString &display);
+
+    static QByteArray windowGeometry();
+    static void setWindowGeometry(const QByteArray &geometry);
+    static QByteArray windowState();
+    static void setWindowState(const QByteArray &state);
+};
+
+} // namespace md

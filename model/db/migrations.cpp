@@ -1,0 +1,145 @@
+#include "migrations.h"
+
+#include "dialect.h"
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace md {
+
+QStringList schemaV1(const Dialect &dialect);
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("md::Migrations", text);
+}
+
+// Any 64-bit number both processes agree on: serialises concurrent migrations on one server.
+constexpr qint64 kMigrationLockKey = 0x4d44'4d49'4752; // "MDMIGR"
+
+QString errorText(const QSqlQuery &query)
+{
+    return query.lastError().text().trimmed();
+}
+
+bool hasTable(QSqlDatabase db, const Dialect &dialect, const QString &table, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(dialect.listTables())) {
+        *error = errorText(query);
+        return false;
+    }
+    while (query.next()) {
+        if (query.value(0).toString() == table)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+const std::vector<Migration> &Migrations::all()
+{
+    static const std::vector<Migration> migrations = {
+        {1, "five playbooks: catalog, sales, subscriptions, marketing, loyalty, jobs", schemaV1},
+    };
+    return migrations;
+}
+
+int Migrations::latestVersion()
+{
+    return all().back().version;
+}
+
+Result<int> Migrations::currentVersion(QSqlDatabase db, const Dialect &dialect)
+{
+    QString error;
+    const bool tracked = hasTable(db, dialect, QStringLiteral("schema_migrations"), &error);
+    if (!error.isEmpty())
+        return fail(tr("Cannot read the list of tables: %1").arg(error));
+    if (!tracked) {
+        QSqlQuery query(db);
+        if (!query.exec(dialect.listTables()))
+            return fail(tr("Cannot read the list of tables: %1").arg(errorText(query)));
+        if (query.next()) {
+            return fail(tr("The database holds other tables (such as \"%1\") but no MerchantDesk "
+                           "schema; MerchantDesk will not write into it. Use a new file or an "
+                           "empty database.")
+                            .arg(query.value(0).toString()));
+        }
+        return 0;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        || !query.next()) {
+        return fail(tr("Cannot read the schema version: %1").arg(errorText(query)));
+    }
+    return query.value(0).toInt();
+}
+
+Status Migrations::migrate(QSqlDatabase db, const Dialect &dialect)
+{
+    auto current = currentVersion(db, dialect);
+    if (!current)
+        return fail(current.error());
+    if (*current > latestVersion()) {
+        return fail(tr("The database has schema version %1, newer than this MerchantDesk "
+                       "understands (%2). Update MerchantDesk; nothing was changed.")
+                        .arg(*current)
+                        .arg(latestVersion()));
+    }
+    if (*current == latestVersion())
+        return {};
+
+    for (const Migration &migration : all()) {
+        Transaction tx(db, dialect);
+        if (auto started = tx.begin(); !started)
+            return started.withContext(tr("Migrating the schema"));
+
+        QSqlQuery query(db);
+        if (dialect.isPostgres()) {
+            query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLockKey));
+        }
+        // Another process may have migrated while we waited for the lock: ask again inside it.
+        if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                       "applied_at BIGINT NOT NULL)"))) {
+            return fail(tr("Cannot create the schema version table: %1").arg(errorText(query)));
+        }
+        if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = %1")
+                            .arg(migration.version))
+            || !query.next()) {
+            return fail(tr("Cannot read the schema version: %1").arg(errorText(query)));
+        }
+        if (query.value(0).toInt() > 0)
+            continue;
+        query.finish();
+
+        for (const QString &statement : migration.statements(dialect)) {
+            if (!query.exec(statement)) {
+                return fail(tr("Migration %1 (%2) failed: %3\nStatement: %4")
+                                .arg(migration.version)
+                                .arg(QString::fromUtf8(migration.name), errorText(query),
+                                     statement.left(200)));
+            }
+        }
+        query.prepare(QStringLiteral(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+        query.addBindValue(migration.version);
+        query.addBindValue(QString::fromUtf8(migration.name));
+        query.addBindValue(QDateTime::currentSecsSinceEpoch());
+        if (!query.exec())
+            return fail(tr("Cannot record migration %1: %2").arg(migration.version).arg(errorText(query)));
+        query.finish();
+        if (auto committed = tx.commit(); !committed)
+            return committed.withContext(tr("Migrating the schema"));
+    }
+    return {};
+}
+
+} // namespace md
