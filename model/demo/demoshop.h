@@ -1,0 +1,40 @@
+#pragma once
+
+// Fills an empty database with a realistic, deterministic demo shop: the same seed and as-of date
+// give the same rows on SQLite and PostgreSQL. Small (the README's demo) or large (benchmarks).
+
+#include "core/result.h"
+
+#include <QDate>
+#include <QString>
+
+#include <functional>
+
+namespace md {
+
+class Database;
+
+struct DemoOptions
+{
+    enum class Scale { Small, Large };
+    Scale scale = Scale::Small;
+    quint64 seed = 42;
+    // The shop's "today": order history ends the day before. Invalid → today's date in UTC.
+    QDate asOf;
+};
+
+class DemoShop
+{
+public:
+    // percent 0..100 and a short stage name ("orders"); return false to cancel (rolls back).
+    using Progress = std::function<bool(int percent, const QString &stage)>;
+
+    // Refuses a database that already holds products, customers or orders: nothing is ever
+    // overwritten. All rows are written in one transaction through BulkWriter.
+    static Status generate(Database &db, const DemoOptions &options, const Progress &progress = {});
+
+    static QString scaleName(DemoOptions::Scale scale);
+    static Result<DemoOptions::Scale> parseScale(const QString &name);
+};
+
+} // namespace md
