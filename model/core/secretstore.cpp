@@ -9,11 +9,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::SecretStore", text);
-}
-
 // Runs a keychain job to its end and returns its error, if any.
 QString runJob(QKeychain::Job &job)
 {

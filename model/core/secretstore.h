@@ -4,6 +4,7 @@
 // never in plaintext settings. Where no keyring runs (a server, cron), an environment variable is
 // the fallback and the error message says which one.
 
+#include <QCoreApplication>
 #include "result.h"
 
 #include <QString>
@@ -12,6 +13,8 @@ namespace md {
 
 class SecretStore
 {
+    Q_DECLARE_TR_FUNCTIONS(md::SecretStore)
+
 public:
     // Blocks on a local event loop until the keyring answers (it is usually instant).
     static Result<QString> read(const QString &key);

@@ -9,6 +9,7 @@
 //     writer->addText(sku); writer->addText(title); writer->endRow();
 //     writer->finish();
 
+#include <QCoreApplication>
 #include "core/result.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ class Database;
 
 class BulkWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(md::BulkWriter)
+
 public:
     static Result<std::unique_ptr<BulkWriter>> open(const Database &db, const QString &table,
                                                     const QStringList &columns);

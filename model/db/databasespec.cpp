@@ -11,11 +11,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::DatabaseSpec", text);
-}
-
 const QStringList &sslModes()
 {
     static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
@@ -28,7 +23,7 @@ Result<DatabaseSpec> parsePostgresUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return fail(tr("Invalid PostgreSQL URL \"%1\": %2").arg(text, url.errorString()));
+        return fail(DatabaseSpec::tr("Invalid PostgreSQL URL \"%1\": %2").arg(text, url.errorString()));
 
     DatabaseSpec spec;
     spec.backend = Backend::Postgres;
@@ -38,7 +33,7 @@ Result<DatabaseSpec> parsePostgresUrl(const QString &text)
     spec.password = url.password();
     spec.database = url.path().mid(1);
     if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/'))) {
-        return fail(tr("Invalid PostgreSQL URL \"%1\": expected "
+        return fail(DatabaseSpec::tr("Invalid PostgreSQL URL \"%1\": expected "
                        "postgresql://user[:password]@host[:port]/dbname")
                         .arg(spec.displayName()));
     }
@@ -46,12 +41,12 @@ Result<DatabaseSpec> parsePostgresUrl(const QString &text)
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("sslmode")) {
             if (!sslModes().contains(value)) {
-                return fail(tr("Invalid sslmode \"%1\" in the PostgreSQL URL; use one of: %2")
+                return fail(DatabaseSpec::tr("Invalid sslmode \"%1\" in the PostgreSQL URL; use one of: %2")
                                 .arg(value, sslModes().join(QStringLiteral(", "))));
             }
             spec.sslMode = value;
         } else {
-            return fail(tr("Unknown option \"%1\" in the PostgreSQL URL; only sslmode is supported")
+            return fail(DatabaseSpec::tr("Unknown option \"%1\" in the PostgreSQL URL; only sslmode is supported")
                             .arg(key));
         }
     }

@@ -3,6 +3,7 @@
 // Where a shop's data lives: a SQLite file path or a PostgreSQL server, parsed from what the user
 // typed (--db, MERCHANTDESK_DB, the connect dialog) into one value both executables share.
 
+#include <QCoreApplication>
 #include "core/result.h"
 
 #include <QString>
@@ -39,6 +40,8 @@ struct DatabaseSpec
     QString serverAddress() const;
     // Key under which the keyring stores this server's password.
     QString secretKey() const;
+
+    Q_DECLARE_TR_FUNCTIONS(md::DatabaseSpec)
 };
 
 } // namespace md

@@ -14,11 +14,6 @@ QStringList schemaV1(const Dialect &dialect);
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::Migrations", text);
-}
-
 // Any 64-bit number both processes agree on: serialises concurrent migrations on one server.
 constexpr qint64 kMigrationLockKey = 0x4d44'4d49'4752; // "MDMIGR"
 

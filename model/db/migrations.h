@@ -3,6 +3,7 @@
 // The schema's history: an ordered list of migrations, each applied once, in its own transaction,
 // recorded in schema_migrations. Opening a database runs the ones it has not seen yet.
 
+#include <QCoreApplication>
 #include "core/result.h"
 
 #include <QSqlDatabase>
@@ -25,6 +26,8 @@ struct Migration
 
 class Migrations
 {
+    Q_DECLARE_TR_FUNCTIONS(md::Migrations)
+
 public:
     static const std::vector<Migration> &all();
     static int latestVersion();
