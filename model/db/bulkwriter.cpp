@@ -16,11 +16,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::BulkWriter", text);
-}
-
 template<typename Handle>
 Handle *nativeHandle(const Database &db, std::initializer_list<const char *> typeNames)
 {
@@ -68,7 +63,7 @@ public:
         const int rc = sqlite3_step(m_statement);
         sqlite3_reset(m_statement);
         if (rc != SQLITE_DONE) {
-            return fail(tr("Writing row %1 of %2 failed: %3")
+            return fail(BulkWriter::tr("Writing row %1 of %2 failed: %3")
                             .arg(m_rows + 1)
                             .arg(m_table, QString::fromUtf8(sqlite3_errmsg(m_db))));
         }
@@ -184,13 +179,13 @@ private:
             PQclear(result);
         }
         if (!message.isEmpty())
-            return fail(tr("Writing %1 failed: %2").arg(m_table, message));
+            return fail(BulkWriter::tr("Writing %1 failed: %2").arg(m_table, message));
         return {};
     }
 
     QString error() const
     {
-        return tr("Writing %1 failed: %2")
+        return BulkWriter::tr("Writing %1 failed: %2")
             .arg(m_table, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
     }
 
