@@ -1,13 +1,21 @@
-#include "db/database.h"
+// merchantdesk-cli: MerchantDesk's jobs without a window, for scripts, cron and systemd.
+
+#include "commandline.h"
+#include "commandregistry.h"
+#include "core/translations.h"
+
 #include <QCoreApplication>
-#include <cstdio>
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    auto spec = md::DatabaseSpec::parse(QString::fromLocal8Bit(argv[1]));
-    if (!spec) { fprintf(stderr, "%s\n", qPrintable(spec.error())); return 2; }
-    auto db = md::Database::open(*spec);
-    if (!db) { fprintf(stderr, "%s\n", qPrintable(db.error())); return 2; }
-    auto counts = db->tableCounts();
-    for (auto &[n, c] : *counts) printf("%s %lld\n", qPrintable(n), c);
+    // The desktop app's identity (app/gui/main.cpp), so both find the same default database,
+    // settings and language.
+    QCoreApplication::setOrganizationName(QStringLiteral("MerchantDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("MerchantDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MERCHANTDESK_VERSION));
+    md::installTranslators(app);
+
+    md::CommandLine commandLine(md::CommandRegistry::standard());
+    return commandLine.run(QCoreApplication::arguments());
 }

@@ -16,11 +16,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::Database", text);
-}
-
 QString newConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -35,8 +30,9 @@ QString oneLine(QString text)
     return text.trimmed();
 }
 
-constexpr QFileDevice::Permissions kAnyWrite = QFileDevice::WriteOwner | QFileDevice::WriteUser
-                                               | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+// Not WriteUser: QFileInfo derives it from access(2), which is always true for root.
+constexpr QFileDevice::Permissions kAnyWrite =
+    QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
 
 bool isWritable(const QFileInfo &info)
 {
@@ -113,6 +109,15 @@ Result<Database> Database::open(const DatabaseSpec &spec, Options options)
                         .arg(*version)
                         .arg(Migrations::latestVersion()));
     }
+    if (spec.backend == Backend::Sqlite) {
+        // Only once the file is known to be ours: switching to WAL rewrites the file header, and
+        // a refused database must be left exactly as it was.
+        auto mode = sql::scalar(db.sql(), QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            return fail(tr("Cannot switch %1 to write-ahead logging: %2")
+                            .arg(spec.path, mode ? mode->toString() : mode.error()));
+        }
+    }
     if (options.migrate) {
         if (auto migrated = Migrations::migrate(db.sql(), db.m_dialect); !migrated)
             return fail(tr("%1: %2").arg(spec.displayName(), migrated.error()));
@@ -181,11 +186,6 @@ Status Database::openSqlite()
     if (!check) {
         return fail(tr("%1 is not a usable SQLite database: %2; nothing was changed")
                         .arg(m_spec.path, check.error()));
-    }
-    auto mode = sql::scalar(db, QStringLiteral("PRAGMA journal_mode = WAL"));
-    if (!mode || mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        return fail(tr("Cannot switch %1 to write-ahead logging: %2")
-                        .arg(m_spec.path, mode ? mode->toString() : mode.error()));
     }
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (auto done = sql::exec(db, QString::fromLatin1(pragma)); !done)

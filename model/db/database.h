@@ -4,6 +4,7 @@
 // (right file type, writable, schema not newer than this program) and migrated on open.
 // Other threads open their own connection with openAnother(); QtSql connections are per thread.
 
+#include <QCoreApplication>
 #include "core/result.h"
 #include "databasespec.h"
 #include "dialect.h"
@@ -18,6 +19,8 @@ namespace md {
 
 class Database
 {
+    Q_DECLARE_TR_FUNCTIONS(md::Database)
+
 public:
     struct Options
     {

@@ -1,0 +1,40 @@
+#include "commandregistry.h"
+
+#include "infocommand.h"
+#include "initcommand.h"
+
+#include <QStringList>
+
+namespace md {
+
+CommandRegistry CommandRegistry::standard()
+{
+    CommandRegistry registry;
+    registry.add(std::make_unique<InitCommand>());
+    registry.add(std::make_unique<InfoCommand>());
+    return registry;
+}
+
+void CommandRegistry::add(std::unique_ptr<Command> command)
+{
+    m_commands.push_back(std::move(command));
+}
+
+Command *CommandRegistry::find(const QString &name) const
+{
+    for (const auto &command : m_commands) {
+        if (command->name() == name)
+            return command.get();
+    }
+    return nullptr;
+}
+
+QStringList CommandRegistry::names() const
+{
+    QStringList names;
+    for (const auto &command : m_commands)
+        names << command->name();
+    return names;
+}
+
+} // namespace md
