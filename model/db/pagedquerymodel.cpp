@@ -104,7 +104,16 @@ PagedQueryModel::PagedQueryModel(const DatabaseSpec &database, PagedQuerySpec qu
     connect(m_worker, &PagedQueryWorker::fetched, this, &PagedQueryModel::onFetched);
     m_thread.setObjectName(QStringLiteral("PagedQueryModel"));
     m_thread.start();
-    restart();
+    // The first query starts from the event loop, so a filter, search or sort set right after
+    // construction replaces it instead of running after an unfiltered count of the whole table.
+    setLoading(true);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_generation] {
+            if (generation == m_generation)
+                restart();
+        },
+        Qt::QueuedConnection);
 }
 
 PagedQueryModel::~PagedQueryModel()

@@ -1,0 +1,27 @@
+#pragma once
+
+// What the Customers page lists: contact, consent and, per customer, the number of orders and the
+// completed revenue (correlated subqueries: shown, not sortable).
+
+#include "db/pagedquerymodel.h"
+
+namespace md {
+
+class CustomerQuery
+{
+public:
+    enum Column {
+        Email,
+        FirstName,
+        LastName,
+        CustomerSince,
+        Marketing,
+        Unsubscribed,
+        Orders,
+        TotalSpent
+    };
+
+    static PagedQuerySpec spec();
+};
+
+} // namespace md

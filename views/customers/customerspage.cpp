@@ -1,0 +1,38 @@
+#include "customerspage.h"
+
+#include "common/pagedtablewidget.h"
+#include "db/pagedquerymodel.h"
+#include "sales/customerquery.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace md {
+
+CustomersPage::CustomersPage(const DatabaseSpec &database, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *model = new PagedQueryModel(database, CustomerQuery::spec());
+    m_table = new PagedTableWidget(model, this);
+    m_table->setSearchPlaceholder(tr("Search by email or name"));
+    m_table->setCountText([](int rows) {
+        return rows == 1 ? CustomersPage::tr("1 customer")
+                         : CustomersPage::tr("%1 customers").arg(QLocale().toString(rows));
+    });
+    m_table->setEmptyTexts(tr("This shop has no customers yet."), tr("No customers match “%1”."));
+    m_table->setStretchColumn(CustomerQuery::Email);
+
+    auto *heading = new QLabel(tr("Customers"), this);
+    heading->setObjectName(QStringLiteral("pageHeading"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(m_table, 1);
+}
+
+PagedQueryModel *CustomersPage::model() const
+{
+    return m_table->model();
+}
+
+} // namespace md
