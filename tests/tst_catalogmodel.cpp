@@ -65,6 +65,8 @@ private slots:
     void sortByPrice_data();
     void sortByPrice();
     void laterPagesLoad();
+    void everyRowOnceInOrder_data();
+    void everyRowOnceInOrder();
     void keyForRowIsTheProductId();
     void badColumnReportsError();
 
@@ -256,6 +258,39 @@ void tst_CatalogModel::laterPagesLoad()
     QCOMPARE(model.data(model.index(1999, CatalogQuery::Sku)).isValid(), true);
     QTRY_COMPARE(model.rawValue(1999, CatalogQuery::Sku).toString(), skuOf(2000));
     QTRY_VERIFY(!model.isLoading());
+}
+
+void tst_CatalogModel::everyRowOnceInOrder_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::newRow("ascending") << int(Qt::AscendingOrder);
+    QTest::newRow("descending") << int(Qt::DescendingOrder);
+}
+
+// Pages in the second half are read from the end in reverse; a partial last page and the seam
+// in the middle must still give every row exactly once, in order.
+void tst_CatalogModel::everyRowOnceInOrder()
+{
+    QFETCH(int, order);
+    PagedQueryModel model(m_scratch->spec(), CatalogQuery::spec());
+    model.setSearchText(QStringLiteral("Kitchen")); // kProducts / 4 rows: 2.5 pages
+    model.sort(CatalogQuery::Price, Qt::SortOrder(order));
+    QVERIFY(model.waitUntilLoaded());
+    QCOMPARE(model.rowCount(), kProducts / 4);
+    QSet<qint64> keys;
+    qint64 previous = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        model.data(model.index(row, CatalogQuery::Sku));
+        QTRY_VERIFY(model.keyForRow(row) >= 0);
+        keys.insert(model.keyForRow(row));
+        const qint64 price = model.rawValue(row, CatalogQuery::Price).toLongLong();
+        if (row > 0) {
+            QVERIFY2(order == Qt::AscendingOrder ? previous <= price : previous >= price,
+                     qPrintable(QStringLiteral("row %1").arg(row)));
+        }
+        previous = price;
+    }
+    QCOMPARE(keys.size(), kProducts / 4);
 }
 
 void tst_CatalogModel::keyForRowIsTheProductId()

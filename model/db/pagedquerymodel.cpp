@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
+
 namespace md {
 
 // Runs the model's queries on its own thread and connection, one job at a time, so a slow
@@ -25,56 +27,67 @@ public:
         : m_spec(spec)
     {}
 
-    void countAndFetchFirst(quint64 generation, const QString &countSql, const QString &pageSql,
-                            const QVariantList &values)
+    // The first page goes out before the count: it is what the view paints first, and a page
+    // that is not full already is the count, so small results need no COUNT(*) at all.
+    void fetchFirstThenCount(quint64 generation, const QString &pageSql, const QString &countSql,
+                             const QVariantList &values)
     {
-        if (auto opened = ensureOpen(); !opened) {
-            emit counted(generation, 0, opened.error());
-            emit fetched(generation, 0, {}, opened.error());
-            return;
-        }
-        auto rows = sql::scalar(m_db.sql(), countSql, values);
+        auto rows = read(pageSql, values, false);
         if (!rows) {
+            emit firstPageFetched(generation, {}, rows.error());
             emit counted(generation, 0, rows.error());
-            emit fetched(generation, 0, {}, rows.error());
             return;
         }
-        emit counted(generation, rows->toLongLong(), QString());
-        fetch(generation, 0, pageSql, values);
+        const qint64 onFirstPage = rows->size();
+        emit firstPageFetched(generation, *rows, QString());
+        if (onFirstPage < PagedQueryModel::kPageSize) {
+            emit counted(generation, onFirstPage, QString());
+            return;
+        }
+        auto total = sql::scalar(m_db.sql(), countSql, values);
+        emit counted(generation, total ? total->toLongLong() : 0, total.error());
     }
 
-    void fetch(quint64 generation, int page, const QString &pageSql, const QVariantList &values)
+    void fetch(quint64 generation, int page, const QString &pageSql, const QVariantList &values,
+               bool reversed)
     {
-        if (auto opened = ensureOpen(); !opened) {
-            emit fetched(generation, page, {}, opened.error());
-            return;
-        }
+        auto rows = read(pageSql, values, reversed);
+        emit fetched(generation, page, rows ? *rows : QList<QVariantList>(), rows.error());
+    }
+
+    void close() { m_db.close(); }
+
+signals:
+    void firstPageFetched(quint64 generation, const QList<QVariantList> &rows,
+                          const QString &error);
+    void counted(quint64 generation, qint64 rows, const QString &error);
+    void fetched(quint64 generation, int page, const QList<QVariantList> &rows,
+                 const QString &error);
+
+private:
+    Result<QList<QVariantList>> read(const QString &pageSql, const QVariantList &values,
+                                     bool reversed)
+    {
+        if (auto opened = ensureOpen(); !opened)
+            return fail(opened.error());
         auto query = sql::select(m_db.sql(), pageSql, values);
-        if (!query) {
-            emit fetched(generation, page, {}, query.error());
-            return;
-        }
+        if (!query)
+            return fail(query.error());
         QList<QVariantList> rows;
         rows.reserve(PagedQueryModel::kPageSize);
+        const int columns = query->record().count();
         while (query->next()) {
-            const int columns = query->record().count();
             QVariantList row;
             row.reserve(columns);
             for (int column = 0; column < columns; ++column)
                 row << query->value(column);
             rows << row;
         }
-        emit fetched(generation, page, rows, QString());
+        if (reversed)
+            std::reverse(rows.begin(), rows.end());
+        return rows;
     }
 
-    void close() { m_db.close(); }
-
-signals:
-    void counted(quint64 generation, qint64 rows, const QString &error);
-    void fetched(quint64 generation, int page, const QList<QVariantList> &rows,
-                 const QString &error);
-
-private:
     Status ensureOpen()
     {
         if (m_db.isOpen())
@@ -100,6 +113,8 @@ PagedQueryModel::PagedQueryModel(const DatabaseSpec &database, PagedQuerySpec qu
 {
     m_worker = new PagedQueryWorker(database);
     m_worker->moveToThread(&m_thread);
+    connect(m_worker, &PagedQueryWorker::firstPageFetched, this,
+            &PagedQueryModel::onFirstPageFetched);
     connect(m_worker, &PagedQueryWorker::counted, this, &PagedQueryModel::onCounted);
     connect(m_worker, &PagedQueryWorker::fetched, this, &PagedQueryModel::onFetched);
     m_thread.setObjectName(QStringLiteral("PagedQueryModel"));
@@ -286,12 +301,12 @@ void PagedQueryModel::restart()
     ++m_inFlight;
     setLoading(true);
     const quint64 generation = m_generation;
+    const QString pageSql = selectSql(0).sql;
     const QString countSql = QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(m_query.from,
                                                                             whereClause());
-    const QString pageSql = selectSql(0);
     const QVariantList values = whereValues();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, countSql, pageSql, values] {
-        worker->countAndFetchFirst(generation, countSql, pageSql, values);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, pageSql, countSql, values] {
+        worker->fetchFirstThenCount(generation, pageSql, countSql, values);
     });
 }
 
@@ -323,17 +338,18 @@ void PagedQueryModel::requestNext()
         ++m_inFlight;
         setLoading(true);
         const quint64 generation = m_generation;
-        const QString pageSql = selectSql(page);
+        const PageQuery query = selectSql(page);
         const QVariantList values = whereValues();
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, page, pageSql, values] {
-            worker->fetch(generation, page, pageSql, values);
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, page, query, values] {
+            worker->fetch(generation, page, query.sql, values, query.reversed);
         });
         return;
     }
     setLoading(false);
 }
 
-void PagedQueryModel::onCounted(quint64 generation, qint64 rows, const QString &error)
+void PagedQueryModel::onFirstPageFetched(quint64 generation, const QList<QVariantList> &rows,
+                                         const QString &error)
 {
     if (generation != m_generation)
         return;
@@ -341,14 +357,44 @@ void PagedQueryModel::onCounted(quint64 generation, qint64 rows, const QString &
         reportError(error);
         return;
     }
-    m_counted = true;
-    const int count = int(qMin<qint64>(rows, std::numeric_limits<int>::max()));
-    if (count > 0) {
-        beginInsertRows(QModelIndex(), 0, count - 1);
-        m_rows = count;
+    // Shown at once; the rows after it appear when the count arrives.
+    m_pages.insert(0, Page{rows, ++m_useClock});
+    if (!rows.isEmpty()) {
+        beginInsertRows(QModelIndex(), 0, int(rows.size()) - 1);
+        m_rows = int(rows.size());
         endInsertRows();
     }
+}
+
+void PagedQueryModel::onCounted(quint64 generation, qint64 rows, const QString &error)
+{
+    --m_inFlight;
+    if (generation != m_generation) {
+        requestNext();
+        return;
+    }
+    if (!error.isEmpty()) {
+        // A failed first page already reported the same error.
+        if (m_lastError.isEmpty())
+            reportError(error);
+        else if (m_inFlight == 0)
+            setLoading(false);
+        return;
+    }
+    m_counted = true;
+    const int count = int(qMin<qint64>(rows, std::numeric_limits<int>::max()));
+    if (count > m_rows) {
+        beginInsertRows(QModelIndex(), m_rows, count - 1);
+        m_rows = count;
+        endInsertRows();
+    } else if (count < m_rows) {
+        // Rows were deleted between the first page and the count.
+        beginRemoveRows(QModelIndex(), count, m_rows - 1);
+        m_rows = count;
+        endRemoveRows();
+    }
     emit rowCountKnown(count);
+    requestNext();
 }
 
 void PagedQueryModel::onFetched(quint64 generation, int page, const QList<QVariantList> &rows,
@@ -433,15 +479,24 @@ QVariantList PagedQueryModel::whereValues() const
     return values;
 }
 
-QString PagedQueryModel::selectSql(int page) const
+PagedQueryModel::PageQuery PagedQueryModel::selectSql(int page) const
 {
     QStringList columns;
     for (const PagedColumn &column : m_query.columns)
         columns << column.expression;
     columns << m_query.key;
 
-    const QString direction = m_sortOrder == Qt::AscendingOrder ? QStringLiteral("ASC")
-                                                                : QStringLiteral("DESC");
+    // A page in the second half is read from the end in the opposite order, so OFFSET never
+    // skips more than half of the rows: the last page of a million is as fast as the first.
+    qint64 offset = qint64(page) * kPageSize;
+    qint64 limit = kPageSize;
+    const bool reversed = m_counted && offset > m_rows / 2;
+    if (reversed) {
+        limit = qMin<qint64>(kPageSize, m_rows - offset);
+        offset = m_rows - offset - limit;
+    }
+    const bool ascending = (m_sortOrder == Qt::AscendingOrder) != reversed;
+    const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
     QString order;
     if (m_sortColumn >= 0 && m_sortColumn < m_query.columns.size()
         && m_query.columns.at(m_sortColumn).sortable) {
@@ -450,10 +505,12 @@ QString PagedQueryModel::selectSql(int page) const
     }
     order += m_query.key + QLatin1Char(' ') + direction;
 
-    return QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
-        .arg(columns.join(QLatin1String(", ")), m_query.from, whereClause(), order)
-        .arg(kPageSize)
-        .arg(qint64(page) * kPageSize);
+    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
+                            .arg(columns.join(QLatin1String(", ")), m_query.from, whereClause(),
+                                 order)
+                            .arg(limit)
+                            .arg(offset);
+    return {sql, reversed};
 }
 
 } // namespace md

@@ -99,6 +99,14 @@ private:
     const QVariantList *cachedRow(int row) const;
     void want(int page) const;
     void requestNext();
+    struct PageQuery
+    {
+        QString sql;
+        bool reversed = false; // rows come back last-first and are turned around
+    };
+
+    void onFirstPageFetched(quint64 generation, const QList<QVariantList> &rows,
+                            const QString &error);
     void onCounted(quint64 generation, qint64 rows, const QString &error);
     void onFetched(quint64 generation, int page, const QList<QVariantList> &rows,
                    const QString &error);
@@ -107,7 +115,7 @@ private:
     void reportError(const QString &error);
     QString whereClause() const;
     QVariantList whereValues() const;
-    QString selectSql(int page) const;
+    PageQuery selectSql(int page) const;
 
     PagedQuerySpec m_query;
     Dialect m_dialect;
