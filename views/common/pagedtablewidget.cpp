@@ -91,6 +91,8 @@ PagedTableWidget::PagedTableWidget(PagedQueryModel *model, QWidget *parent)
         m_sizedColumns = false;
         updateState();
     });
+    // The first page arrives as inserted rows, later pages as changed data.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PagedTableWidget::sizeColumns);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PagedTableWidget::sizeColumns);
     updateState();
 }
