@@ -5,10 +5,13 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace md {
 
@@ -25,16 +28,25 @@ struct DemoOptions
 
 class DemoShop
 {
+    Q_DECLARE_TR_FUNCTIONS(md::DemoShop)
+
 public:
     // percent 0..100 and a short stage name ("orders"); return false to cancel (rolls back).
     using Progress = std::function<bool(int percent, const QString &stage)>;
 
     // Refuses a database that already holds products, customers or orders: nothing is ever
     // overwritten. All rows are written in one transaction through BulkWriter.
-    static Status generate(Database &db, const DemoOptions &options, const Progress &progress = {});
+    static Status generate(Database &db, const DemoOptions &options,
+                           const Progress &progress = {});
 
     static QString scaleName(DemoOptions::Scale scale);
     static Result<DemoOptions::Scale> parseScale(const QString &name);
+
+    // The SKU pairs (A, B) planted in the baskets: B joins about half of the baskets holding A,
+    // so their lift stands out for cross-sell. Also stored in the settings table under
+    // plantedPairsSetting() as "A1,B1;A2,B2;...".
+    static std::vector<std::pair<QString, QString>> plantedPairs(const DemoOptions &options);
+    static QString plantedPairsSetting() { return QStringLiteral("demo.planted_pairs"); }
 };
 
 } // namespace md
