@@ -49,10 +49,19 @@ protected:
         if (firstPaintNs < 0 && m_model->keyForRow(0) >= 0) {
             finishAfterPaint([this] {
                 firstPaintNs = m_timer->nsecsElapsed();
-                scrollStartNs = m_timer->nsecsElapsed();
-                m_table->scrollToBottom();
+                // The first page is painted before the count arrives: jump to the end once the
+                // model knows where the end is.
+                auto jump = [this] {
+                    scrollStartNs = m_timer->nsecsElapsed();
+                    m_table->scrollToBottom();
+                };
+                if (m_model->isCounted())
+                    jump();
+                else
+                    connect(m_model, &md::PagedQueryModel::rowCountKnown, this, jump,
+                            Qt::SingleShotConnection);
             });
-        } else if (firstPaintNs >= 0 && last >= 0 && m_model->keyForRow(last) >= 0) {
+        } else if (scrollStartNs >= 0 && last >= 0 && m_model->keyForRow(last) >= 0) {
             finishAfterPaint([this] {
                 lastRowPaintNs = m_timer->nsecsElapsed();
                 QCoreApplication::quit();

@@ -76,6 +76,8 @@ public:
     // The value of a column as stored (cents, epoch seconds), or invalid while loading.
     QVariant rawValue(int row, int column) const;
     bool isLoading() const { return m_loading; }
+    // The exact row count has arrived (the first page is shown before it).
+    bool isCounted() const { return m_counted; }
     QString lastError() const { return m_lastError; }
     // Spins the event loop until the count and the first page arrived (tests and benchmarks).
     bool waitUntilLoaded(int timeoutMs = 30000);
