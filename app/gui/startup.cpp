@@ -10,15 +10,6 @@
 
 namespace md {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::Startup", text);
-}
-
-} // namespace
-
 Result<DatabaseSpec> Startup::chooseDatabase(const QString &dbOption)
 {
     if (!dbOption.isNull())

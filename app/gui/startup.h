@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "db/databasespec.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace md {
@@ -15,6 +16,8 @@ class MainWindow;
 
 class Startup
 {
+    Q_DECLARE_TR_FUNCTIONS(md::Startup)
+
 public:
     // The database named by the --db value (may be empty), the environment or the default.
     static Result<DatabaseSpec> chooseDatabase(const QString &dbOption);

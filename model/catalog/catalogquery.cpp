@@ -1,17 +1,6 @@
 #include "catalogquery.h"
 
-#include <QCoreApplication>
-
 namespace md {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::CatalogQuery", text);
-}
-
-} // namespace
 
 PagedQuerySpec CatalogQuery::spec()
 {

@@ -5,10 +5,14 @@
 
 #include "db/pagedquerymodel.h"
 
+#include <QCoreApplication>
+
 namespace md {
 
 class CatalogQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(md::CatalogQuery)
+
 public:
     enum Column { Sku, Title, Category, Price, BasePrice, Cost, Stock, Demand, Exclusive };
 

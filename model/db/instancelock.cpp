@@ -8,15 +8,6 @@
 
 namespace md {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::InstanceLock", text);
-}
-
-} // namespace
-
 QString InstanceLock::lockPathFor(const QString &databasePath)
 {
     return databasePath + QStringLiteral(".lock");

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "databasespec.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -17,6 +18,8 @@ namespace md {
 
 class InstanceLock
 {
+    Q_DECLARE_TR_FUNCTIONS(md::InstanceLock)
+
 public:
     // Takes the lock for a SQLite database; an empty lock for PostgreSQL. Fails with a message
     // that names the process (and computer) holding the file.

@@ -15,11 +15,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::SqliteBackup", text);
-}
-
 // Pages per step: small enough for a responsive cancel, large enough to keep the copy fast.
 constexpr int kPagesPerStep = 512;
 
@@ -45,7 +40,7 @@ public:
     sqlite3 *get() const { return m_db; }
     QString error() const
     {
-        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : tr("out of memory");
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : SqliteBackup::tr("out of memory");
     }
 
 private:

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -14,6 +15,8 @@ namespace md {
 
 class SqliteBackup
 {
+    Q_DECLARE_TR_FUNCTIONS(md::SqliteBackup)
+
 public:
     enum class Outcome { Completed, Cancelled };
 

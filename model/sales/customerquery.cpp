@@ -1,17 +1,6 @@
 #include "customerquery.h"
 
-#include <QCoreApplication>
-
 namespace md {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::CustomerQuery", text);
-}
-
-} // namespace
 
 PagedQuerySpec CustomerQuery::spec()
 {

@@ -5,10 +5,14 @@
 
 #include "db/pagedquerymodel.h"
 
+#include <QCoreApplication>
+
 namespace md {
 
 class CustomerQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(md::CustomerQuery)
+
 public:
     enum Column {
         Email,

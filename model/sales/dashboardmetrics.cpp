@@ -3,16 +3,9 @@
 #include "db/database.h"
 #include "db/sql.h"
 
-#include <QCoreApplication>
-
 namespace md {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::DashboardMetrics", text);
-}
 
 constexpr qint64 kDay = 24 * 60 * 60;
 constexpr qint64 kWeek = 7 * kDay;
@@ -27,9 +20,9 @@ Result<PeriodFigures> period(const Database &db, qint64 from, qint64 to)
                                              "AND ordered_at >= ? AND ordered_at < ?"),
                               {from, to});
     if (!orders)
-        return fail(tr("Cannot sum up the orders: %1").arg(orders.error()));
+        return fail(DashboardMetrics::tr("Cannot sum up the orders: %1").arg(orders.error()));
     if (!orders->next())
-        return fail(tr("Cannot sum up the orders: no result"));
+        return fail(DashboardMetrics::tr("Cannot sum up the orders: no result"));
     PeriodFigures figures;
     figures.orders = orders->value(0).toLongLong();
     figures.revenueCents = orders->value(1).toLongLong();
@@ -40,7 +33,8 @@ Result<PeriodFigures> period(const Database &db, qint64 from, qint64 to)
                                                 "WHERE created_at >= ? AND created_at < ?"),
                                  {from, to});
     if (!customers)
-        return fail(tr("Cannot count the new customers: %1").arg(customers.error()));
+        return fail(
+            DashboardMetrics::tr("Cannot count the new customers: %1").arg(customers.error()));
     figures.newCustomers = customers->toLongLong();
     return figures;
 }

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QtGlobal>
 
 #include <optional>
@@ -43,6 +44,8 @@ struct DashboardFigures
 
 class DashboardMetrics
 {
+    Q_DECLARE_TR_FUNCTIONS(md::DashboardMetrics)
+
 public:
     static constexpr int kWindowDays = 30;
     static constexpr int kWeeks = 26;

@@ -1,17 +1,6 @@
 #include "orderquery.h"
 
-#include <QCoreApplication>
-
 namespace md {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::OrderQuery", text);
-}
-
-} // namespace
 
 QStringList OrderQuery::statuses()
 {

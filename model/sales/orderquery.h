@@ -5,10 +5,14 @@
 
 #include "db/pagedquerymodel.h"
 
+#include <QCoreApplication>
+
 namespace md {
 
 class OrderQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(md::OrderQuery)
+
 public:
     enum Column { Number, Date, Customer, Status, Items, Total };
     enum LineColumn { LineSku, LineTitle, LineQuantity, LineUnitPrice, LineTotal };

@@ -14,11 +14,6 @@ namespace md {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("md::BackupProgress", text);
-}
-
 constexpr int kSteps = 1000;
 
 } // namespace

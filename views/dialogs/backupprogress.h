@@ -5,6 +5,7 @@
 
 #include "db/sqlitebackup.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 class QWidget;
@@ -13,6 +14,8 @@ namespace md {
 
 class BackupProgress
 {
+    Q_DECLARE_TR_FUNCTIONS(md::BackupProgress)
+
 public:
     // Returns when the backup finished, failed or was cancelled (and cleaned up).
     static Result<SqliteBackup::Outcome> run(QWidget *parent, const QString &sourcePath,

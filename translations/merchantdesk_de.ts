@@ -1,0 +1,3007 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>md::BackupProgress</name>
+    <message>
+        <source>Backing up %1 to %2…</source>
+        <translation>%1 wird nach %2 gesichert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>md::BulkWriter</name>
+    <message>
+        <source>Writing row %1 of %2 failed: %3</source>
+        <translation>Das Schreiben von Zeile %1 in %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver does not expose its connection handle</source>
+        <translation>Der PostgreSQL-Treiber gibt sein Verbindungs-Handle nicht frei</translation>
+    </message>
+    <message>
+        <source>Cannot start writing %1: %2</source>
+        <translation>Das Schreiben von %1 kann nicht beginnen: %2</translation>
+    </message>
+    <message>
+        <source>The SQLite driver does not expose its database handle</source>
+        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+    </message>
+</context>
+<context>
+    <name>md::CatalogPage</name>
+    <message>
+        <source>Search by SKU, title or category</source>
+        <translation>Art.-Nr., Titel oder Kategorie suchen</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 Produkt</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 Produkte</translation>
+    </message>
+    <message>
+        <source>This shop has no products yet.</source>
+        <translation>Dieser Shop hat noch keine Produkte.</translation>
+    </message>
+    <message>
+        <source>No products match “%1”.</source>
+        <translation>Keine Produkte passen zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+</context>
+<context>
+    <name>md::CatalogQuery</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Base price</source>
+        <translation>Grundpreis</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Demand score</source>
+        <translation>Nachfragewert</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>Exklusiv</translation>
+    </message>
+</context>
+<context>
+    <name>md::ColumnMapping</name>
+    <message>
+        <source>column %1 maps to an unknown field</source>
+        <translation>Spalte %1 ist einem unbekannten Feld zugeordnet</translation>
+    </message>
+    <message>
+        <source>columns %1 (%2) and %3 (%4) both fill %5</source>
+        <translation>die Spalten %1 (%2) und %3 (%4) füllen beide %5</translation>
+    </message>
+    <message>
+        <source>the header (line 1) has no column for %1; %2 files need the columns %3</source>
+        <translation>die Kopfzeile (Zeile 1) hat keine Spalte für %1; %2-Dateien brauchen die Spalten %3</translation>
+    </message>
+</context>
+<context>
+    <name>md::CommandLine</name>
+    <message>
+        <source>The shop database: a SQLite file path or postgresql://user[:password]@host[:port]/dbname[?sslmode=...]</source>
+        <translation>Die Shop-Datenbank: ein Pfad zu einer SQLite-Datei oder postgresql://user[:password]@host[:port]/dbname[?sslmode=...]</translation>
+    </message>
+    <message>
+        <source>Show this help; COMMAND --help shows the options of a command</source>
+        <translation>Diese Hilfe anzeigen; COMMAND --help zeigt die Optionen eines Befehls</translation>
+    </message>
+    <message>
+        <source>Show the version</source>
+        <translation>Die Version anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 See %2 --help.</source>
+        <translation>%1 Siehe %2 --help.</translation>
+    </message>
+    <message>
+        <source>No command given; the commands are: %1. See %2 --help.</source>
+        <translation>Kein Befehl angegeben; die Befehle sind: %1. Siehe %2 --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;; the commands are: %2. See %3 --help.</source>
+        <translation>Unbekannter Befehl „%1“; die Befehle sind: %2. Siehe %3 --help.</translation>
+    </message>
+    <message>
+        <source>Show the options of this command</source>
+        <translation>Die Optionen dieses Befehls anzeigen</translation>
+    </message>
+    <message>
+        <source>%1: %2 See %3 %1 --help.</source>
+        <translation>%1: %2 Siehe %3 %1 --help.</translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &quot;%2&quot;. See %3 %1 --help.</source>
+        <translation>%1: unerwartetes Argument „%2“. Siehe %3 %1 --help.</translation>
+    </message>
+    <message>
+        <source>%1: --db is given twice with different databases; give it once.</source>
+        <translation>%1: --db wurde zweimal mit verschiedenen Datenbanken angegeben; geben Sie es nur einmal an.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [--db DB] COMMAND [options]</source>
+        <translation>Aufruf: %1 [--db DB] COMMAND [Optionen]</translation>
+    </message>
+    <message>
+        <source>MerchantDesk without a window: the same database and the same engines as the desktop app, for scripts, cron and systemd timers.</source>
+        <translation>MerchantDesk ohne Fenster: dieselbe Datenbank und dieselben Berechnungen wie die Desktop-Anwendung, für Skripte, cron und systemd-Timer.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Without --db the database is the one named by the environment variable MERCHANTDESK_DB, else %1 (created on first use).</source>
+        <translation>Ohne --db wird die Datenbank aus der Umgebungsvariable MERCHANTDESK_DB verwendet, sonst %1 (wird bei der ersten Verwendung angelegt).</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL password missing from the URL is taken from MERCHANTDESK_DB_PASSWORD, else from the system keyring.</source>
+        <translation>Fehlt das PostgreSQL-Passwort in der URL, wird es aus MERCHANTDESK_DB_PASSWORD gelesen, sonst aus dem System-Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 on success, 1 on a usage error, 2 on a data or connection error (one line on stderr says what and where).</source>
+        <translation>Exit-Status: 0 bei Erfolg, 1 bei einem Aufruffehler, 2 bei einem Daten- oder Verbindungsfehler (eine Zeile auf stderr nennt, was und wo).</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [--db DB] %2 [options]</source>
+        <translation>Aufruf: %1 [--db DB] %2 [Optionen]</translation>
+    </message>
+</context>
+<context>
+    <name>md::ConnectDialog</name>
+    <message>
+        <source>Connect to PostgreSQL</source>
+        <translation>Mit PostgreSQL verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>e.g. db.example.com or 127.0.0.1</source>
+        <translation>z. B. db.example.com oder 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption (SSL):</source>
+        <translation>&amp;Verschlüsselung (SSL):</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>Passwort im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>V&amp;erbinden</translation>
+    </message>
+    <message>
+        <source>Open a shop database on a PostgreSQL server, shared by your team. Ask whoever runs the server for these details.</source>
+        <translation>Öffnen Sie eine Shop-Datenbank auf einem PostgreSQL-Server, die Ihr Team gemeinsam nutzt. Die Angaben erhalten Sie von der Person, die den Server betreut.</translation>
+    </message>
+    <message>
+        <source>The password is never written to MerchantDesk&apos;s settings. Without a keyring, set the environment variable MERCHANTDESK_DB_PASSWORD instead.</source>
+        <translation>Das Passwort wird nie in die Einstellungen von MerchantDesk geschrieben. Ohne Schlüsselbund setzen Sie stattdessen die Umgebungsvariable MERCHANTDESK_DB_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>Default (use it when the server offers it)</source>
+        <translation>Standard (verwenden, wenn der Server es anbietet)</translation>
+    </message>
+    <message>
+        <source>disable: never</source>
+        <translation>disable: nie</translation>
+    </message>
+    <message>
+        <source>prefer: when available</source>
+        <translation>prefer: wenn verfügbar</translation>
+    </message>
+    <message>
+        <source>require: always</source>
+        <translation>require: immer</translation>
+    </message>
+    <message>
+        <source>verify-ca: always, check the certificate</source>
+        <translation>verify-ca: immer, Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>verify-full: always, check certificate and host name</source>
+        <translation>verify-full: immer, Zertifikat und Hostnamen prüfen</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>Geben Sie den Namen der Datenbank auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>Enter the user name for the server.</source>
+        <translation>Geben Sie den Benutzernamen für den Server ein.</translation>
+    </message>
+    <message>
+        <source>Enter the password to remember, or untick &quot;Remember the password&quot;.</source>
+        <translation>Geben Sie das zu merkende Passwort ein oder deaktivieren Sie „Passwort merken“.</translation>
+    </message>
+</context>
+<context>
+    <name>md::Credentials</name>
+    <message>
+        <source>%1. Set MERCHANTDESK_DB_PASSWORD to give the PostgreSQL password without a keyring.</source>
+        <translation>%1. Setzen Sie MERCHANTDESK_DB_PASSWORD, um das PostgreSQL-Passwort ohne Schlüsselbund anzugeben.</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled</source>
+        <translation>Der Export wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvImporter</name>
+    <message>
+        <source>Cannot write the rejects file %1: %2</source>
+        <translation>Die Datei für abgewiesene Zeilen %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2</source>
+        <translation>die Zeile hat %1 Felder, die Kopfzeile %2</translation>
+    </message>
+    <message>
+        <source>%1 only updates stored rows; it takes the upsert mode only</source>
+        <translation>%1 aktualisiert nur gespeicherte Zeilen; es ist nur der Modus upsert möglich</translation>
+    </message>
+    <message>
+        <source>%1 is append-only: it cannot be replaced</source>
+        <translation>%1 kann nur ergänzt werden: es lässt sich nicht ersetzen</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: the file has a header but no rows</source>
+        <translation>%1: die Datei hat eine Kopfzeile, aber keine Zeilen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is also on line %2; a key may appear once in a file</source>
+        <translation>„%1“ steht auch in Zeile %2; ein Schlüssel darf in einer Datei nur einmal vorkommen</translation>
+    </message>
+    <message>
+        <source>%1 (the valid rows were imported)</source>
+        <translation>%1 (die gültigen Zeilen wurden importiert)</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 &quot;%3&quot;</source>
+        <translation>%1 hat kein %2 „%3“</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvReader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start the CSV parser</source>
+        <translation>Der CSV-Parser kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>This system cannot decode %1 text</source>
+        <translation>Dieses System kann keinen Text in %1 dekodieren</translation>
+    </message>
+    <message>
+        <source>the file cannot be read further: %1</source>
+        <translation>die Datei kann nicht weiter gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the text is not valid %1; choose the file&apos;s encoding</source>
+        <translation>der Text ist kein gültiges %1; wählen Sie die Zeichenkodierung der Datei</translation>
+    </message>
+    <message>
+        <source>the quoted field that starts here has no closing quote</source>
+        <translation>dem Feld in Anführungszeichen, das hier beginnt, fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>the line holds a NUL byte; this is not a text file</source>
+        <translation>die Zeile enthält ein NUL-Byte; dies ist keine Textdatei</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8; choose the file&apos;s encoding (windows-1252?)</source>
+        <translation>der Text ist kein gültiges UTF-8; wählen Sie die Zeichenkodierung der Datei (windows-1252?)</translation>
+    </message>
+    <message>
+        <source>a quote inside an unquoted field or after a closing quote; quote the whole field and double the quotes inside it (&quot;&quot;)</source>
+        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen oder nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>the field is longer than %1 MiB (a missing closing quote?)</source>
+        <translation>das Feld ist länger als %1 MiB (fehlt ein schließendes Anführungszeichen?)</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvSniffer</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the text is not valid %1</source>
+        <translation>der Text ist kein gültiges %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>this is not a text file (it holds NUL bytes)</source>
+        <translation>dies ist keine Textdatei (sie enthält NUL-Bytes)</translation>
+    </message>
+    <message>
+        <source>this is not a text file (it holds control characters)</source>
+        <translation>dies ist keine Textdatei (sie enthält Steuerzeichen)</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvWriter</name>
+    <message>
+        <source>Cannot write: %1</source>
+        <translation>Schreiben nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::CustomerQuery</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <source>Unsubscribed on</source>
+        <translation>Abgemeldet am</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>Umsatz gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>md::CustomersPage</name>
+    <message>
+        <source>Search by email or name</source>
+        <translation>Nach E-Mail oder Name suchen</translation>
+    </message>
+    <message>
+        <source>1 customer</source>
+        <translation>1 Kunde</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>%1 Kunden</translation>
+    </message>
+    <message>
+        <source>This shop has no customers yet.</source>
+        <translation>Dieser Shop hat noch keine Kunden.</translation>
+    </message>
+    <message>
+        <source>No customers match “%1”.</source>
+        <translation>Keine Kunden passen zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>md::DashboardMetrics</name>
+    <message>
+        <source>Cannot find the start of this week: %1</source>
+        <translation>Der Beginn dieser Woche kann nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot sum up the revenue per week: %1</source>
+        <translation>Der Umsatz pro Woche kann nicht summiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot sum up the orders: %1</source>
+        <translation>Die Bestellungen können nicht summiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot sum up the orders: no result</source>
+        <translation>Die Bestellungen können nicht summiert werden: kein Ergebnis</translation>
+    </message>
+    <message>
+        <source>Cannot count the new customers: %1</source>
+        <translation>Die Neukunden können nicht gezählt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compute the figures again from the database</source>
+        <translation>Die Kennzahlen neu aus der Datenbank berechnen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Sum of completed orders; cancelled, refunded and pending orders do not count</source>
+        <translation>Summe der abgeschlossenen Bestellungen; stornierte, erstattete und ausstehende Bestellungen zählen nicht</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Number of completed orders</source>
+        <translation>Anzahl der abgeschlossenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>Durchschnittlicher Bestellwert</translation>
+    </message>
+    <message>
+        <source>Revenue divided by the number of completed orders</source>
+        <translation>Umsatz geteilt durch die Anzahl der abgeschlossenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>Customers who joined in the period</source>
+        <translation>Kunden, die im Zeitraum hinzugekommen sind</translation>
+    </message>
+    <message>
+        <source>Revenue per week from completed orders, last %1 weeks (Monday to Sunday; the last bar is this week so far)</source>
+        <translation>Wochenumsatz abgeschlossener Bestellungen, letzte %1 Wochen (Mo.–So.; letzter Balken: laufende Woche)</translation>
+    </message>
+    <message>
+        <source>Calculating the figures…</source>
+        <translation>Die Kennzahlen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>The last %1 days compared with the %1 days before, as of %2.</source>
+        <translation>Die letzten %1 Tage im Vergleich zu den %1 Tagen davor, Stand %2.</translation>
+    </message>
+    <message>
+        <source>%1 in the 30 days before</source>
+        <translation>%1 in den 30 Tagen davor</translation>
+    </message>
+    <message>
+        <source>Week of %1: %2</source>
+        <translation>Woche vom %1: %2</translation>
+    </message>
+    <message>
+        <source>The figures could not be calculated: %1</source>
+        <translation>Die Kennzahlen konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>md::Database</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this MerchantDesk understands (%3). Update MerchantDesk; nothing was changed.</source>
+        <translation>%1 hat die Schemaversion %2, neuer als diese MerchantDesk-Version versteht (%3). Aktualisieren Sie MerchantDesk; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to write-ahead logging: %2</source>
+        <translation>%1 kann nicht auf Write-Ahead-Logging (WAL) umgestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file</source>
+        <translation>%1 ist ein Ordner, keine Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (it does not start with the SQLite file header); nothing was changed</source>
+        <translation>%1 ist keine SQLite-Datenbank (sie beginnt nicht mit dem SQLite-Dateikopf); es wurde nichts verändert</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: MerchantDesk needs to write to it. Make the file writable or open a copy; nothing was changed.</source>
+        <translation>%1 ist schreibgeschützt: MerchantDesk muss in die Datei schreiben können. Machen Sie die Datei beschreibbar oder öffnen Sie eine Kopie; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only: SQLite needs to create its journal files beside the database. Nothing was changed.</source>
+        <translation>Der Ordner %1 ist schreibgeschützt: SQLite muss neben der Datenbank seine Journal-Dateien anlegen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: the folder is read-only</source>
+        <translation>%1 kann nicht angelegt werden: der Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SQLite database: %2; nothing was changed</source>
+        <translation>%1 ist keine verwendbare SQLite-Datenbank: %2; es wurde nichts verändert</translation>
+    </message>
+    <message>
+        <source>Cannot configure %1: %2</source>
+        <translation>%1 kann nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not installed</source>
+        <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1 (database &quot;%2&quot;, user &quot;%3&quot;): %4</source>
+        <translation>Keine Verbindung zu PostgreSQL auf %1 (Datenbank „%2“, Benutzer „%3“): %4</translation>
+    </message>
+    <message>
+        <source>Cannot configure the PostgreSQL session: %1</source>
+        <translation>Die PostgreSQL-Sitzung kann nicht eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot count the rows of %1: %2</source>
+        <translation>Die Zeilen von %1 können nicht gezählt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::DatabaseOpener</name>
+    <message>
+        <source>--db: %1</source>
+        <translation>--db: %1</translation>
+    </message>
+    <message>
+        <source>MERCHANTDESK_DB: %1</source>
+        <translation>MERCHANTDESK_DB: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>md::DatabaseSpec</name>
+    <message>
+        <source>Invalid PostgreSQL URL &quot;%1&quot;: %2</source>
+        <translation>Ungültige PostgreSQL-URL „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Invalid PostgreSQL URL &quot;%1&quot;: expected postgresql://user[:password]@host[:port]/dbname</source>
+        <translation>Ungültige PostgreSQL-URL „%1“: erwartet wird postgresql://user[:password]@host[:port]/dbname</translation>
+    </message>
+    <message>
+        <source>Invalid sslmode &quot;%1&quot; in the PostgreSQL URL; use one of: %2</source>
+        <translation>Ungültiger sslmode „%1“ in der PostgreSQL-URL; verwenden Sie einen der Werte: %2</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot; in the PostgreSQL URL; only sslmode is supported</source>
+        <translation>Unbekannte Option „%1“ in der PostgreSQL-URL; nur sslmode wird unterstützt</translation>
+    </message>
+    <message>
+        <source>No database given</source>
+        <translation>Keine Datenbank angegeben</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL &quot;%1&quot;: use a file path or postgresql://…</source>
+        <translation>Nicht unterstützte Datenbank-URL „%1“: verwenden Sie einen Dateipfad oder postgresql://…</translation>
+    </message>
+</context>
+<context>
+    <name>md::DeferredConstraints</name>
+    <message>
+        <source>Cannot drop the index %1: %2</source>
+        <translation>Der Index %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot drop the foreign key %1: %2</source>
+        <translation>Der Fremdschlüssel %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot restore %1: %2</source>
+        <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::DemandDeriver</name>
+    <message>
+        <source>Deriving demand: %1</source>
+        <translation>Fehler beim Ermitteln der Nachfrage: %1</translation>
+    </message>
+    <message>
+        <source>Deriving demand from the orders: %1</source>
+        <translation>Fehler beim Ermitteln der Nachfrage aus den Bestellungen: %1</translation>
+    </message>
+    <message>
+        <source>Updating the demand scores: %1</source>
+        <translation>Fehler beim Aktualisieren der Nachfragewerte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::DemoShop</name>
+    <message>
+        <source>Cannot check whether %1 is empty: %2</source>
+        <translation>Es kann nicht geprüft werden, ob %1 leer ist: %2</translation>
+    </message>
+    <message>
+        <source>Cannot check the settings table: %1</source>
+        <translation>Die Einstellungstabelle kann nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: %2 already hold rows. The demo shop only fills an empty database; nothing was changed.</source>
+        <translation>%1 ist nicht leer: %2 enthalten bereits Zeilen. Der Demo-Shop füllt nur eine leere Datenbank; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>No database is open for the demo shop</source>
+        <translation>Für den Demo-Shop ist keine Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop in %1</source>
+        <translation>Der Demo-Shop wird in %1 angelegt</translation>
+    </message>
+    <message>
+        <source>Unknown demo shop scale &quot;%1&quot;: use small or large</source>
+        <translation>Unbekannte Demo-Shop-Größe „%1“: verwenden Sie small oder large</translation>
+    </message>
+    <message>
+        <source>Demo shop generation was cancelled; the database was left unchanged.</source>
+        <translation>Das Anlegen des Demo-Shops wurde abgebrochen; die Datenbank blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>The demo shop was written, but foreign-key checks could not be switched back on for this connection: %1</source>
+        <translation>Der Demo-Shop wurde geschrieben, aber die Fremdschlüsselprüfungen konnten für diese Verbindung nicht wieder eingeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>price history</source>
+        <translation>Preisverlauf</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>order lines</source>
+        <translation>Bestellpositionen</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>subscriptions</source>
+        <translation>Abos</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>Treueprogramm</translation>
+    </message>
+</context>
+<context>
+    <name>md::EntityCatalog</name>
+    <message>
+        <source>the maximum price is below the minimum price (%1)</source>
+        <translation>der Höchstpreis liegt unter dem Mindestpreis (%1)</translation>
+    </message>
+    <message>
+        <source>a %1 event needs a product</source>
+        <translation>ein %1-Ereignis braucht ein Produkt</translation>
+    </message>
+    <message>
+        <source>a plan cannot be its own parent</source>
+        <translation>ein Tarif kann nicht sein eigener übergeordneter Tarif sein</translation>
+    </message>
+    <message>
+        <source>a choice feature needs its choices</source>
+        <translation>ein Auswahlmerkmal braucht seine Auswahlwerte</translation>
+    </message>
+    <message>
+        <source>a paused subscription needs paused_until</source>
+        <translation>ein pausiertes Abo braucht paused_until</translation>
+    </message>
+    <message>
+        <source>a cancelled subscription needs cancelled_at</source>
+        <translation>ein gekündigtes Abo braucht cancelled_at</translation>
+    </message>
+    <message>
+        <source>%1 entries add points; the delta must be positive</source>
+        <translation>%1-Einträge schreiben Punkte gut; das Delta muss positiv sein</translation>
+    </message>
+    <message>
+        <source>%1 entries take points; the delta must be negative</source>
+        <translation>%1-Einträge ziehen Punkte ab; das Delta muss negativ sein</translation>
+    </message>
+</context>
+<context>
+    <name>md::ExportCommand</name>
+    <message>
+        <source>Export one entity (%1) to a CSV file in MerchantDesk&apos;s own format</source>
+        <translation>Eine Entität (%1) in eine CSV-Datei im eigenen Format von MerchantDesk exportieren</translation>
+    </message>
+    <message>
+        <source>export: give an entity and a file, e.g. export products products.csv; the entities are %1</source>
+        <translation>export: geben Sie eine Entität und eine Datei an, z. B. export products products.csv; die Entitäten sind %1</translation>
+    </message>
+    <message>
+        <source>export: unknown entity &quot;%1&quot;; the entities are %2</source>
+        <translation>export: unbekannte Entität „%1“; die Entitäten sind %2</translation>
+    </message>
+    <message>
+        <source>export: %1 rows written</source>
+        <translation>export: %1 Zeilen geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n %1 row(s) to %2
+</source>
+        <translation>
+            <numerusform>%n Zeile (%1) nach %2 exportiert
+</numerusform>
+            <numerusform>%n Zeilen (%1) nach %2 exportiert
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::ExportCursor</name>
+    <message>
+        <source>The PostgreSQL driver does not expose its connection handle</source>
+        <translation>Der PostgreSQL-Treiber gibt sein Verbindungs-Handle nicht frei</translation>
+    </message>
+    <message>
+        <source>The SQLite driver does not expose its database handle</source>
+        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+    </message>
+</context>
+<context>
+    <name>md::HelpText</name>
+    <message>
+        <source>(default: %1)</source>
+        <translation>(Standard: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportCommand</name>
+    <message>
+        <source>Import a CSV file into one entity (%1); all or nothing unless --rejects is given</source>
+        <translation>Eine CSV-Datei in eine Entität (%1) importieren; ganz oder gar nicht, außer mit --rejects</translation>
+    </message>
+    <message>
+        <source>The file&apos;s format: auto (recognised from the header), native, shopify or woocommerce (product exports of those platforms)</source>
+        <translation>Das Format der Datei: auto (an der Kopfzeile erkannt), native, shopify oder woocommerce (Produktexporte dieser Plattformen)</translation>
+    </message>
+    <message>
+        <source>upsert: add new rows and update changed ones by natural key; insert: add new rows only; replace: afterwards the table holds exactly the file&apos;s rows</source>
+        <translation>upsert: neue Zeilen hinzufügen und geänderte über den natürlichen Schlüssel aktualisieren; insert: nur neue Zeilen hinzufügen; replace: danach enthält die Tabelle genau die Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>Check the file and count what would change; write nothing to the database</source>
+        <translation>Die Datei prüfen und zählen, was sich ändern würde; nichts in die Datenbank schreiben</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and write the rejected ones, with the reason, to this CSV file</source>
+        <translation>Die gültigen Zeilen importieren und die abgewiesenen mit Begründung in diese CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>The file&apos;s encoding instead of the detected one: utf-8, utf-16le, utf-16be or windows-1252</source>
+        <translation>Die Zeichenkodierung der Datei statt der erkannten: utf-8, utf-16le, utf-16be oder windows-1252</translation>
+    </message>
+    <message>
+        <source>The delimiter instead of the detected one: , ; tab or |</source>
+        <translation>Das Trennzeichen statt des erkannten: , ; tab oder |</translation>
+    </message>
+    <message>
+        <source>The decimal symbol instead of the detected one: . or ,</source>
+        <translation>Das Dezimalzeichen statt des erkannten: . oder ,</translation>
+    </message>
+    <message>
+        <source>import: give an entity and a file, e.g. import products products.csv; the entities are %1</source>
+        <translation>import: geben Sie eine Entität und eine Datei an, z. B. import products products.csv; die Entitäten sind %1</translation>
+    </message>
+    <message>
+        <source>import: unknown entity &quot;%1&quot;; the entities are %2</source>
+        <translation>import: unbekannte Entität „%1“; die Entitäten sind %2</translation>
+    </message>
+    <message>
+        <source>import: --format &quot;%1&quot; is not a format; use auto, native, shopify or woocommerce</source>
+        <translation>import: --format „%1“ ist kein Format; verwenden Sie auto, native, shopify oder woocommerce</translation>
+    </message>
+    <message>
+        <source>import: --mode &quot;%1&quot; is not a mode; use upsert, insert or replace</source>
+        <translation>import: --mode „%1“ ist kein Modus; verwenden Sie upsert, insert oder replace</translation>
+    </message>
+    <message>
+        <source>import: --rejects must not name the file imported</source>
+        <translation>import: --rejects darf nicht die importierte Datei nennen</translation>
+    </message>
+    <message>
+        <source>import: --encoding &quot;%1&quot; is not supported; use utf-8, utf-16le, utf-16be or windows-1252</source>
+        <translation>import: --encoding „%1“ wird nicht unterstützt; verwenden Sie utf-8, utf-16le, utf-16be oder windows-1252</translation>
+    </message>
+    <message>
+        <source>import: --delimiter &quot;%1&quot; is not supported; use , ; tab or |</source>
+        <translation>import: --delimiter „%1“ wird nicht unterstützt; verwenden Sie , ; tab oder |</translation>
+    </message>
+    <message>
+        <source>import: --decimal &quot;%1&quot; is not a decimal symbol; use . or ,</source>
+        <translation>import: --decimal „%1“ ist kein Dezimalzeichen; verwenden Sie . oder ,</translation>
+    </message>
+    <message>
+        <source>import: %1 only updates stored rows; --mode %2 does not apply</source>
+        <translation>import: %1 aktualisiert nur gespeicherte Zeilen; --mode %2 ist nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>import: %1 is append-only; --mode replace does not apply</source>
+        <translation>import: %1 kann nur ergänzt werden; --mode replace ist nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>import: %1% (%2 rows read)</source>
+        <translation>import: %1 % (%2 Zeilen gelesen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found; nothing was imported</source>
+        <translation>
+            <numerusform>%1: %n Problem gefunden; es wurde nichts importiert</numerusform>
+            <numerusform>%1: %n Probleme gefunden; es wurde nichts importiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportSummary</name>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>... und %n weiteres Problem</numerusform>
+            <numerusform>... und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 format, %2, delimiter &quot;%3&quot;, decimal symbol &quot;%4&quot;</source>
+        <translation>Format %1, %2, Trennzeichen „%3“, Dezimalzeichen „%4“</translation>
+    </message>
+    <message>
+        <source>Dry run of importing %1 into %2 (%3); nothing was written:</source>
+        <translation>Probelauf des Imports von %1 in %2 (%3); es wurde nichts geschrieben:</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2 (%3):</source>
+        <translation>%1 in %2 importiert (%3):</translation>
+    </message>
+    <message>
+        <source>rows read</source>
+        <translation>Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>kept (already stored)</source>
+        <translation>behalten (bereits gespeichert)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>rejected (see %1)</source>
+        <translation>abgewiesen (siehe %1)</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>Nicht importierte Spalten: %1</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more note(s)</source>
+        <translation>
+            <numerusform>... und %n weiterer Hinweis</numerusform>
+            <numerusform>... und %n weitere Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected rows:</source>
+        <translation>Abgewiesene Zeilen:</translation>
+    </message>
+</context>
+<context>
+    <name>md::InfoCommand</name>
+    <message>
+        <source>Show the database, its schema version and the row count of every table</source>
+        <translation>Die Datenbank, ihre Schemaversion und die Zeilenzahl jeder Tabelle anzeigen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>%1 (this program: %2)</source>
+        <translation>%1 (dieses Programm: %2)</translation>
+    </message>
+    <message>
+        <source>; empty database, run init to create the schema</source>
+        <translation>; leere Datenbank, führen Sie init aus, um das Schema anzulegen</translation>
+    </message>
+    <message>
+        <source>; run init to migrate</source>
+        <translation>; führen Sie init aus, um zu migrieren</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation>Backend:</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>Schemaversion:</translation>
+    </message>
+    <message>
+        <source>Tables: none</source>
+        <translation>Tabellen: keine</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>Tabellen:</translation>
+    </message>
+</context>
+<context>
+    <name>md::InitCommand</name>
+    <message>
+        <source>Create the schema or bring it up to date; with --demo, also fill an empty database with a demo shop</source>
+        <translation>Das Schema anlegen oder aktualisieren; mit --demo außerdem eine leere Datenbank mit einem Demo-Shop füllen</translation>
+    </message>
+    <message>
+        <source>Fill the database with a realistic demo shop (the database must not hold products, customers or orders)</source>
+        <translation>Die Datenbank mit einem realistischen Demo-Shop füllen (die Datenbank darf keine Produkte, Kunden oder Bestellungen enthalten)</translation>
+    </message>
+    <message>
+        <source>Demo size: small (about 500 products, 2,000 customers, 20,000 orders) or large (1,000,000 products and customers, about 10,000,000 order lines)</source>
+        <translation>Demo-Größe: small (etwa 500 Produkte, 2.000 Kunden, 20.000 Bestellungen) oder large (1.000.000 Produkte und Kunden, etwa 10.000.000 Bestellpositionen)</translation>
+    </message>
+    <message>
+        <source>Demo random seed: the same seed gives the same shop</source>
+        <translation>Startwert für den Zufallsgenerator der Demo: derselbe Startwert ergibt denselben Shop</translation>
+    </message>
+    <message>
+        <source>The demo shop&apos;s today: its order history ends the day before (default: today, UTC)</source>
+        <translation>Das „Heute“ des Demo-Shops: sein Bestellverlauf endet am Tag davor (Standard: heute, UTC)</translation>
+    </message>
+    <message>
+        <source>init: --%1 only applies with --demo</source>
+        <translation>init: --%1 gilt nur zusammen mit --demo</translation>
+    </message>
+    <message>
+        <source>init: --scale &quot;%1&quot; is not a demo size; use %2</source>
+        <translation>init: --scale „%1“ ist keine Demo-Größe; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>init: --seed &quot;%1&quot; is not a whole number from 0 to %2</source>
+        <translation>init: --seed „%1“ ist keine ganze Zahl von 0 bis %2</translation>
+    </message>
+    <message>
+        <source>init: --as-of &quot;%1&quot; is not a date; use YYYY-MM-DD, such as 2025-06-30</source>
+        <translation>init: --as-of „%1“ ist kein Datum; verwenden Sie YYYY-MM-DD, etwa 2025-06-30</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Created the MerchantDesk schema (version %1) in %2
+</source>
+        <translation>Das MerchantDesk-Schema (Version %1) wurde in %2 angelegt
+</translation>
+    </message>
+    <message>
+        <source>Migrated %1 from schema version %2 to %3
+</source>
+        <translation>%1 wurde von Schemaversion %2 auf %3 migriert
+</translation>
+    </message>
+    <message>
+        <source>%1 is up to date (schema version %2)
+</source>
+        <translation>%1 ist auf dem neuesten Stand (Schemaversion %2)
+</translation>
+    </message>
+    <message>
+        <source>init: demo shop %1% (%2)</source>
+        <translation>init: Demo-Shop %1 % (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the demo shop was not written: %2</source>
+        <translation>%1: der Demo-Shop wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>Demo shop (%1, seed %2, as of %3):
+</source>
+        <translation>Demo-Shop (%1, Startwert %2, Stand %3):
+</translation>
+    </message>
+</context>
+<context>
+    <name>md::InstanceLock</name>
+    <message>
+        <source>%1 is already open in another MerchantDesk window (the lock file %2 exists). Close it there first; nothing was changed.</source>
+        <translation>%1 ist bereits in einem anderen MerchantDesk-Fenster geöffnet (die Sperrdatei %2 existiert). Schließen Sie die Datenbank dort zuerst; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is already open in MerchantDesk (process %2 on the computer %3). Close it there first; nothing was changed.</source>
+        <translation>%1 ist bereits in MerchantDesk geöffnet (Prozess %2 auf dem Computer %3). Schließen Sie die Datenbank dort zuerst; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is already open in MerchantDesk (process %2). Close it there first, or open another database; nothing was changed.</source>
+        <translation>%1 ist bereits in MerchantDesk geöffnet (Prozess %2). Schließen Sie die Datenbank dort zuerst oder öffnen Sie eine andere Datenbank; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1: the folder %2 is not writable. MerchantDesk needs to write beside the database; nothing was changed.</source>
+        <translation>Die Sperrdatei %1 kann nicht angelegt werden: der Ordner %2 ist nicht beschreibbar. MerchantDesk muss neben der Datenbank schreiben können; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1 beside the database; nothing was changed.</source>
+        <translation>Die Sperrdatei %1 kann neben der Datenbank nicht angelegt werden; es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>md::InventoryCommand</name>
+    <message>
+        <source>inventory pull: update stock levels from the inventory feed (a JSON array of product_id, stock_level, last_updated)</source>
+        <translation>inventory pull: Bestände aus dem Bestands-Feed aktualisieren (ein JSON-Array aus product_id, stock_level, last_updated)</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address, instead of the one stored in the database; the token comes from %1 or the keyring</source>
+        <translation>Die Adresse des Feeds statt der in der Datenbank gespeicherten; das Token kommt aus %1 oder dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default: the stored setting, else %1)</source>
+        <translation>Nach so vielen Sekunden aufgeben (Standard: die gespeicherte Einstellung, sonst %1)</translation>
+    </message>
+    <message>
+        <source>inventory: the only action is &quot;pull&quot;, as in inventory pull [--url URL]</source>
+        <translation>inventory: die einzige Aktion ist „pull“, wie in inventory pull [--url URL]</translation>
+    </message>
+    <message>
+        <source>inventory: --url &quot;%1&quot; is not an http:// or https:// address</source>
+        <translation>inventory: --url „%1“ ist keine http://- oder https://-Adresse</translation>
+    </message>
+    <message>
+        <source>inventory: --timeout &quot;%1&quot; is not a number of seconds from 1 to 3600</source>
+        <translation>inventory: --timeout „%1“ ist keine Sekundenzahl von 1 bis 3600</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>inventory: no feed is configured for %1; give one with --url URL</source>
+        <translation>inventory: für %1 ist kein Feed eingerichtet; geben Sie einen mit --url URL an</translation>
+    </message>
+    <message>
+        <source>inventory: reading %1</source>
+        <translation>inventory: %1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1; no stock level was changed</source>
+        <translation>%1; es wurde kein Bestand geändert</translation>
+    </message>
+</context>
+<context>
+    <name>md::InventoryFeed</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a true/false value</source>
+        <translation>ein Wahr/Falsch-Wert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a text &quot;%1&quot;</source>
+        <translation>ein Text „%1“</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>The inventory feed address &quot;%1&quot; is not an http:// or https:// URL</source>
+        <translation>Die Adresse des Bestands-Feeds „%1“ ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>The inventory feed %1 did not answer within %2 seconds</source>
+        <translation>Der Bestands-Feed %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>Cannot reach the inventory feed %1: %2</source>
+        <translation>Der Bestands-Feed %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The inventory feed %1 answered HTTP %2 %3</source>
+        <translation>Der Bestands-Feed %1 antwortete mit HTTP %2 %3</translation>
+    </message>
+    <message>
+        <source>(no token was sent: set MERCHANTDESK_INVENTORY_TOKEN or store the token in the keyring%1)</source>
+        <translation>(es wurde kein Token gesendet: setzen Sie MERCHANTDESK_INVENTORY_TOKEN oder speichern Sie das Token im Schlüsselbund%1)</translation>
+    </message>
+    <message>
+        <source>The inventory feed is not valid JSON (at byte %1: %2)</source>
+        <translation>Der Bestands-Feed ist kein gültiges JSON (bei Byte %1: %2)</translation>
+    </message>
+    <message>
+        <source>The inventory feed must be a JSON array of products</source>
+        <translation>Der Bestands-Feed muss ein JSON-Array von Produkten sein</translation>
+    </message>
+    <message>
+        <source>Inventory feed, element %1: expected an object with product_id and stock_level, got %2</source>
+        <translation>Bestands-Feed, Element %1: erwartet wurde ein Objekt mit product_id und stock_level, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>Inventory feed, element %1: product_id must be a non-empty text, got %2</source>
+        <translation>Bestands-Feed, Element %1: product_id muss ein nicht leerer Text sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>Inventory feed, element %1 (%2): stock_level must be a whole number ≥ 0, got %3</source>
+        <translation>Bestands-Feed, Element %1 (%2): stock_level muss eine ganze Zahl ≥ 0 sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>Inventory feed, element %1 (%2): last_updated must be a time such as 2023-10-27T10:00:00Z, got %3</source>
+        <translation>Bestands-Feed, Element %1 (%2): last_updated muss eine Zeitangabe wie 2023-10-27T10:00:00Z sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>Inventory feed: product_id %1 appears twice (elements %2 and %3)</source>
+        <translation>Bestands-Feed: product_id %1 kommt zweimal vor (Elemente %2 und %3)</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (von %2)</translation>
+    </message>
+</context>
+<context>
+    <name>md::InventoryImporter</name>
+    <message>
+        <source>Staging the inventory feed: %1</source>
+        <translation>Fehler beim Bereitstellen des Bestands-Feeds: %1</translation>
+    </message>
+    <message>
+        <source>Matching the feed&apos;s SKUs: %1</source>
+        <translation>Fehler beim Abgleichen der Artikelnummern des Feeds: %1</translation>
+    </message>
+    <message>
+        <source>Updating the stock levels: %1</source>
+        <translation>Fehler beim Aktualisieren der Bestände: %1</translation>
+    </message>
+    <message>
+        <source>Updated the stock of %1 of %2 products in the feed (%3 unchanged)</source>
+        <translation>Bestand von %1 der %2 Produkte im Feed aktualisiert (%3 unverändert)</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>%1 SKUs are not in the shop and were ignored: %2</source>
+        <translation>%1 Artikelnummern (SKUs) gibt es im Shop nicht; sie wurden ignoriert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::InventorySettings</name>
+    <message>
+        <source>Reading the inventory feed settings: %1</source>
+        <translation>Fehler beim Lesen der Einstellungen des Bestands-Feeds: %1</translation>
+    </message>
+    <message>
+        <source>The stored inventory feed timeout &quot;%1&quot; is not a number of seconds</source>
+        <translation>Die gespeicherte Zeitüberschreitung des Bestands-Feeds „%1“ ist keine Sekundenzahl</translation>
+    </message>
+    <message>
+        <source>Inventory feed URL: &quot;%1&quot; is not an http:// or https:// address</source>
+        <translation>URL des Bestands-Feeds: „%1“ ist keine http://- oder https://-Adresse</translation>
+    </message>
+    <message>
+        <source>Inventory feed timeout: must be a whole number of seconds from 1 to 3600, not %1</source>
+        <translation>Zeitüberschreitung des Bestands-Feeds: muss eine ganze Sekundenzahl von 1 bis 3600 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Saving the inventory feed settings: %1</source>
+        <translation>Fehler beim Speichern der Einstellungen des Bestands-Feeds: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::JobLock</name>
+    <message>
+        <source>Cannot ask PostgreSQL for the %1 lock: %2</source>
+        <translation>Die Sperre für %1 kann bei PostgreSQL nicht angefragt werden: %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL session %1 of %2 from %3</source>
+        <translation>PostgreSQL-Sitzung %1 (%2) von %3</translation>
+    </message>
+    <message>
+        <source>another PostgreSQL session</source>
+        <translation>einer anderen PostgreSQL-Sitzung</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1 for %2: the folder must be writable</source>
+        <translation>Die Sperrdatei %1 für %2 kann nicht angelegt werden: der Ordner muss beschreibbar sein</translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation>Prozess %1 (%2)</translation>
+    </message>
+    <message>
+        <source>process %1 (%2) on %3</source>
+        <translation>Prozess %1 (%2) auf %3</translation>
+    </message>
+    <message>
+        <source>another process (lock file %1)</source>
+        <translation>einem anderen Prozess (Sperrdatei %1)</translation>
+    </message>
+</context>
+<context>
+    <name>md::JobRunner</name>
+    <message>
+        <source>This version of MerchantDesk cannot run %1 jobs</source>
+        <translation>Diese Version von MerchantDesk kann keine Aufträge vom Typ %1 ausführen</translation>
+    </message>
+    <message>
+        <source>There is no job called %1</source>
+        <translation>Es gibt keinen Auftrag namens %1</translation>
+    </message>
+    <message>
+        <source>%1 is already running in %2; skipped</source>
+        <translation>%1 läuft bereits in %2; übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 was run by another process a moment ago</source>
+        <translation>%1 wurde gerade eben von einem anderen Prozess ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>md::JobSchedule</name>
+    <message>
+        <source>Times of day: &quot;%1&quot; is not a time such as 02:00 or 14:30</source>
+        <translation>Uhrzeiten: „%1“ ist keine Uhrzeit wie 02:00 oder 14:30</translation>
+    </message>
+    <message>
+        <source>The interval must be between %1 minutes and %2 days, not %3 minutes</source>
+        <translation>Das Intervall muss zwischen %1 Minuten und %2 Tagen liegen, nicht %3 Minuten</translation>
+    </message>
+    <message>
+        <source>Times of day: give at least one time, such as 02:00</source>
+        <translation>Uhrzeiten: geben Sie mindestens eine Uhrzeit an, etwa 02:00</translation>
+    </message>
+</context>
+<context>
+    <name>md::JobsCommand</name>
+    <message>
+        <source>jobs run-due: run every scheduled job that is due (for cron or a systemd timer); jobs list: show the schedules</source>
+        <translation>jobs run-due: jeden fälligen geplanten Auftrag ausführen (für cron oder einen systemd-Timer); jobs list: die Zeitpläne anzeigen</translation>
+    </message>
+    <message>
+        <source>jobs: give run-due or list, as in jobs run-due</source>
+        <translation>jobs: geben Sie run-due oder list an, wie in jobs run-due</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No job is scheduled in %1.
+</source>
+        <translation>In %1 ist kein Auftrag geplant.
+</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>daily at %1</source>
+        <translation>täglich um %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4; last run %5, next run %6
+</source>
+        <translation>%1: %2, %3, %4; letzter Lauf %5, nächster Lauf %6
+</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>applies changes</source>
+        <translation>wendet Änderungen an</translation>
+    </message>
+    <message>
+        <source>prepares a preview</source>
+        <translation>bereitet eine Vorschau vor</translation>
+    </message>
+    <message>
+        <source>jobs: %1</source>
+        <translation>jobs: %1</translation>
+    </message>
+    <message>
+        <source>No job is due in %1.
+</source>
+        <translation>In %1 ist kein Auftrag fällig.
+</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>Next run: %1.</source>
+        <translation>Nächster Lauf: %1.</translation>
+    </message>
+    <message>
+        <source>%1: a scheduled job failed; see above</source>
+        <translation>%1: ein geplanter Auftrag ist fehlgeschlagen; siehe oben</translation>
+    </message>
+</context>
+<context>
+    <name>md::KpiCard</name>
+    <message>
+        <source>No figures to compare with</source>
+        <translation>Keine Vergleichswerte</translation>
+    </message>
+    <message>
+        <source>● unchanged</source>
+        <translation>● unverändert</translation>
+    </message>
+    <message>
+        <source>▲ %1 % more</source>
+        <translation>▲ %1 % mehr</translation>
+    </message>
+    <message>
+        <source>▼ %1 % less</source>
+        <translation>▼ %1 % weniger</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>md::MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>No shop database is open.
+Use the File menu to open a database, create a new one or connect to PostgreSQL.</source>
+        <translation>Es ist keine Shop-Datenbank geöffnet.
+Öffnen Sie über das Menü „Datei“ eine Datenbank, legen Sie eine neue an oder verbinden Sie sich mit PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New SQLite Database…</source>
+        <translation>&amp;Neue SQLite-Datenbank…</translation>
+    </message>
+    <message>
+        <source>Create an empty shop database in a file</source>
+        <translation>Eine leere Shop-Datenbank in einer Datei anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Open SQLite Database…</source>
+        <translation>SQLite-Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a shop database file</source>
+        <translation>Eine Shop-Datenbankdatei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to PostgreSQL…</source>
+        <translation>Mit PostgreSQL &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Open a shop database on a PostgreSQL server</source>
+        <translation>Eine Shop-Datenbank auf einem PostgreSQL-Server öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Databases</source>
+        <translation>&amp;Zuletzt verwendete Datenbanken</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>Datenbank &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>Copy the open SQLite database to a file while it stays open</source>
+        <translation>Die geöffnete SQLite-Datenbank in eine Datei kopieren, während sie geöffnet bleibt</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Voreinstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About MerchantDesk</source>
+        <translation>Ü&amp;ber MerchantDesk</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>New SQLite Database</source>
+        <translation>Neue SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (%1)</source>
+        <translation>SQLite-Datenbanken (%1)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. To work with it, use File → Open SQLite Database…; nothing was changed.</source>
+        <translation>%1 existiert bereits. Um damit zu arbeiten, wählen Sie Datei → SQLite-Datenbank öffnen…; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Open SQLite Database</source>
+        <translation>SQLite-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (%1);;All files (*)</source>
+        <translation>SQLite-Datenbanken (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Password Not Remembered</source>
+        <translation>Passwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+
+The database is open, but next time MerchantDesk will ask for the password again. Without a system keyring, set the environment variable MERCHANTDESK_DB_PASSWORD before starting MerchantDesk.</source>
+        <translation>%1
+
+Die Datenbank ist geöffnet, aber beim nächsten Mal fragt MerchantDesk erneut nach dem Passwort. Ohne System-Schlüsselbund setzen Sie vor dem Start von MerchantDesk die Umgebungsvariable MERCHANTDESK_DB_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>Keine Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>The shop database in use</source>
+        <translation>Die verwendete Shop-Datenbank</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Keine zuletzt verwendeten Datenbanken</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 stays open.</source>
+        <translation>%1 bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>A backup cannot replace the database itself. Choose another file name.</source>
+        <translation>Eine Sicherung kann nicht die Datenbank selbst ersetzen. Wählen Sie einen anderen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Backup Failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1
+
+No backup file was written.</source>
+        <translation>%1
+
+Es wurde keine Sicherungsdatei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; no file was written.</source>
+        <translation>Sicherung abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Gesichert nach %1</translation>
+    </message>
+    <message>
+        <source>Backup Complete</source>
+        <translation>Sicherung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>The database was backed up to
+%1</source>
+        <translation>Die Datenbank wurde gesichert nach
+%1</translation>
+    </message>
+    <message>
+        <source>About MerchantDesk</source>
+        <translation>Über MerchantDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MerchantDesk %1&lt;/h3&gt;&lt;p&gt;The back office of a small online shop: catalog, customers, orders and the figures that matter, on a SQLite file or a shared PostgreSQL database.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MerchantDesk %1&lt;/h3&gt;&lt;p&gt;Die Shop-Verwaltung für einen kleinen Onlineshop: Katalog, Kunden, Bestellungen und die wichtigen Kennzahlen, in einer SQLite-Datei oder einer gemeinsam genutzten PostgreSQL-Datenbank.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>md::Migrations</name>
+    <message>
+        <source>Cannot read the list of tables: %1</source>
+        <translation>Die Liste der Tabellen kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The database holds other tables (such as &quot;%1&quot;) but no MerchantDesk schema; MerchantDesk will not write into it. Use a new file or an empty database.</source>
+        <translation>Die Datenbank enthält andere Tabellen (etwa „%1“), aber kein MerchantDesk-Schema; MerchantDesk schreibt nicht hinein. Verwenden Sie eine neue Datei oder eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Die Schemaversion kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1, newer than this MerchantDesk understands (%2). Update MerchantDesk; nothing was changed.</source>
+        <translation>Die Datenbank hat die Schemaversion %1, neuer als diese MerchantDesk-Version versteht (%2). Aktualisieren Sie MerchantDesk; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Migrating the schema</source>
+        <translation>Fehler beim Migrieren des Schemas</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema version table: %1</source>
+        <translation>Die Tabelle für die Schemaversion kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed: %3
+Statement: %4</source>
+        <translation>Migration %1 (%2) ist fehlgeschlagen: %3
+Anweisung: %4</translation>
+    </message>
+    <message>
+        <source>Cannot record migration %1: %2</source>
+        <translation>Migration %1 kann nicht vermerkt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::OrderQuery</name>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Positionssumme</translation>
+    </message>
+</context>
+<context>
+    <name>md::OrdersPage</name>
+    <message>
+        <source>Search by order number or email</source>
+        <translation>Nach Bestellnummer oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 Bestellung</translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation>%1 Bestellungen</translation>
+    </message>
+    <message>
+        <source>This shop has no orders yet.</source>
+        <translation>Dieser Shop hat noch keine Bestellungen.</translation>
+    </message>
+    <message>
+        <source>No orders match.</source>
+        <translation>Keine Bestellungen passen.</translation>
+    </message>
+    <message>
+        <source>Show only orders with this status</source>
+        <translation>Nur Bestellungen mit diesem Status anzeigen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 Position</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Positionen</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Lines of order %1</source>
+        <translation>Positionen der Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Order %1 has no lines.</source>
+        <translation>Bestellung %1 hat keine Positionen.</translation>
+    </message>
+    <message>
+        <source>Select an order above to see its lines.</source>
+        <translation>Wählen Sie oben eine Bestellung aus, um ihre Positionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No order selected.</source>
+        <translation>Keine Bestellung ausgewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>md::PagedQueryModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>md::PagedTableWidget</name>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Hier ist noch nichts.</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Nichts passt zur Suche.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>The data could not be read:
+%1</source>
+        <translation>Die Daten konnten nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>md::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect after MerchantDesk is restarted.</source>
+        <translation>Eine neue Sprache wird nach einem Neustart von MerchantDesk wirksam.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>md::PreviewTableModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>Nachfrage</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Limited by</source>
+        <translation>Begrenzt durch</translation>
+    </message>
+    <message>
+        <source>Margin before</source>
+        <translation>Marge vorher</translation>
+    </message>
+    <message>
+        <source>Margin after</source>
+        <translation>Marge nachher</translation>
+    </message>
+    <message>
+        <source>Lowest 30 days</source>
+        <translation>Tiefstpreis 30 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>md::PreviewWriter</name>
+    <message>
+        <source>Cannot write the preview: %1</source>
+        <translation>Die Vorschau kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>Nachfrage</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Price changes: %1 of %2 products (%3 up, %4 down, %5 capped); average change %6 %</source>
+        <translation>Preisänderungen: %1 von %2 Produkten (%3 erhöht, %4 gesenkt, %5 begrenzt); durchschnittliche Änderung %6 %</translation>
+    </message>
+    <message>
+        <source>%1 products were skipped (locked, cool-down, over the run limit or missing prices).</source>
+        <translation>%1 Produkte wurden übersprungen (gesperrt, in der Sperrfrist, über dem Limit pro Lauf oder ohne Preise).</translation>
+    </message>
+</context>
+<context>
+    <name>md::PriceApplier</name>
+    <message>
+        <source>The SQLite driver does not expose its database handle</source>
+        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+    </message>
+    <message>
+        <source>Updating the price of product %1: %2</source>
+        <translation>Fehler beim Aktualisieren des Preises von Produkt %1: %2</translation>
+    </message>
+    <message>
+        <source>Recording the run: %1</source>
+        <translation>Fehler beim Aufzeichnen des Laufs: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::PriceProposalStore</name>
+    <message>
+        <source>An undo cannot be proposed</source>
+        <translation>Ein Rückgängigmachen kann nicht vorgeschlagen werden</translation>
+    </message>
+    <message>
+        <source>replaced by a newer proposal</source>
+        <translation>durch einen neueren Vorschlag ersetzt</translation>
+    </message>
+    <message>
+        <source>Storing the proposal: %1</source>
+        <translation>Fehler beim Speichern des Vorschlags: %1</translation>
+    </message>
+    <message>
+        <source>Reading the proposals: %1</source>
+        <translation>Fehler beim Lesen der Vorschläge: %1</translation>
+    </message>
+    <message>
+        <source>Reading proposal %1: %2</source>
+        <translation>Fehler beim Lesen von Vorschlag %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no price proposal %1</source>
+        <translation>Es gibt keinen Preisvorschlag %1</translation>
+    </message>
+    <message>
+        <source>Proposal %1 was %2 already</source>
+        <translation>Vorschlag %1 wurde bereits %2</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>Proposal %1 is not pending</source>
+        <translation>Vorschlag %1 ist nicht offen</translation>
+    </message>
+</context>
+<context>
+    <name>md::PriceReason</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Low stock (%1), demand %2: </source>
+        <translation>Niedriger Bestand (%1), Nachfrage %2: </translation>
+    </message>
+    <message>
+        <source>Normal stock (%1), demand %2: </source>
+        <translation>Normaler Bestand (%1), Nachfrage %2: </translation>
+    </message>
+    <message>
+        <source>Overstock (%1) and no demand: %2 % markdown</source>
+        <translation>Überbestand (%1) und keine Nachfrage: %2 % Preisnachlass</translation>
+    </message>
+    <message>
+        <source>Stock %1 above the high threshold (%2): held</source>
+        <translation>Bestand %1 über der oberen Schwelle (%2): beibehalten</translation>
+    </message>
+    <message>
+        <source>, capped at %1 %</source>
+        <translation>, begrenzt auf %1 %</translation>
+    </message>
+    <message>
+        <source>; raised to the floor (%1)</source>
+        <translation>; auf die Preisuntergrenze angehoben (%1)</translation>
+    </message>
+    <message>
+        <source>; lowered to the maximum price %1</source>
+        <translation>; auf den Höchstpreis %1 gesenkt</translation>
+    </message>
+    <message>
+        <source>; charm-rounded to %1</source>
+        <translation>; auf den Schwellenpreis %1 gerundet</translation>
+    </message>
+    <message>
+        <source>; the price stays %1</source>
+        <translation>; der Preis bleibt %1</translation>
+    </message>
+    <message>
+        <source>; left out: over the limit of %1 changes per run</source>
+        <translation>; ausgelassen: über dem Limit von %1 Änderungen pro Lauf</translation>
+    </message>
+    <message>
+        <source>Category &quot;%1&quot; is locked: not repriced</source>
+        <translation>Kategorie „%1“ ist gesperrt: nicht neu bepreist</translation>
+    </message>
+    <message>
+        <source>Price changed %1 h ago, within the %2 h cool-down: not repriced</source>
+        <translation>Preis vor %1 h geändert, innerhalb der Sperrfrist von %2 h: nicht neu bepreist</translation>
+    </message>
+    <message>
+        <source>Floor %1 (%2) is above the maximum price %3: not repriced</source>
+        <translation>Preisuntergrenze %1 (%2) liegt über dem Höchstpreis %3: nicht neu bepreist</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message>
+        <source>Price locked: not repriced</source>
+        <translation>Preis gesperrt: nicht neu bepreist</translation>
+    </message>
+    <message>
+        <source>Base price is 0: not repriced</source>
+        <translation>Grundpreis ist 0: nicht neu bepreist</translation>
+    </message>
+    <message>
+        <source>No cost and no minimum price: not repriced, nothing protects the margin</source>
+        <translation>Kein Einkaufspreis und kein Mindestpreis: nicht neu bepreist, nichts schützt die Marge</translation>
+    </message>
+    <message>
+        <source>cap</source>
+        <translation>Begrenzung</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>Preisuntergrenze</translation>
+    </message>
+    <message>
+        <source>maximum price</source>
+        <translation>Höchstpreis</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Einkaufspreis %1</translation>
+    </message>
+    <message>
+        <source>cost %1 + %2 % margin</source>
+        <translation>Einkaufspreis %1 + %2 % Marge</translation>
+    </message>
+    <message>
+        <source>minimum price %1</source>
+        <translation>Mindestpreis %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::PriceRunInfo</name>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>md::PriceRunStore</name>
+    <message>
+        <source>Reading the repricing runs: %1</source>
+        <translation>Fehler beim Lesen der Preisanpassungsläufe: %1</translation>
+    </message>
+    <message>
+        <source>Reading run %1: %2</source>
+        <translation>Fehler beim Lesen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no repricing run %1</source>
+        <translation>Es gibt keinen Preisanpassungslauf %1</translation>
+    </message>
+    <message>
+        <source>Reading the changes of run %1: %2</source>
+        <translation>Fehler beim Lesen der Änderungen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the price history: %1</source>
+        <translation>Fehler beim Lesen des Preisverlaufs: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 is itself an undo (of run %2); reprice again instead</source>
+        <translation>Lauf %1 macht selbst etwas rückgängig (Lauf %2); passen Sie die Preise stattdessen neu an</translation>
+    </message>
+    <message>
+        <source>Run %1 was undone already</source>
+        <translation>Lauf %1 wurde bereits rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Undoing run %1: %2</source>
+        <translation>Fehler beim Rückgängigmachen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Undo of run %1</source>
+        <translation>Rückgängigmachen von Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRuleStore</name>
+    <message>
+        <source>Reading the repricing rules: %1</source>
+        <translation>Fehler beim Lesen der Preisregeln: %1</translation>
+    </message>
+    <message>
+        <source>The stored repricing rule %1 is not valid: %2</source>
+        <translation>Die gespeicherte Preisregel %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>Reading the locked categories: %1</source>
+        <translation>Fehler beim Lesen der gesperrten Kategorien: %1</translation>
+    </message>
+    <message>
+        <source>Saving the repricing rules: %1</source>
+        <translation>Fehler beim Speichern der Preisregeln: %1</translation>
+    </message>
+    <message>
+        <source>Saving the locked categories: %1</source>
+        <translation>Fehler beim Speichern der gesperrten Kategorien: %1</translation>
+    </message>
+    <message>
+        <source>Reading the locked products: %1</source>
+        <translation>Fehler beim Lesen der gesperrten Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Unlocking product %1: %2</source>
+        <translation>Fehler beim Entsperren von Produkt %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no product with id %1 to lock</source>
+        <translation>Es gibt kein Produkt mit der ID %1 zum Sperren</translation>
+    </message>
+    <message>
+        <source>Locking product %1: %2</source>
+        <translation>Fehler beim Sperren von Produkt %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRules</name>
+    <message>
+        <source>Low stock threshold</source>
+        <translation>Schwelle für niedrigen Bestand</translation>
+    </message>
+    <message>
+        <source>High stock threshold</source>
+        <translation>Schwelle für hohen Bestand</translation>
+    </message>
+    <message>
+        <source>Price step per demand point (%)</source>
+        <translation>Preisschritt pro Nachfragepunkt (%)</translation>
+    </message>
+    <message>
+        <source>Largest move per run (%)</source>
+        <translation>Größte Änderung pro Lauf (%)</translation>
+    </message>
+    <message>
+        <source>Minimum margin over cost (%)</source>
+        <translation>Mindestmarge über Einkaufspreis (%)</translation>
+    </message>
+    <message>
+        <source>Overstock markdown</source>
+        <translation>Preisnachlass bei Überbestand</translation>
+    </message>
+    <message>
+        <source>Overstock markdown (%)</source>
+        <translation>Preisnachlass bei Überbestand (%)</translation>
+    </message>
+    <message>
+        <source>Charm rounding</source>
+        <translation>Schwellenpreis-Rundung</translation>
+    </message>
+    <message>
+        <source>Cool-down (hours)</source>
+        <translation>Sperrfrist (Stunden)</translation>
+    </message>
+    <message>
+        <source>Most changes per run</source>
+        <translation>Höchstzahl Änderungen pro Lauf</translation>
+    </message>
+    <message>
+        <source>Locked categories</source>
+        <translation>Gesperrte Kategorien</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number ≥ 0, not &quot;%2&quot;</source>
+        <translation>%1 muss eine ganze Zahl ≥ 0 sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2, not &quot;%3&quot;</source>
+        <translation>%1 muss eine ganze Zahl von 0 bis %2 sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 0 to %2 with at most two decimals, not &quot;%3&quot;</source>
+        <translation>%1 muss eine Zahl von 0 bis %2 mit höchstens zwei Nachkommastellen sein, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not &quot;%2&quot;</source>
+        <translation>%1 muss true oder false sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>%1 must be none, .99 or .95, not &quot;%2&quot;</source>
+        <translation>%1 muss none, .99 oder .95 sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>%1 (%2) must not be below the %3 (%4)</source>
+        <translation>%1 (%2) darf nicht unter „%3“ (%4) liegen</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 0 to %2</source>
+        <translation>%1 muss eine Zahl von 0 bis %2 sein</translation>
+    </message>
+    <message>
+        <source>%1 must be above 0 when the markdown is on</source>
+        <translation>%1 muss über 0 liegen, wenn der Preisnachlass eingeschaltet ist</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation>%1 muss eine ganze Zahl von 0 bis %2 sein</translation>
+    </message>
+</context>
+<context>
+    <name>md::ProductLoader</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Reading the products: %1</source>
+        <translation>Fehler beim Lesen der Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Reading the price locks: %1</source>
+        <translation>Fehler beim Lesen der Preissperren: %1</translation>
+    </message>
+    <message>
+        <source>Reading the price history: %1</source>
+        <translation>Fehler beim Lesen des Preisverlaufs: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::RepriceCommand</name>
+    <message>
+        <source>Compute new prices with the stored repricing rules and apply them as one run that can be undone (or only show them with --dry-run)</source>
+        <translation>Neue Preise mit den gespeicherten Preisregeln berechnen und als ein Lauf anwenden, der sich rückgängig machen lässt (oder mit --dry-run nur anzeigen)</translation>
+    </message>
+    <message>
+        <source>Only show the decisions; change nothing</source>
+        <translation>Nur die Entscheidungen anzeigen; nichts ändern</translation>
+    </message>
+    <message>
+        <source>List every product with the reason, not only the changes</source>
+        <translation>Jedes Produkt mit Begründung auflisten, nicht nur die Änderungen</translation>
+    </message>
+    <message>
+        <source>Output format: table, csv or json</source>
+        <translation>Ausgabeformat: table, csv oder json</translation>
+    </message>
+    <message>
+        <source>Write the list to FILE instead of stdout</source>
+        <translation>Die Liste in FILE statt auf stdout schreiben</translation>
+    </message>
+    <message>
+        <source>reprice: --format &quot;%1&quot; is not a format; use %2</source>
+        <translation>reprice: --format „%1“ ist kein Format; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>reprice: --output needs a file name</source>
+        <translation>reprice: --output braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: repricing is running in %2; nothing was changed</source>
+        <translation>%1: die Preisanpassung läuft bereits in %2; es wurde nichts verändert</translation>
+    </message>
+    <message>
+        <source>reprice: %1 %2%</source>
+        <translation>reprice: %1 %2 %</translation>
+    </message>
+    <message>
+        <source>%1: the prices were not changed: %2</source>
+        <translation>%1: die Preise wurden nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>reprice: %1 was left alone: its price changed to %2 after the preview (expected %3)</source>
+        <translation>reprice: %1 wurde nicht angetastet: sein Preis änderte sich nach der Vorschau auf %2 (erwartet: %3)</translation>
+    </message>
+    <message>
+        <source>nothing (deleted)</source>
+        <translation>nichts (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 price changes, nothing applied.</source>
+        <translation>Probelauf: %1 Preisänderungen, nichts angewendet.</translation>
+    </message>
+    <message>
+        <source>No price changes; no run was recorded.</source>
+        <translation>Keine Preisänderungen; es wurde kein Lauf aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Applied %1 price changes as run %2 (undo: %3 reprice-undo %2).</source>
+        <translation>%1 Preisänderungen als Lauf %2 angewendet (rückgängig machen: %3 reprice-undo %2).</translation>
+    </message>
+    <message>
+        <source>%1 products changed meanwhile were left alone.</source>
+        <translation>%1 zwischenzeitlich geänderte Produkte wurden nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>reprice: cannot write %1: %2 (the prices %3)</source>
+        <translation>reprice: %1 kann nicht geschrieben werden: %2 (die Preise %3)</translation>
+    </message>
+    <message>
+        <source>were applied as run %1</source>
+        <translation>wurden als Lauf %1 angewendet</translation>
+    </message>
+    <message>
+        <source>were not changed</source>
+        <translation>wurden nicht geändert</translation>
+    </message>
+    <message>
+        <source>reprice: %1: %2</source>
+        <translation>reprice: %1: %2</translation>
+    </message>
+    <message>
+        <source>reprice: cannot write %1: %2</source>
+        <translation>reprice: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>reprice: %1</source>
+        <translation>reprice: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::RepriceJob</name>
+    <message>
+        <source>Repricing</source>
+        <translation>Preisanpassung</translation>
+    </message>
+    <message>
+        <source>Repricing skipped, nothing changed: %1</source>
+        <translation>Preisanpassung übersprungen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Pulling the inventory feed %1</source>
+        <translation>Der Bestands-Feed %1 wird abgerufen</translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Repricing failed, nothing changed: %1</source>
+        <translation>Preisanpassung fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>No price changes.</source>
+        <translation>Keine Preisänderungen.</translation>
+    </message>
+    <message>
+        <source>Storing the repricing proposal failed, nothing changed: %1</source>
+        <translation>Das Speichern des Preisvorschlags ist fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Prepared %1 price changes (%2 up, %3 down) for approval as proposal %4.</source>
+        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Vorschlag %4 zur Freigabe vorbereitet.</translation>
+    </message>
+    <message>
+        <source>Applying the prices failed, nothing changed: %1</source>
+        <translation>Das Anwenden der Preise ist fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Applied %1 price changes (%2 up, %3 down) as run %4.</source>
+        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Lauf %4 angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 products whose price changed meanwhile were left alone.</source>
+        <translation>%1 Produkte, deren Preis sich zwischenzeitlich geändert hat, wurden nicht angetastet.</translation>
+    </message>
+</context>
+<context>
+    <name>md::RepriceUndoCommand</name>
+    <message>
+        <source>Undo a repricing run: its prices go back, except where a price changed again since (those are listed, not overwritten)</source>
+        <translation>Einen Preisanpassungslauf rückgängig machen: seine Preise werden zurückgesetzt, außer wo sich ein Preis seither erneut geändert hat (diese werden aufgelistet, nicht überschrieben)</translation>
+    </message>
+    <message>
+        <source>reprice-undo: give the id of one run, such as reprice-undo 42 (reprice prints it)</source>
+        <translation>reprice-undo: geben Sie die ID eines Laufs an, etwa reprice-undo 42 (reprice gibt sie aus)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: repricing is running in %2; nothing was changed</source>
+        <translation>%1: die Preisanpassung läuft bereits in %2; es wurde nichts verändert</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was changed</source>
+        <translation>%1: %2; es wurde nichts verändert</translation>
+    </message>
+    <message>
+        <source>Undid run %1 as run %2: %3 prices restored.
+</source>
+        <translation>Lauf %1 als Lauf %2 rückgängig gemacht: %3 Preise wiederhergestellt.
+</translation>
+    </message>
+    <message>
+        <source>%1 products changed again since run %2 were left alone:
+</source>
+        <translation>%1 seit Lauf %2 erneut geänderte Produkte wurden nicht angetastet:
+</translation>
+    </message>
+    <message>
+        <source>  %1: now %2 (run %3 set %4)
+</source>
+        <translation>  %1: jetzt %2 (Lauf %3 setzte %4)
+</translation>
+    </message>
+</context>
+<context>
+    <name>md::RepricingService</name>
+    <message>
+        <source>Reading products</source>
+        <translation>Produkte werden gelesen</translation>
+    </message>
+    <message>
+        <source>Computing prices</source>
+        <translation>Preise werden berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>md::RepricingTask</name>
+    <message>
+        <source>Applying prices</source>
+        <translation>Preise werden angewendet</translation>
+    </message>
+    <message>
+        <source>Deriving demand from sales</source>
+        <translation>Nachfrage wird aus den Verkäufen ermittelt</translation>
+    </message>
+</context>
+<context>
+    <name>md::RowAdapter</name>
+    <message>
+        <source>%1 files hold products, not %2</source>
+        <translation>%1-Dateien enthalten Produkte, nicht %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::RowConverter</name>
+    <message>
+        <source>a value is required</source>
+        <translation>ein Wert ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3: %4</source>
+        <translation>%1:%2: %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>md::RowCursor</name>
+    <message>
+        <source>The PostgreSQL driver does not expose its connection handle</source>
+        <translation>Der PostgreSQL-Treiber gibt sein Verbindungs-Handle nicht frei</translation>
+    </message>
+    <message>
+        <source>The SQLite driver does not expose its database handle</source>
+        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+    </message>
+</context>
+<context>
+    <name>md::ScheduleStore</name>
+    <message>
+        <source>The stored schedule of %1 is not valid: %2</source>
+        <translation>Der gespeicherte Zeitplan von %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>Reading the schedule of %1: %2</source>
+        <translation>Fehler beim Lesen des Zeitplans von %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the schedules: %1</source>
+        <translation>Fehler beim Lesen der Zeitpläne: %1</translation>
+    </message>
+    <message>
+        <source>Saving the schedule of %1: %2</source>
+        <translation>Fehler beim Speichern des Zeitplans von %1: %2</translation>
+    </message>
+    <message>
+        <source>Recording the run of %1: %2</source>
+        <translation>Fehler beim Aufzeichnen des Laufs von %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::SecretStore</name>
+    <message>
+        <source>The system keyring is not available: %1</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the password in the system keyring: %1</source>
+        <translation>Das Passwort kann nicht im System-Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the password from the system keyring: %1</source>
+        <translation>Das Passwort kann nicht aus dem System-Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::ShopifyAdapter</name>
+    <message>
+        <source>the header (line 1) lacks the Shopify columns %1</source>
+        <translation>der Kopfzeile (Zeile 1) fehlen die Shopify-Spalten %1</translation>
+    </message>
+    <message>
+        <source>Shopify image rows</source>
+        <translation>Shopify-Bildzeilen</translation>
+    </message>
+    <message>
+        <source>variants without a SKU</source>
+        <translation>Varianten ohne Artikelnummer (SKU)</translation>
+    </message>
+    <message>
+        <source>Title: empty, and no earlier row of handle &quot;%1&quot; has one</source>
+        <translation>Titel: leer, und keine frühere Zeile des Handles „%1“ hat einen</translation>
+    </message>
+    <message>
+        <source>Variant Inventory Qty %1 read as 0 (oversold)</source>
+        <translation>Variant Inventory Qty %1 als 0 gelesen (überverkauft)</translation>
+    </message>
+</context>
+<context>
+    <name>md::SqliteBackup</name>
+    <message>
+        <source>Cannot back up %1: the file does not exist</source>
+        <translation>%1 kann nicht gesichert werden: die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1 to %2: choose a different file as the target</source>
+        <translation>%1 kann nicht nach %2 gesichert werden: wählen Sie eine andere Datei als Ziel</translation>
+    </message>
+    <message>
+        <source>Cannot back up to %1: the folder %2 does not exist</source>
+        <translation>Sicherung nach %1 nicht möglich: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Cannot create a file in %1: %2</source>
+        <translation>In %1 kann keine Datei angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 for the backup: %2</source>
+        <translation>%1 kann für die Sicherung nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start the backup of %1: %2</source>
+        <translation>Die Sicherung von %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The backup of %1 failed: %2</source>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot move the finished backup to %1: %2</source>
+        <translation>Die fertige Sicherung kann nicht nach %1 verschoben werden: %2</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>md::StagingTable</name>
+    <message>
+        <source>Cannot create the import&apos;s staging table: %1</source>
+        <translation>Die Zwischentabelle für den Import kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The database refused the rows: %1</source>
+        <translation>Die Datenbank hat die Zeilen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is append-only: it cannot be replaced</source>
+        <translation>%1 kann nur ergänzt werden: es lässt sich nicht ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>md::Startup</name>
+    <message>
+        <source>MerchantDesk</source>
+        <translation>MerchantDesk</translation>
+    </message>
+    <message>
+        <source>The shop database could not be opened.</source>
+        <translation>Die Shop-Datenbank konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Open Another Database…</source>
+        <translation>Andere Datenbank öffnen…</translation>
+    </message>
+    <message>
+        <source>Create a New Database…</source>
+        <translation>Neue Datenbank anlegen…</translation>
+    </message>
+    <message>
+        <source>Connect to PostgreSQL…</source>
+        <translation>Mit PostgreSQL verbinden…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The back office of a small online shop.</source>
+        <translation>Die Shop-Verwaltung für einen kleinen Onlineshop.</translation>
+    </message>
+    <message>
+        <source>The shop database: a SQLite file or postgresql://user@host[:port]/dbname. Default: MERCHANTDESK_DB, else %1.</source>
+        <translation>Die Shop-Datenbank: eine SQLite-Datei oder postgresql://user@host[:port]/dbname. Standard: MERCHANTDESK_DB, sonst %1.</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>A SQLite shop database to open (like --db).</source>
+        <translation>Eine zu öffnende SQLite-Shop-Datenbank (wie --db).</translation>
+    </message>
+    <message>
+        <source>give one database, either with --db or as the file argument (got &quot;%1&quot;)</source>
+        <translation>geben Sie eine Datenbank an, entweder mit --db oder als Dateiargument (erhalten: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>md::Transaction</name>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>Eine Transaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot commit: %1</source>
+        <translation>Festschreiben (Commit) nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::ValueParser</name>
+    <message>
+        <source>%1 is negative; it must be zero or more</source>
+        <translation>%1 ist negativ; der Wert muss null oder größer sein</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than zero</source>
+        <translation>%1 muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>%1 must not be zero</source>
+        <translation>%1 darf nicht null sein</translation>
+    </message>
+    <message>
+        <source>the text is longer than %1 characters</source>
+        <translation>der Text ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1…&quot; is longer than %2 characters</source>
+        <translation>„%1…“ ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address</source>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of: %2</source>
+        <translation>„%1“ ist keiner der Werte: %2</translation>
+    </message>
+    <message>
+        <source>unknown field type</source>
+        <translation>unbekannter Feldtyp</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money</source>
+        <translation>„%1“ ist kein Geldbetrag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date and time; use 2026-03-01 or 2026-03-01T10:00:00Z</source>
+        <translation>„%1“ ist keine Datums- und Zeitangabe; verwenden Sie 2026-03-01 oder 2026-03-01T10:00:00Z</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a yes/no value; use 1 or 0</source>
+        <translation>„%1“ ist kein Ja/Nein-Wert; verwenden Sie 1 oder 0</translation>
+    </message>
+</context>
+<context>
+    <name>md::WooCommerceAdapter</name>
+    <message>
+        <source>the header (line 1) lacks the WooCommerce columns %1</source>
+        <translation>der Kopfzeile (Zeile 1) fehlen die WooCommerce-Spalten %1</translation>
+    </message>
+    <message>
+        <source>variable products (containers)</source>
+        <translation>variable Produkte (Container)</translation>
+    </message>
+    <message>
+        <source>grouped products (containers)</source>
+        <translation>gruppierte Produkte (Container)</translation>
+    </message>
+    <message>
+        <source>external products (sold on another site)</source>
+        <translation>externe Produkte (auf einer anderen Website verkauft)</translation>
+    </message>
+    <message>
+        <source>products of another type (%1)</source>
+        <translation>Produkte eines anderen Typs (%1)</translation>
+    </message>
+    <message>
+        <source>products without a SKU</source>
+        <translation>Produkte ohne Artikelnummer (SKU)</translation>
+    </message>
+    <message>
+        <source>products without a regular price</source>
+        <translation>Produkte ohne regulären Preis</translation>
+    </message>
+    <message>
+        <source>Stock %1 read as 0 (backordered)</source>
+        <translation>Bestand %1 als 0 gelesen (nachbestellt)</translation>
+    </message>
+</context>
+<context>
+    <name>md::money</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money</source>
+        <translation>„%1“ ist kein Geldbetrag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than two decimals</source>
+        <translation>„%1“ hat mehr als zwei Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of money (misplaced thousands separator)</source>
+        <translation>„%1“ ist kein Geldbetrag (Tausendertrennzeichen an falscher Stelle)</translation>
+    </message>
+</context>
+</TS>
