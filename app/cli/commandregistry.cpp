@@ -1,5 +1,7 @@
 #include "commandregistry.h"
 
+#include "exportcommand.h"
+#include "importcommand.h"
 #include "infocommand.h"
 #include "initcommand.h"
 
@@ -12,6 +14,8 @@ CommandRegistry CommandRegistry::standard()
     CommandRegistry registry;
     registry.add(std::make_unique<InitCommand>());
     registry.add(std::make_unique<InfoCommand>());
+    registry.add(std::make_unique<ImportCommand>());
+    registry.add(std::make_unique<ExportCommand>());
     return registry;
 }
 

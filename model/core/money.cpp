@@ -41,6 +41,29 @@ Result<qint64> parse(QStringView text, QChar decimalPoint)
     return units;
 }
 
+Result<qint64> parse(QStringView text, QChar decimalPoint, QChar groupSeparator)
+{
+    const QStringView trimmed = text.trimmed();
+    if (!trimmed.contains(groupSeparator))
+        return parse(trimmed, decimalPoint);
+    const qsizetype point = trimmed.indexOf(decimalPoint);
+    const QStringView whole = point < 0 ? trimmed : trimmed.first(point);
+    // 1 to 3 digits, then groups of exactly three.
+    const auto groups = whole.split(groupSeparator);
+    bool grouped = !groups.isEmpty() && !groups.first().isEmpty() && groups.first().size() <= 3;
+    for (qsizetype i = 1; grouped && i < groups.size(); ++i)
+        grouped = groups.at(i).size() == 3;
+    if (!grouped) {
+        return fail(QCoreApplication::translate("md::money",
+                                                "\"%1\" is not an amount of money (misplaced "
+                                                "thousands separator)")
+                        .arg(trimmed.toString()));
+    }
+    QString plain = trimmed.toString();
+    plain.remove(groupSeparator);
+    return parse(plain, decimalPoint);
+}
+
 QString toPlain(qint64 cents)
 {
     const bool negative = cents < 0;
