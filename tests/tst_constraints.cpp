@@ -100,6 +100,16 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
          row({{"referrer_id", "1"}, {"code", "'R-{n}'"}, {"created_at", "1700000000"}})},
         {QStringLiteral("scheduled_jobs"),
          row({{"job_type", "'job {n}'"}, {"interval_minutes", "60"}})},
+        {QStringLiteral("pricing_locked_products"),
+         row({{"product_id", "1"}, {"locked_at", "1700000000"}})},
+        {QStringLiteral("pricing_locked_categories"),
+         row({{"category", "'Category {n}'"}, {"locked_at", "1700000000"}})},
+        {QStringLiteral("price_proposals"),
+         row({{"source", "'manual'"}, {"created_at", "1700000000"}})},
+        {QStringLiteral("price_proposal_items"), row({{"proposal_id", "1"},
+                                                      {"product_id", "1"},
+                                                      {"old_price_cents", "100"},
+                                                      {"new_price_cents", "90"}})},
         {QStringLiteral("job_runs"),
          row({{"job_type", "'reprice'"}, {"started_at", "1700000000"}, {"status", "'running'"}})},
     };
@@ -561,6 +571,77 @@ std::vector<Case> constraintCases()
           ins("referrals", {{"referrer_id", "1"}, {"referred_customer_id", "2"}}),
           ins("referrals", {{"referrer_id", "1"}, {"referred_customer_id", "1"}}));
 
+    // repricing (migration 3): locks, and the proposals of preview-only runs. Rows that need a
+    // product of their own create it in their setup, so the primary keys never meet.
+    const auto product = [](const char *sku) {
+        return QStringLiteral("(SELECT id FROM products WHERE sku = '%1')").arg(QLatin1String(sku));
+    };
+    const auto newProduct = [](const char *sku) {
+        return QStringList{ins("products", {{"sku", QByteArray("'").append(sku).append("'").constData()}})};
+    };
+    c.add("price locks: product locked twice", "pricing_locked_products_pkey",
+          "pricing_locked_products", ins("pricing_locked_products", {{"product_id", "1"}}),
+          ins("pricing_locked_products", {{"product_id", "1"}}));
+    c.add("price locks: unknown product", "pricing_locked_products_product_id_fkey",
+          "pricing_locked_products",
+          ins("pricing_locked_products",
+              {{"product_id", product("lock-fk").toUtf8().constData()}}),
+          ins("pricing_locked_products", {{"product_id", kUnknown}}))
+        .setup = newProduct("lock-fk");
+    c.add("price locks: category locked twice", "pricing_locked_categories_pkey",
+          "pricing_locked_categories", ins("pricing_locked_categories", {{"category", "'Mugs'"}}),
+          ins("pricing_locked_categories", {{"category", "'Mugs'"}}));
+    c.add("proposals: bad source", "price_proposals_source_check", "price_proposals",
+          ins("price_proposals", {{"source", "'schedule'"}}),
+          ins("price_proposals", {{"source", "'email'"}}));
+    c.add("proposals: bad status", "price_proposals_status_check", "price_proposals",
+          ins("price_proposals", {{"status", "'discarded'"}, {"decided_at", "1700000000"}}),
+          ins("price_proposals", {{"status", "'done'"}, {"decided_at", "1700000000"}}));
+    c.add("proposals: decided without a time", "price_proposals_check", "price_proposals",
+          ins("price_proposals", {{"status", "'applied'"}, {"decided_at", "1700000000"}}),
+          ins("price_proposals", {{"status", "'applied'"}, {"decided_at", "NULL"}}));
+    c.add("proposals: negative change count", "price_proposals_change_count_check",
+          "price_proposals", ins("price_proposals", {{"change_count", "0"}}),
+          ins("price_proposals", {{"change_count", "-1"}}));
+    c.add("proposals: unknown run", "price_proposals_run_id_fkey", "price_proposals",
+          ins("price_proposals", {{"run_id", "1"}}),
+          ins("price_proposals", {{"run_id", kUnknown}}));
+    c.add("proposal items: product proposed twice", "price_proposal_items_pkey",
+          "price_proposal_items", ins("price_proposal_items", {{"product_id", "1"}}),
+          ins("price_proposal_items", {{"product_id", "1"}}));
+    c.add("proposal items: unknown proposal", "price_proposal_items_proposal_id_fkey",
+          "price_proposal_items",
+          ins("price_proposal_items", {{"product_id", product("ppi-proposal").toUtf8().constData()}}),
+          ins("price_proposal_items", {{"product_id", product("ppi-proposal").toUtf8().constData()},
+                                       {"proposal_id", kUnknown}}))
+        .setup = newProduct("ppi-proposal");
+    c.add("proposal items: unknown product", "price_proposal_items_product_id_fkey",
+          "price_proposal_items",
+          ins("price_proposal_items", {{"product_id", product("ppi-product").toUtf8().constData()}}),
+          ins("price_proposal_items", {{"product_id", kUnknown}}))
+        .setup = newProduct("ppi-product");
+    c.add("proposal items: negative old price", "price_proposal_items_old_price_cents_check",
+          "price_proposal_items",
+          ins("price_proposal_items", {{"product_id", product("ppi-old").toUtf8().constData()},
+                                       {"old_price_cents", "0"}}),
+          ins("price_proposal_items", {{"product_id", product("ppi-old-2").toUtf8().constData()},
+                                       {"old_price_cents", "-1"}}))
+        .setup = newProduct("ppi-old") + newProduct("ppi-old-2");
+    c.add("proposal items: negative new price", "price_proposal_items_new_price_cents_check",
+          "price_proposal_items",
+          ins("price_proposal_items", {{"product_id", product("ppi-new").toUtf8().constData()},
+                                       {"new_price_cents", "0"}}),
+          ins("price_proposal_items", {{"product_id", product("ppi-new-2").toUtf8().constData()},
+                                       {"new_price_cents", "-1"}}))
+        .setup = newProduct("ppi-new") + newProduct("ppi-new-2");
+    c.add("proposal items: bad limit kind", "price_proposal_items_limit_kind_check",
+          "price_proposal_items",
+          ins("price_proposal_items", {{"product_id", product("ppi-limit").toUtf8().constData()},
+                                       {"limit_kind", "'floor'"}}),
+          ins("price_proposal_items", {{"product_id", product("ppi-limit-2").toUtf8().constData()},
+                                       {"limit_kind", "'max'"}}))
+        .setup = newProduct("ppi-limit") + newProduct("ppi-limit-2");
+
     // jobs and settings
     c.add("scheduled jobs: duplicate job type", "scheduled_jobs_job_type_key", "scheduled_jobs",
           ins("scheduled_jobs", {{"job_type", "'reprice'"}}),
@@ -646,11 +727,13 @@ void tst_Constraints::initTestCase()
         ins("features", {{"id", "1"}}),   ins("subscriptions", {{"id", "1"}}),
         ins("segments", {{"id", "1"}}),   ins("campaigns", {{"id", "1"}}),
         ins("badges", {{"id", "1"}}),     ins("challenges", {{"id", "1"}}),
+        ins("price_proposals", {{"id", "1"}}),
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));
     for (const char *table : {"products", "customers", "orders", "price_runs", "plans", "features",
-                              "subscriptions", "segments", "campaigns", "badges", "challenges"}) {
+                              "subscriptions", "segments", "campaigns", "badges", "challenges",
+                              "price_proposals"}) {
         const QString reset = m_db->dialect().resetIdentity(QString::fromLatin1(table));
         if (!reset.isEmpty())
             MD_VERIFY(sql::exec(m_db->sql(), reset));

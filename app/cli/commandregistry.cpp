@@ -4,6 +4,10 @@
 #include "importcommand.h"
 #include "infocommand.h"
 #include "initcommand.h"
+#include "inventorycommand.h"
+#include "jobscommand.h"
+#include "repricecommand.h"
+#include "repriceundocommand.h"
 
 #include <QStringList>
 
@@ -16,6 +20,10 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<InfoCommand>());
     registry.add(std::make_unique<ImportCommand>());
     registry.add(std::make_unique<ExportCommand>());
+    registry.add(std::make_unique<RepriceCommand>());
+    registry.add(std::make_unique<RepriceUndoCommand>());
+    registry.add(std::make_unique<InventoryCommand>());
+    registry.add(std::make_unique<JobsCommand>());
     return registry;
 }
 

@@ -1,0 +1,188 @@
+#include "repricecommand.h"
+
+#include "console.h"
+#include "databaseopener.h"
+#include "pricing/previewwriter.h"
+#include "pricing/repricejob.h"
+#include "pricing/repricingservice.h"
+#include "schedule/joblock.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace md {
+
+namespace {
+
+const QString kDryRun = QStringLiteral("dry-run");
+const QString kAll = QStringLiteral("all");
+const QString kFormat = QStringLiteral("format");
+const QString kOutput = QStringLiteral("output");
+constexpr int kListedConflicts = 20;
+
+} // namespace
+
+QString RepriceCommand::name() const
+{
+    return QStringLiteral("reprice");
+}
+
+QString RepriceCommand::summary() const
+{
+    return tr("Compute new prices with the stored repricing rules and apply them as one run "
+              "that can be undone (or only show them with --dry-run)");
+}
+
+QList<QCommandLineOption> RepriceCommand::options() const
+{
+    return {
+        QCommandLineOption(kDryRun, tr("Only show the decisions; change nothing")),
+        QCommandLineOption(kAll, tr("List every product with the reason, not only the changes")),
+        QCommandLineOption(kFormat, tr("Output format: table, csv or json"),
+                           QStringLiteral("table|csv|json"), QStringLiteral("table")),
+        QCommandLineOption(kOutput, tr("Write the list to FILE instead of stdout"),
+                           QStringLiteral("FILE")),
+    };
+}
+
+int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
+                        Console &console)
+{
+    const auto format = PreviewWriter::parseFormat(arguments.value(kFormat));
+    if (!format) {
+        return console.usageError(tr("reprice: --format \"%1\" is not a format; use %2")
+                                      .arg(arguments.value(kFormat),
+                                           PreviewWriter::formatNames().join(QLatin1Char('|'))));
+    }
+    const bool dryRun = arguments.isSet(kDryRun);
+    const QString output = arguments.value(kOutput);
+    if (arguments.isSet(kOutput) && output.isEmpty())
+        return console.usageError(tr("reprice: --output needs a file name"));
+
+    auto spec = database.resolve();
+    if (!spec)
+        return console.usageError(spec.error());
+    // The repricing tables come with the schema: an older database is migrated first.
+    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    if (!db)
+        return console.dataError(db.error());
+    const QString where = spec->displayName();
+
+    std::unique_ptr<JobLock> lock;
+    if (!dryRun) {
+        QString heldBy;
+        auto taken = JobLock::tryAcquire(*db, RepriceJob::jobType(), &heldBy);
+        if (!taken)
+            return console.dataError(tr("%1: %2").arg(where, taken.error()));
+        if (!*taken) {
+            return console.dataError(
+                tr("%1: repricing is running in %2; nothing was changed").arg(where, heldBy));
+        }
+        lock = std::move(*taken);
+    }
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    int lastStep = -1;
+    auto preview = RepricingService::preview(*db, now, [&](int percent, const QString &stage) {
+        // A line per fifth: enough to see it move on a big catalog, little for cron mail.
+        if (percent / 20 != lastStep) {
+            lastStep = percent / 20;
+            console.progress(tr("reprice: %1 (%2%)").arg(stage).arg(percent));
+        }
+        return true;
+    });
+    if (!preview)
+        return console.dataError(tr("%1: %2").arg(where, preview.error()));
+
+    qint64 runId = -1;
+    QStringList conflictLines;
+    qint64 conflicts = 0;
+    qint64 applied = 0;
+    if (!dryRun && (*preview)->totals.changes > 0) {
+        auto report = RepricingService::apply(*db, **preview, {}, PriceRunSource::Cli,
+                                              RepricingService::currentUser(), now);
+        if (!report) {
+            return console.dataError(
+                tr("%1: the prices were not changed: %2").arg(where, report.error()));
+        }
+        runId = report->runId;
+        applied = report->changed;
+        conflicts = qint64(report->conflicts.size());
+        for (const PriceConflict &conflict : report->conflicts) {
+            if (conflictLines.size() == kListedConflicts)
+                break;
+            conflictLines << tr("reprice: %1 was left alone: its price changed to %2 after the "
+                                "preview (expected %3)")
+                                 .arg(conflict.sku,
+                                      conflict.actualCents < 0
+                                          ? tr("nothing (deleted)")
+                                          : FixedPoint::format(conflict.actualCents, 2, 2),
+                                      FixedPoint::format(conflict.expectedCents, 2, 2));
+        }
+    }
+    lock.reset();
+
+    PreviewWriter::Options options;
+    options.format = *format;
+    options.all = arguments.isSet(kAll);
+    options.runId = runId;
+    options.locale = QLocale();
+    QString summary;
+    if (dryRun) {
+        summary = tr("Dry run: %1 price changes, nothing applied.").arg((*preview)->totals.changes);
+    } else if (runId < 0) {
+        summary = tr("No price changes; no run was recorded.");
+    } else {
+        summary = tr("Applied %1 price changes as run %2 (undo: %3 reprice-undo %2).")
+                      .arg(applied)
+                      .arg(runId)
+                      .arg(Console::programName());
+        if (conflicts > 0) {
+            summary += QLatin1Char(' ') +
+                       tr("%1 products changed meanwhile were left alone.").arg(conflicts);
+        }
+    }
+
+    if (!output.isEmpty()) {
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly)) {
+            return console.dataError(tr("reprice: cannot write %1: %2 (the prices %3)")
+                                         .arg(output, file.errorString(),
+                                              runId > 0 ? tr("were applied as run %1").arg(runId)
+                                                        : tr("were not changed")));
+        }
+        if (auto written = PreviewWriter::write(**preview, options, file); !written)
+            return console.dataError(tr("reprice: %1: %2").arg(output, written.error()));
+        if (!file.commit()) {
+            return console.dataError(
+                tr("reprice: cannot write %1: %2").arg(output, file.errorString()));
+        }
+        for (const QString &line : conflictLines)
+            console.progress(line);
+        console.print(summary + QLatin1Char('\n'));
+        return Console::Success;
+    }
+
+    // Kept until everything worked: stdout shows a whole result or nothing.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (auto written = PreviewWriter::write(**preview, options, buffer); !written)
+        return console.dataError(tr("reprice: %1").arg(written.error()));
+    for (const QString &line : conflictLines)
+        console.progress(line);
+    console.flush();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+    // CSV and JSON stay machine-readable on stdout; the summary goes to stderr then.
+    if (*format == PreviewWriter::Format::Table)
+        console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));
+    else
+        console.progress(summary);
+    return Console::Success;
+}
+
+} // namespace md

@@ -1,0 +1,94 @@
+#pragma once
+
+// The repricing preview as a table for the Repricing page: one row per decision that passes
+// the filter (changes, increases, decreases, capped, or every product), a check box per change
+// for approval, sorting by any column, and the totals of what is shown. Rows are indexes into
+// the shared preview, so a million products cost a few megabytes here; texts are made only for
+// the rows the view paints.
+
+#include "previewtotals.h"
+#include "pricereason.h"
+#include "repricingpreview.h"
+
+#include <QAbstractTableModel>
+#include <QLocale>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace md {
+
+class PreviewTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        Sku,
+        Title,
+        Stock,
+        Demand,
+        CurrentPrice,
+        ProposedPrice,
+        ChangePct,
+        Reason,
+        Limit,
+        MarginBefore,
+        MarginAfter,
+        LowestRecentPrice,
+        ColumnCount
+    };
+    enum class Filter { Changes, Increases, Decreases, Capped, Everything };
+    // Raw values for sorting and charts: cents, basis points, hundredths.
+    static constexpr int RawRole = Qt::UserRole + 1;
+    // The row's index into RepricingPreview::decisions.
+    static constexpr int DecisionRowRole = Qt::UserRole + 2;
+
+    explicit PreviewTableModel(QObject *parent = nullptr);
+
+    void setPreview(std::shared_ptr<const RepricingPreview> preview,
+                    const QLocale &locale = QLocale());
+    std::shared_ptr<const RepricingPreview> preview() const { return m_preview; }
+    void setFilter(Filter filter);
+    Filter filter() const { return m_filter; }
+
+    // The totals of the rows the filter shows.
+    PreviewTotals shownTotals() const { return m_shownTotals; }
+    // The checked changes, as rows of RepricingPreview::decisions: what "apply selected" applies.
+    std::vector<qint32> checkedDecisionRows() const;
+    qint64 checkedCount() const { return m_checkedCount; }
+    // Checks or clears every change (shown or not).
+    void setAllChecked(bool checked);
+    const PriceDecision *decisionAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+signals:
+    void checkedCountChanged(qint64 count);
+
+private:
+    void rebuild();
+    qint64 rawValue(const PriceDecision &decision, int column) const;
+    QString marginText(qint64 priceCents, qint64 costCents) const;
+
+    std::shared_ptr<const RepricingPreview> m_preview;
+    std::optional<PriceReason> m_reasons;
+    QLocale m_locale;
+    Filter m_filter = Filter::Changes;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<qint32> m_rows;  // decision rows in view order
+    std::vector<char> m_checked; // per decision
+    qint64 m_checkedCount = 0;
+    PreviewTotals m_shownTotals;
+};
+
+} // namespace md

@@ -1,0 +1,42 @@
+#pragma once
+
+// Writes a repricing preview as CSV, JSON or an aligned text table (the command line's
+// formats; the window's export uses the same CSV). CSV columns, in this order:
+// sku,title,stock_level,demand_score,old_price,new_price,change_pct,reason — prices in currency
+// units with a "." decimal point, text cells guarded against spreadsheet formulas.
+
+#include "core/result.h"
+#include "repricingpreview.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QLocale>
+#include <QString>
+
+#include <optional>
+
+namespace md {
+
+class PreviewWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(md::PreviewWriter)
+
+public:
+    enum class Format { Table, Csv, Json };
+
+    struct Options
+    {
+        Format format = Format::Table;
+        bool all = false;  // every product, not only the changes
+        qint64 runId = -1; // the run that applied it, for JSON and the table's last line
+        QLocale locale = QLocale::c(); // for the reasons (numbers in CSV/JSON are always C)
+    };
+
+    static std::optional<Format> parseFormat(const QString &name);
+    static QStringList formatNames();
+
+    // Streams to `device` in chunks; fails when the device refuses to write.
+    static Status write(const RepricingPreview &preview, const Options &options, QIODevice &device);
+};
+
+} // namespace md

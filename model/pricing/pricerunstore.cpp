@@ -1,0 +1,196 @@
+#include "pricerunstore.h"
+
+#include "db/database.h"
+#include "db/sql.h"
+#include "db/transaction.h"
+#include "priceapplier.h"
+
+#include <limits>
+
+namespace md {
+
+namespace {
+
+const QString kRunColumns =
+    QStringLiteral("id, source, started_by, started_at, finished_at, change_count, parameters, "
+                   "undone_at, undo_of_run_id");
+
+PriceRunInfo runFrom(const QSqlQuery &query)
+{
+    PriceRunInfo run;
+    run.id = query.value(0).toLongLong();
+    run.source =
+        PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Manual);
+    run.startedBy = query.value(2).toString();
+    run.startedAt = query.value(3).toLongLong();
+    run.finishedAt = query.value(4).isNull() ? -1 : query.value(4).toLongLong();
+    run.changeCount = query.value(5).toLongLong();
+    run.parameters = query.value(6).toString();
+    run.undoneAt = query.value(7).isNull() ? -1 : query.value(7).toLongLong();
+    run.undoOfRunId = query.value(8).isNull() ? -1 : query.value(8).toLongLong();
+    return run;
+}
+
+} // namespace
+
+Result<std::vector<PriceRunInfo>> PriceRunStore::runs(const Database &db, int limit,
+                                                      qint64 beforeId)
+{
+    auto query = sql::select(db.sql(),
+                             QStringLiteral("SELECT %1 FROM price_runs WHERE id < ? "
+                                            "ORDER BY id DESC LIMIT ?")
+                                 .arg(kRunColumns),
+                             {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
+    if (!query)
+        return fail(tr("Reading the repricing runs: %1").arg(query.error()));
+    std::vector<PriceRunInfo> runs;
+    while (query->next())
+        runs.push_back(runFrom(*query));
+    return runs;
+}
+
+Result<PriceRunInfo> PriceRunStore::run(const Database &db, qint64 runId)
+{
+    auto query = sql::select(
+        db.sql(), QStringLiteral("SELECT %1 FROM price_runs WHERE id = ?").arg(kRunColumns),
+        {runId});
+    if (!query)
+        return fail(tr("Reading run %1: %2").arg(runId).arg(query.error()));
+    if (!query->next())
+        return fail(tr("There is no repricing run %1").arg(runId));
+    return runFrom(*query);
+}
+
+Result<std::vector<PriceRunChange>> PriceRunStore::changes(const Database &db, qint64 runId,
+                                                           int limit)
+{
+    auto query =
+        sql::select(db.sql(),
+                    QStringLiteral("SELECT c.product_id, p.sku, p.title, c.old_price_cents, "
+                                   "c.new_price_cents, c.reason FROM price_changes c "
+                                   "JOIN products p ON p.id = c.product_id WHERE c.run_id = ? "
+                                   "ORDER BY c.product_id LIMIT ?"),
+                    {runId, limit});
+    if (!query)
+        return fail(tr("Reading the changes of run %1: %2").arg(runId).arg(query.error()));
+    std::vector<PriceRunChange> changes;
+    while (query->next()) {
+        changes.push_back({query->value(0).toLongLong(), query->value(1).toString(),
+                           query->value(2).toString(), query->value(3).toLongLong(),
+                           query->value(4).toLongLong(), query->value(5).toString()});
+    }
+    return changes;
+}
+
+Result<std::vector<PriceHistoryPoint>> PriceRunStore::history(const Database &db, qint64 productId)
+{
+    auto query = sql::select(
+        db.sql(),
+        QStringLiteral("SELECT changed_at, old_price_cents, new_price_cents, run_id, reason "
+                       "FROM price_changes WHERE product_id = ? ORDER BY changed_at, id"),
+        {productId});
+    if (!query)
+        return fail(tr("Reading the price history: %1").arg(query.error()));
+    std::vector<PriceHistoryPoint> points;
+    while (query->next()) {
+        points.push_back({query->value(0).toLongLong(), query->value(1).toLongLong(),
+                          query->value(2).toLongLong(),
+                          query->value(3).isNull() ? -1 : query->value(3).toLongLong(),
+                          query->value(4).toString()});
+    }
+    return points;
+}
+
+Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
+                                           const QString &startedBy, qint64 now)
+{
+    Transaction tx(db.sql(), db.dialect());
+    if (auto begun = tx.begin(); !begun)
+        return fail(begun.error());
+    auto original = run(db, runId);
+    if (!original)
+        return fail(original.error());
+    if (original->source == PriceRunSource::Undo) {
+        return fail(tr("Run %1 is itself an undo (of run %2); reprice again instead")
+                        .arg(runId)
+                        .arg(original->undoOfRunId));
+    }
+    if (original->undoneAt >= 0)
+        return fail(tr("Run %1 was undone already").arg(runId));
+
+    // Decided on one snapshot before anything is written: a product goes back only if its
+    // price is still the one the run set and no later change touched it.
+    const QString drop = QStringLiteral("DROP TABLE IF EXISTS price_undo_stage");
+    if (auto dropped = sql::exec(db.sql(), drop); !dropped)
+        return fail(dropped.error());
+    const QString create = QStringLiteral(
+        "CREATE TEMP TABLE price_undo_stage (product_id BIGINT NOT NULL, "
+        "old_price_cents BIGINT NOT NULL, new_price_cents BIGINT NOT NULL, "
+        "current_price_cents BIGINT NOT NULL, sku TEXT NOT NULL, revert INTEGER NOT NULL)");
+    if (auto created = sql::exec(db.sql(), create); !created)
+        return fail(tr("Undoing run %1: %2").arg(runId).arg(created.error()));
+    if (auto staged =
+            sql::exec(db.sql(),
+                      QStringLiteral("INSERT INTO price_undo_stage "
+                                     "SELECT c.product_id, c.old_price_cents, c.new_price_cents, "
+                                     "p.current_price_cents, p.sku, "
+                                     "CASE WHEN p.current_price_cents = c.new_price_cents "
+                                     "AND NOT EXISTS (SELECT 1 FROM price_changes l "
+                                     "WHERE l.product_id = c.product_id AND l.id > c.id) "
+                                     "THEN 1 ELSE 0 END "
+                                     "FROM price_changes c JOIN products p ON p.id = c.product_id "
+                                     "WHERE c.run_id = ?"),
+                      {runId});
+        !staged) {
+        return fail(tr("Undoing run %1: %2").arg(runId).arg(staged.error()));
+    }
+
+    auto stage = sql::select(
+        db.sql(), QStringLiteral("SELECT product_id, old_price_cents, new_price_cents "
+                                 "FROM price_undo_stage WHERE revert = 1 ORDER BY product_id"));
+    if (!stage)
+        return fail(stage.error());
+    std::vector<PriceChangeItem> items;
+    const QString reason = tr("Undo of run %1").arg(runId);
+    while (stage->next()) {
+        // Going back: the run's new price is what we expect to find, its old price the target.
+        items.push_back({stage->value(0).toLongLong(), stage->value(2).toLongLong(),
+                         stage->value(1).toLongLong(), reason});
+    }
+    stage->finish();
+
+    PriceApplier::Run undoRun;
+    undoRun.source = PriceRunSource::Undo;
+    undoRun.startedBy = startedBy;
+    undoRun.parameters = QStringLiteral("{\"undo_of_run\":%1}").arg(runId);
+    undoRun.now = now;
+    undoRun.undoOfRunId = runId;
+    auto report = PriceApplier::applyInTransaction(
+        db, qsizetype(items.size()), [&](qsizetype i) { return items[size_t(i)]; }, undoRun);
+    if (!report)
+        return fail(tr("Undoing run %1: %2").arg(runId).arg(report.error()));
+
+    auto kept = sql::select(db.sql(), QStringLiteral("SELECT product_id, sku, new_price_cents, "
+                                                     "current_price_cents FROM price_undo_stage "
+                                                     "WHERE revert = 0 ORDER BY product_id"));
+    if (!kept)
+        return fail(kept.error());
+    while (kept->next()) {
+        report->conflicts.push_back({kept->value(0).toLongLong(), kept->value(1).toString(),
+                                     kept->value(2).toLongLong(), kept->value(3).toLongLong()});
+    }
+    kept->finish();
+    if (auto dropped = sql::exec(db.sql(), drop); !dropped)
+        return fail(dropped.error());
+    if (auto marked =
+            sql::exec(db.sql(), QStringLiteral("UPDATE price_runs SET undone_at = ? WHERE id = ?"),
+                      {now, runId});
+        !marked) {
+        return fail(marked.error());
+    }
+    if (auto committed = tx.commit(); !committed)
+        return fail(committed.error());
+    return report;
+}
+
+} // namespace md
