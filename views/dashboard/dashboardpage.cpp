@@ -36,7 +36,10 @@ QString moneyText(qint64 cents)
 
 QString weekLabel(QDate monday)
 {
-    return QLocale().toString(monday, QStringLiteral("d MMM"));
+    // The pattern is the translator's: German writes the day as "1. Juni".
+    return QLocale().toString(monday,
+                              DashboardPage::tr("d MMM", "week label under a chart bar: a "
+                                                         "QLocale date pattern, day and month"));
 }
 
 QString countText(qint64 count)

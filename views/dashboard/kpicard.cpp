@@ -18,7 +18,7 @@ KpiCard::KpiCard(const QString &title, QWidget *parent)
     : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
-    setMinimumWidth(180);
+    setMinimumWidth(150);
 
     m_title = new QLabel(title, this);
     m_title->setObjectName(QStringLiteral("kpiTitle"));
@@ -34,6 +34,9 @@ KpiCard::KpiCard(const QString &title, QWidget *parent)
     m_previous = new QLabel(this);
     m_previous->setObjectName(QStringLiteral("kpiPrevious"));
     m_previous->setEnabled(false); // the palette's dimmed text
+    // Longer languages ("Durchschnittlicher Bestellwert") wrap in a narrow window, not clip.
+    for (QLabel *label : {m_title, m_change, m_previous})
+        label->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
