@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "dialect.h"
+#include "nativeconnection.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -15,19 +16,6 @@
 namespace md {
 
 namespace {
-
-template<typename Handle>
-Handle *nativeHandle(const Database &db, std::initializer_list<const char *> typeNames)
-{
-    const QVariant handle = db.sql().driver()->handle();
-    if (!handle.isValid())
-        return nullptr;
-    for (const char *name : typeNames) {
-        if (std::strcmp(handle.typeName(), name) == 0)
-            return *static_cast<Handle *const *>(handle.constData());
-    }
-    return nullptr;
-}
 
 QString columnList(const QStringList &columns)
 {
@@ -204,7 +192,7 @@ Result<std::unique_ptr<BulkWriter>> BulkWriter::open(const Database &db, const Q
     const QString target = Dialect::quoteIdentifier(table) + QStringLiteral(" (")
                            + columnList(columns) + QLatin1Char(')');
     if (db.dialect().isPostgres()) {
-        PGconn *conn = nativeHandle<PGconn>(db, {"PGconn*", "pg_conn*"});
+        PGconn *conn = NativeConnection::postgres(db);
         if (!conn)
             return fail(tr("The PostgreSQL driver does not expose its connection handle"));
         const QByteArray copy = "COPY " + target.toUtf8() + " FROM STDIN";
@@ -217,7 +205,7 @@ Result<std::unique_ptr<BulkWriter>> BulkWriter::open(const Database &db, const Q
         return std::unique_ptr<BulkWriter>(new CopyWriter(conn, table));
     }
 
-    sqlite3 *handle = nativeHandle<sqlite3>(db, {"sqlite3*"});
+    sqlite3 *handle = NativeConnection::sqlite(db);
     if (!handle)
         return fail(tr("The SQLite driver does not expose its database handle"));
     QStringList placeholders;

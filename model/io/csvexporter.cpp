@@ -1,7 +1,7 @@
 #include "csvexporter.h"
 
 #include "csvwriter.h"
-#include "exportcursor.h"
+#include "db/rowcursor.h"
 
 #include "core/money.h"
 #include "db/database.h"
@@ -69,10 +69,10 @@ Result<qint64> CsvExporter::exportTo(const Database &db, const EntityDescriptor 
 {
     using T = FieldDescriptor::Type;
     const int columns = int(entity.fields.size());
-    auto opened = ExportCursor::open(db, selectStatement(entity), columns);
+    auto opened = RowCursor::open(db, selectStatement(entity));
     if (!opened)
         return fail(tr("Cannot read %1: %2").arg(entity.name, opened.error()));
-    ExportCursor &cursor = **opened;
+    RowCursor &cursor = **opened;
 
     CsvWriter writer(device);
     for (const FieldDescriptor &field : entity.fields)
@@ -90,20 +90,20 @@ Result<qint64> CsvExporter::exportTo(const Database &db, const EntityDescriptor 
             }
             switch (field.type) {
             case T::Money:
-                writer.addPlain(money::toPlain(cursor.integer(c)).toLatin1());
+                writer.addPlain(money::toPlain(cursor.toInt(c)).toLatin1());
                 break;
             case T::Integer:
             case T::Flag:
-                writer.addPlain(QByteArray::number(cursor.integer(c)));
+                writer.addPlain(QByteArray::number(cursor.toInt(c)));
                 break;
             case T::Timestamp:
-                writer.addPlain(formatTimestamp(cursor.integer(c)).toLatin1());
+                writer.addPlain(formatTimestamp(cursor.toInt(c)).toLatin1());
                 break;
             case T::Decimal:
-                writer.addPlain(formatDecimal(cursor.real(c)).toLatin1());
+                writer.addPlain(formatDecimal(cursor.toReal(c)).toLatin1());
                 break;
             default:
-                writer.addText(cursor.text(c));
+                writer.addText(cursor.utf8(c));
                 break;
             }
         }

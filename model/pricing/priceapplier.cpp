@@ -4,7 +4,7 @@
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
-#include "nativeconnection.h"
+#include "db/nativeconnection.h"
 #include "nonnulltext.h"
 
 #include <sqlite3.h>

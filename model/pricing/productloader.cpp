@@ -2,7 +2,7 @@
 
 #include "db/database.h"
 #include "db/sql.h"
-#include "rowcursor.h"
+#include "db/rowcursor.h"
 
 #include <algorithm>
 #include <cmath>

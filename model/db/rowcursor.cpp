@@ -1,12 +1,12 @@
 #include "rowcursor.h"
 
-#include "db/database.h"
+#include "database.h"
 #include "nativeconnection.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
-#include <cstdlib>
+#include <charconv>
 #include <vector>
 
 namespace md {
@@ -77,13 +77,18 @@ public:
             else if (c >= '0' && c <= '9')
                 value = value * 10 + (c - '0');
             else
-                return qint64(std::strtod(text.toByteArray().constData(), nullptr));
+                return qint64(toReal(column));
         }
         return negative ? -value : value;
     }
     double toReal(int column) const
     {
-        return std::strtod(utf8(column).toByteArray().constData(), nullptr);
+        // from_chars, not strtod: the GUI runs under the user's LC_NUMERIC, and a German
+        // locale would read "3.25" as 3.
+        const QByteArrayView text = utf8(column);
+        double value = 0;
+        std::from_chars(text.data(), text.data() + text.size(), value);
+        return value;
     }
 
 protected:

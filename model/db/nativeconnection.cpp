@@ -1,6 +1,6 @@
 #include "nativeconnection.h"
 
-#include "db/database.h"
+#include "database.h"
 
 #include <QSqlDriver>
 #include <QVariant>
