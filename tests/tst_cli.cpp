@@ -4,6 +4,7 @@
 
 #include "db/migrations.h"
 #include "db/sql.h"
+#include "snapshot.h"
 #include "testdb.h"
 
 #include <QCryptographicHash>
@@ -71,81 +72,9 @@ std::map<QString, qint64> infoCounts(const QString &out)
     return counts;
 }
 
-// Every file of a folder with its size, hash and modification time: equal snapshots mean the
-// folder was not touched (no byte written, no journal left behind).
-QStringList folderSnapshot(const QString &folder)
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        QByteArray hash = "unreadable";
-        if (file.open(QIODevice::ReadOnly))
-            hash = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-        const QFileInfo info(path);
-        files << QStringLiteral("%1 %2 %3 %4")
-                     .arg(info.fileName())
-                     .arg(info.size())
-                     .arg(QString::fromLatin1(hash))
-                     .arg(info.lastModified().toMSecsSinceEpoch());
-    }
-    files.sort();
-    return files;
-}
-
-// What a PostgreSQL database holds, read over a plain connection (Database::open would refuse
-// the very databases these tests are about).
-QStringList postgresSnapshot(const DatabaseSpec &spec)
-{
-    QStringList rows;
-    const QString name = QStringLiteral("tst_cli_snapshot");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(spec.host);
-        db.setPort(spec.port);
-        db.setDatabaseName(spec.database);
-        db.setUserName(spec.user);
-        db.setPassword(spec.password);
-        if (!db.open()) {
-            rows << QStringLiteral("cannot connect: ") + db.lastError().text();
-        } else {
-            QSqlQuery query(db);
-            query.exec(QStringLiteral("SELECT table_name FROM information_schema.tables "
-                                      "WHERE table_schema = current_schema() ORDER BY 1"));
-            while (query.next())
-                rows << QStringLiteral("table ") + query.value(0).toString();
-            if (query.exec(QStringLiteral("SELECT version, name, applied_at "
-                                          "FROM schema_migrations ORDER BY version"))) {
-                while (query.next()) {
-                    rows << QStringLiteral("migration %1 %2 %3")
-                                .arg(query.value(0).toString(), query.value(1).toString(),
-                                     query.value(2).toString());
-                }
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
-}
-
-QStringList snapshot(const test::ScratchDatabase &scratch)
-{
-    if (scratch.spec().isPostgres())
-        return postgresSnapshot(scratch.spec());
-    return folderSnapshot(QFileInfo(scratch.spec().path).absolutePath());
-}
-
-// A TCP port on 127.0.0.1 that nothing listens on.
-int closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 9; // discard: not served on a test machine
-    const int port = server.serverPort();
-    server.close();
-    return port;
-}
+using test::closedPort;
+using test::folderSnapshot;
+using test::snapshot;
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "db/migrations.h"
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "snapshot.h"
 #include "testdb.h"
 
 #include <QCryptographicHash>
@@ -27,27 +28,8 @@ using namespace md;
 
 namespace {
 
-// Every file of a folder with its size, hash and modification time.
-QStringList folderSnapshot(const QString &folder)
-{
-    QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        QByteArray hash = "unreadable";
-        if (file.open(QIODevice::ReadOnly))
-            hash = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-        const QFileInfo info(path);
-        files << QStringLiteral("%1 %2 %3 %4")
-                     .arg(info.fileName())
-                     .arg(info.size())
-                     .arg(QString::fromLatin1(hash))
-                     .arg(info.lastModified().toMSecsSinceEpoch());
-    }
-    files.sort();
-    return files;
-}
+using test::closedPort;
+using test::folderSnapshot;
 
 // A plain driver connection, for setting up what Database::open must refuse and for looking at
 // it afterwards without going through the code under test.
@@ -85,49 +67,10 @@ private:
     QString m_error;
 };
 
-// Tables and schema_migrations rows of a PostgreSQL database.
-QStringList postgresSnapshot(const DatabaseSpec &spec)
+// The invoices table is what the "other application's database" cases plant.
+QStringList databaseSnapshot(const test::ScratchDatabase &scratch)
 {
-    QStringList rows;
-    {
-        RawConnection raw(spec);
-        if (!raw.error().isEmpty())
-            return {QStringLiteral("cannot connect: ") + raw.error()};
-        QSqlQuery query(raw.sql());
-        query.exec(QStringLiteral("SELECT table_name FROM information_schema.tables "
-                                  "WHERE table_schema = current_schema() ORDER BY 1"));
-        while (query.next())
-            rows << QStringLiteral("table ") + query.value(0).toString();
-        if (query.exec(QStringLiteral("SELECT * FROM schema_migrations ORDER BY 1"))) {
-            while (query.next()) {
-                rows << QStringLiteral("migration %1 %2 %3")
-                            .arg(query.value(0).toString(), query.value(1).toString(),
-                                 query.value(2).toString());
-            }
-        }
-        if (query.exec(QStringLiteral("SELECT * FROM invoices ORDER BY 1"))) {
-            while (query.next())
-                rows << QStringLiteral("invoice ") + query.value(0).toString();
-        }
-    }
-    return rows;
-}
-
-QStringList snapshot(const test::ScratchDatabase &scratch)
-{
-    if (scratch.spec().isPostgres())
-        return postgresSnapshot(scratch.spec());
-    return folderSnapshot(QFileInfo(scratch.spec().path).absolutePath());
-}
-
-int closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 9;
-    const int port = server.serverPort();
-    server.close();
-    return port;
+    return test::snapshot(scratch, {QStringLiteral("SELECT * FROM invoices ORDER BY 1")});
 }
 
 bool isPostgres()
@@ -228,7 +171,7 @@ void tst_Database::refusedConnection()
     } else {
         QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
         spec = scratch.spec();
-        before = snapshot(scratch);
+        before = databaseSnapshot(scratch);
         if (what == QLatin1String("password"))
             spec.password = QStringLiteral("pw-secret");
         else if (what == QLatin1String("database"))
@@ -246,7 +189,7 @@ void tst_Database::refusedConnection()
     QVERIFY2(!message.contains(QLatin1String("pw-secret")), "never show the password");
     QVERIFY2(!message.contains(QLatin1Char('\n')), "one line");
     if (!before.isEmpty())
-        QCOMPARE(snapshot(scratch), before);
+        QCOMPARE(databaseSnapshot(scratch), before);
 }
 
 void tst_Database::notASqliteDatabase_data()
@@ -322,7 +265,7 @@ void tst_Database::newerSchema()
                                            "applied_at) VALUES (?, ?, ?)"),
                             {Migrations::latestVersion() + 1, QStringLiteral("next"), 1}));
     }
-    const QStringList before = snapshot(scratch);
+    const QStringList before = databaseSnapshot(scratch);
     QVERIFY(!before.isEmpty());
 
     for (const bool migrate : {true, false}) {
@@ -331,7 +274,7 @@ void tst_Database::newerSchema()
         QVERIFY2(refused.error().contains(QLatin1String("newer")), qPrintable(refused.error()));
         QVERIFY2(refused.error().contains(scratch.spec().displayName()),
                  qPrintable(refused.error()));
-        QCOMPARE(snapshot(scratch), before);
+        QCOMPARE(databaseSnapshot(scratch), before);
     }
 }
 
@@ -349,16 +292,16 @@ void tst_Database::foreignDatabase()
                                           "amount INTEGER)")));
         QVERIFY(query.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 100), (2, 250)")));
     }
-    const QStringList before = snapshot(scratch);
+    const QStringList before = databaseSnapshot(scratch);
     QVERIFY(
         before.join(QLatin1Char(' '))
-            .contains(isPostgres() ? QStringLiteral("invoice 2") : QStringLiteral("shop.sqlite")));
+            .contains(isPostgres() ? QStringLiteral("invoices ORDER BY 1: 2 250") : QStringLiteral("shop.sqlite")));
 
     for (const bool migrate : {true, false}) {
         auto refused = scratch.open(Database::Options{.migrate = migrate});
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("invoices")), qPrintable(refused.error()));
-        QCOMPARE(snapshot(scratch), before);
+        QCOMPARE(databaseSnapshot(scratch), before);
     }
 }
 
@@ -375,14 +318,14 @@ void tst_Database::readOnlyFile()
     const QString path = scratch.spec().path;
     // Tests run as root in CI, who could write anyway: the cleared write bits must be enough.
     QVERIFY(QFile::setPermissions(path, kReadOnly));
-    const QStringList before = snapshot(scratch);
+    const QStringList before = databaseSnapshot(scratch);
 
     for (const bool migrate : {true, false}) {
         auto refused = scratch.open(Database::Options{.migrate = migrate});
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(path), qPrintable(refused.error()));
         QVERIFY2(refused.error().contains(QLatin1String("read-only")), qPrintable(refused.error()));
-        QCOMPARE(snapshot(scratch), before);
+        QCOMPARE(databaseSnapshot(scratch), before);
     }
     QVERIFY(QFile::setPermissions(path, kWritable));
 }
