@@ -615,6 +615,11 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <comment>week label under a chart bar: a QLocale date pattern, day and month</comment>
+        <translation>d. MMM</translation>
+    </message>
 </context>
 <context>
     <name>md::Database</name>
@@ -912,17 +917,6 @@
             <numerusform>%n Zeilen (%1) nach %2 exportiert
 </numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>md::ExportCursor</name>
-    <message>
-        <source>The PostgreSQL driver does not expose its connection handle</source>
-        <translation>Der PostgreSQL-Treiber gibt sein Verbindungs-Handle nicht frei</translation>
-    </message>
-    <message>
-        <source>The SQLite driver does not expose its database handle</source>
-        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
     </message>
 </context>
 <context>
@@ -2515,10 +2509,6 @@ Anweisung: %4</translation>
         <translation>%1: die Preisanpassung läuft bereits in %2; es wurde nichts verändert</translation>
     </message>
     <message>
-        <source>reprice: %1 %2%</source>
-        <translation>reprice: %1 %2 %</translation>
-    </message>
-    <message>
         <source>%1: the prices were not changed: %2</source>
         <translation>%1: die Preise wurden nicht geändert: %2</translation>
     </message>
@@ -2569,6 +2559,10 @@ Anweisung: %4</translation>
     <message>
         <source>reprice: %1</source>
         <translation>reprice: %1</translation>
+    </message>
+    <message>
+        <source>reprice: %1 (%2%)</source>
+        <translation>reprice: %1 (%2 %)</translation>
     </message>
 </context>
 <context>
