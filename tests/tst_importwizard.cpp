@@ -102,6 +102,7 @@ private slots:
     void replaceAsksFirst();
     void exportFromPageWritesTheFile();
     void importFromPageReloadsIt();
+    void everyStepHasWords();
 
 private:
     QString write(const QByteArray &bytes, const QString &name = QStringLiteral("in.csv"));
@@ -200,8 +201,10 @@ void tst_ImportWizard::detectsSemicolonAndDecimalComma()
     cost->setCurrentIndex(cost->findData(3));
     QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard->previewModel()->rowCount(), 2);
-    QCOMPARE(wizard->previewModel()->index(1, 2).data().toString(), QStringLiteral("Tasse; groß"));
-    QCOMPARE(wizard->previewModel()->headerData(3, Qt::Horizontal, ImportPreviewModel::FieldRole),
+    QCOMPARE(wizard->previewModel()->index(1, ImportPreviewModel::modelColumnOf(1)).data().toString(),
+             QStringLiteral("Tasse; groß"));
+    QCOMPARE(wizard->previewModel()->headerData(ImportPreviewModel::modelColumnOf(2),
+                                                Qt::Horizontal, ImportPreviewModel::FieldRole),
              QVariant(QStringLiteral("base_price")));
 
     importToSummary(*wizard);
@@ -232,6 +235,7 @@ void tst_ImportWizard::detectsShopifyExport()
                 .contains(QLatin1String("Shopify product export")));
     // Shopify columns are read by their names: the mapping is not the owner's to change.
     QVERIFY(!mappingCombo(*wizard, "sku")->isEnabled());
+    QVERIFY(mappingCombo(*wizard, "sku")->currentText().endsWith(QLatin1String("Variant SKU")));
     QVERIFY(wizard->previewModel()->rowCount() > 0);
     QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     importToSummary(*wizard);
@@ -252,7 +256,8 @@ void tst_ImportWizard::previewShowsTwentyRows()
     ImportPreviewModel *model = wizard->previewModel();
     QCOMPARE(model->rowCount(), ImportWizard::kPreviewRows);
     QCOMPARE(model->index(0, 0).data().toLongLong(), 2);  // file line
-    QCOMPARE(model->index(19, 1).data().toString(), QStringLiteral("P-19"));
+    QCOMPARE(model->index(19, ImportPreviewModel::modelColumnOf(0)).data().toString(),
+             QStringLiteral("P-19"));
     QCOMPARE(model->index(0, model->checkColumn()).data().toString(), QStringLiteral("OK"));
 }
 
@@ -265,10 +270,12 @@ void tst_ImportWizard::changedMappingChangesWhatIsImported()
     QComboBox *price = mappingCombo(*wizard, "base_price");
     QCOMPARE(price->currentData(), QVariant(2)); // detected: the base_price column
     price->setCurrentIndex(price->findData(3));
-    QCOMPARE(wizard->previewModel()->headerData(4, Qt::Horizontal, ImportPreviewModel::FieldRole),
-             QVariant(QStringLiteral("base_price")));
-    QCOMPARE(wizard->previewModel()->headerData(3, Qt::Horizontal, ImportPreviewModel::FieldRole),
-             QVariant(QString()));
+    const auto fieldOf = [&](int column) {
+        return wizard->previewModel()->headerData(ImportPreviewModel::modelColumnOf(column),
+                                                  Qt::Horizontal, ImportPreviewModel::FieldRole);
+    };
+    QCOMPARE(fieldOf(3), QVariant(QStringLiteral("base_price")));
+    QCOMPARE(fieldOf(2), QVariant(QString()));
     importToSummary(*wizard);
     QVERIFY(wizard->summary() && wizard->summary()->written);
     QCOMPARE(value(*m_db, QStringLiteral("SELECT base_price_cents FROM products WHERE sku = ?"),
@@ -533,6 +540,45 @@ void tst_ImportWizard::importFromPageReloadsIt()
         });
     QVERIFY(driven);
     QTRY_COMPARE(page.model()->rowCount(), 2);
+}
+
+void tst_ImportWizard::everyStepHasWords()
+{
+    // Walks a WooCommerce export through every step. With MD_SCREENSHOT_DIR set, each step is
+    // saved there as a PNG for the docs and for review.
+    const QString shots = qEnvironmentVariable("MD_SCREENSHOT_DIR");
+    ImportWizard wizard(m_scratch->spec(), QStringLiteral("products"));
+    wizard.resize(1180, 720);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    const auto shoot = [&](const char *name) {
+        QVERIFY(!wizard.currentPage()->title().isEmpty());
+        if (!shots.isEmpty()) {
+            QApplication::processEvents();
+            QVERIFY(wizard.grab().save(QDir(shots).filePath(QLatin1String(name) + u".png")));
+        }
+    };
+    wizard.setFilePath(test::csvDataFile(QStringLiteral("woocommerce_products_export.csv")));
+    shoot("import-1-file");
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ReadPage));
+    // The regular price fills base_price (and current_price when there is no sale price).
+    QVERIFY2(mappingCombo(wizard, "base_price")->currentText().endsWith(u"Regular price"),
+             qPrintable(mappingCombo(wizard, "base_price")->currentText()));
+    QVERIFY(mappingCombo(wizard, "current_price")->currentText().endsWith(u"Sale price"));
+    shoot("import-2-read");
+    wizard.next();
+    wizard.findChild<QPushButton *>(QStringLiteral("validateButton"))->click();
+    auto *status = wizard.findChild<QLabel *>(QStringLiteral("validateStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QLatin1String("No problems")), 30000);
+    shoot("import-3-options");
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::SummaryPage), 60000);
+    QVERIFY(wizard.summary() && wizard.summary()->written);
+    QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("summaryCounts"))
+                ->text()
+                .contains(QLatin1String("Skipped: ")));
+    shoot("import-5-summary");
 }
 
 QTEST_MAIN(tst_ImportWizard)

@@ -39,6 +39,9 @@ QString CsvTransfer::entityTitle(const QString &entity)
         {"loyalty_ledger", QT_TR_NOOP("Loyalty points ledger")},
         {"loyalty_tiers", QT_TR_NOOP("Loyalty tiers")},
         {"suppressions", QT_TR_NOOP("Email suppressions (unsubscribed, bounced)")},
+        {"locked_products", QT_TR_NOOP("Products locked from repricing")},
+        {"locked_categories", QT_TR_NOOP("Categories locked from repricing")},
+        {"price_changes", QT_TR_NOOP("Price history")},
     };
     for (const auto &[name, title] : titles) {
         if (entity == QLatin1String(name))

@@ -19,7 +19,7 @@ void ImportPreviewModel::setPreview(const ImportPreview &preview)
 
 int ImportPreviewModel::fileColumnOf(int modelColumn) const
 {
-    const int column = modelColumn - 1;
+    const int column = modelColumn - kFirstFileColumn;
     return column >= 0 && column < m_preview.header.size() ? column : -1;
 }
 
@@ -64,7 +64,7 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
             return row.line;
         if (column == checkColumn())
             return checkText(row);
-        return row.cells.value(column - 1);
+        return row.cells.value(column - kFirstFileColumn);
     case Qt::ToolTipRole:
         if (column == checkColumn() || !row.problems.isEmpty() || !row.skipped.isEmpty())
             return checkText(row);
@@ -74,8 +74,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xa4, 0x00, 0x00));
         if (!row.skipped.isEmpty())
             return QBrush(QColor(0x70, 0x70, 0x70));
-        if (column > 0 && column < checkColumn() &&
-            m_preview.fieldOfColumn.value(column - 1).isEmpty()) {
+        if (column >= kFirstFileColumn &&
+            m_preview.fieldOfColumn.value(column - kFirstFileColumn).isEmpty()) {
             return QBrush(QColor(0x90, 0x90, 0x90)); // a column the import does not read
         }
         return {};
@@ -92,8 +92,9 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return QAbstractTableModel::headerData(section, orientation, role);
-    const bool fileColumn = section > 0 && section < checkColumn();
-    const QString field = fileColumn ? m_preview.fieldOfColumn.value(section - 1) : QString();
+    const bool fileColumn = section >= kFirstFileColumn;
+    const int column = section - kFirstFileColumn;
+    const QString field = fileColumn ? m_preview.fieldOfColumn.value(column) : QString();
     switch (role) {
     case Qt::DisplayRole:
         if (section == 0)
@@ -101,14 +102,14 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
         if (section == checkColumn())
             return tr("Check");
         return tr("%1\n→ %2")
-            .arg(m_preview.header.value(section - 1),
+            .arg(m_preview.header.value(column),
                  field.isEmpty() ? tr("not imported") : field);
     case Qt::ToolTipRole:
         if (!fileColumn)
             return {};
         return field.isEmpty()
-                   ? tr("Column %1 of the file is not imported").arg(section)
-                   : tr("Column %1 of the file fills the field %2").arg(section).arg(field);
+                   ? tr("Column %1 of the file is not imported").arg(column + 1)
+                   : tr("Column %1 of the file fills the field %2").arg(column + 1).arg(field);
     case FieldRole:
         return field;
     default:

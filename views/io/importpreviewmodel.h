@@ -1,8 +1,8 @@
 #pragma once
 
-// The import wizard's preview table: the first rows of the file as the import reads them, one
-// column per file column (headed by the column's name and the field it fills), a line number
-// in front and what happens to the row at the end (imported, skipped, or its problems).
+// The import wizard's preview table: the first rows of the file as the import reads them: the
+// file line, what happens to the row (imported, skipped, or its problems), then one column per
+// file column, headed by the column's name and the field it fills.
 
 #include "io/importpreview.h"
 
@@ -23,10 +23,12 @@ public:
     void setPreview(const ImportPreview &preview);
     const ImportPreview &preview() const { return m_preview; }
 
-    // The model column of file column `column` (0-based), and back (-1: the line or check).
-    static int modelColumnOf(int fileColumn) { return fileColumn + 1; }
+    // The line, what happens to the row (in view without scrolling), then the file's columns.
+    static constexpr int kFirstFileColumn = 2;
+    static int modelColumnOf(int fileColumn) { return fileColumn + kFirstFileColumn; }
+    // -1: the line or the check column.
     int fileColumnOf(int modelColumn) const;
-    int checkColumn() const { return int(m_preview.header.size()) + 1; }
+    static int checkColumn() { return 1; }
     int rowsWithProblems() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -138,11 +138,44 @@ QWizardPage *ImportWizard::createFilePage()
     m_fileError->setStyleSheet(errorStyle());
     m_fileError->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *fileLabel = new QLabel(tr("&File:"), page);
+    fileLabel->setBuddy(m_file);
+    auto *columns = noteLabel(QString(), page);
+    columns->setObjectName(QStringLiteral("entityColumns"));
+    const auto describe = [this, columns] {
+        const EntityDescriptor *entity = chosenEntity();
+        if (!entity)
+            return;
+        QStringList required;
+        QStringList optional;
+        for (const FieldDescriptor &field : entity->fields) {
+            (field.empty == FieldDescriptor::Empty::Required ? required : optional)
+                << field.name;
+        }
+        QString text = tr("The file's first row names its columns. A file of %1 needs the "
+                          "columns <b>%2</b>.")
+                           .arg(CsvTransfer::entityTitle(entity->name),
+                                required.join(QStringLiteral(", ")));
+        if (!optional.isEmpty())
+            text += QLatin1Char(' ') +
+                    tr("It may also have %1.").arg(optional.join(QStringLiteral(", ")));
+        if (entity->name == QLatin1String("products"))
+            text += QLatin1Char(' ') + tr("Shopify and WooCommerce product exports are read "
+                                          "as they are.");
+        text += QStringLiteral("<br>") + tr("Columns with other names can be matched to these "
+                                            "on the next page.");
+        columns->setText(text);
+    };
+    describe();
+    connect(m_entity, &QComboBox::currentIndexChanged, page, describe);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Import into:"), m_entity);
-    form->addRow(tr("&File:"), fileRow);
+    form->addRow(fileLabel, fileRow);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
+    layout->addSpacing(8);
+    layout->addWidget(columns);
     layout->addWidget(m_fileError);
     layout->addStretch(1);
 
@@ -362,10 +395,9 @@ void ImportWizard::fillReadControls()
         return combo->itemText(combo->findData(data));
     };
     m_detectedLabel->setText(
-        tr("<b>%1</b>, %2 rows shown. Detected: %3; delimiter %4; %5; decimal %6.")
-            .arg(QFileInfo(m_importer->path()).fileName().toHtmlEscaped())
-            .arg(kPreviewRows)
-            .arg(itemText(m_format, int(m_detected->detectedFormat())),
+        tr("<b>%1</b>: detected %2; delimiter %3; %4; decimal %5.")
+            .arg(QFileInfo(m_importer->path()).fileName().toHtmlEscaped(),
+                 itemText(m_format, int(m_detected->detectedFormat())),
                  itemText(m_delimiter, int(found.delimiter)),
                  itemText(m_encoding, int(found.encoding)),
                  itemText(m_decimal, QString(found.decimalSymbol))));
@@ -388,6 +420,12 @@ void ImportWizard::fillMappingTable()
     const QStringList &header = m_importer->header();
     const ColumnMapping &mapping = m_importer->mapping();
     const bool native = m_importer->format() == ImportFormat::Native;
+    // Shopify and WooCommerce files are read by their own rules: show the columns they use.
+    QStringList fieldOfColumn;
+    if (!native) {
+        if (auto preview = m_importer->preview(kPreviewRows))
+            fieldOfColumn = preview->fieldOfColumn;
+    }
     m_mapping->setRowCount(int(entity.fields.size()));
     for (int f = 0; f < int(entity.fields.size()); ++f) {
         const FieldDescriptor &field = entity.fields[size_t(f)];
@@ -407,7 +445,9 @@ void ImportWizard::fillMappingTable()
             combo->addItem(tr("%1: %2").arg(column + 1).arg(header.at(column)),
                            int(column));
         }
-        combo->setCurrentIndex(combo->findData(int(mapping.columnOf(f))));
+        const int column = native ? int(mapping.columnOf(f))
+                                  : int(fieldOfColumn.indexOf(field.name));
+        combo->setCurrentIndex(combo->findData(column));
         combo->setEnabled(native);
         if (!native)
             combo->setToolTip(tr("Shopify and WooCommerce files are read by their own column "
@@ -543,12 +583,16 @@ void ImportWizard::refreshPreview()
     if (preview) {
         m_previewModel->setPreview(*preview);
         const int problems = m_previewModel->rowsWithProblems();
+        const QString shown = tr("The first %n row(s) of the file are shown.", nullptr,
+                                 m_previewModel->rowCount());
         if (problems > 0) {
-            m_readStatus->setText(tr("%n of the rows shown have problems (in red); Validate on "
-                                     "the next page checks the whole file.",
+            m_readStatus->setText(shown + QLatin1Char(' ') +
+                                  tr("%n of them have problems (in red); Validate on the next "
+                                     "page checks the whole file.",
                                      nullptr, problems));
         } else {
-            m_readStatus->setText(tr("The rows shown can be imported."));
+            m_readStatus->setText(shown + QLatin1Char(' ') +
+                                  tr("Nothing in them stops the import."));
         }
     } else {
         // The rows as they are, so the owner sees what to map while the mapping is incomplete.
@@ -886,9 +930,11 @@ QWizardPage *ImportWizard::createSummaryPage()
     m_summaryCounts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summaryProblems = new QListWidget(page);
     m_summaryProblems->setObjectName(QStringLiteral("summaryProblems"));
+    m_summaryListLabel = new QLabel(tr("Problems and notes, by line of the file:"), page);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_summaryHeadline);
     layout->addWidget(m_summaryCounts);
+    layout->addWidget(m_summaryListLabel);
     layout->addWidget(m_summaryProblems, 1);
     page->initialize = [this] { showSummary(); };
     return page;
@@ -898,6 +944,7 @@ void ImportWizard::showSummary()
 {
     m_summaryProblems->clear();
     m_summaryProblems->hide();
+    m_summaryListLabel->hide();
     if (!m_summary) {
         m_summaryHeadline->setStyleSheet(errorStyle());
         m_summaryHeadline->setText(m_runError.contains(QLatin1String("cancelled"))
@@ -965,6 +1012,7 @@ void ImportWizard::showSummary()
                                       int(summary.problemCount - summary.problems.size())));
     }
     m_summaryProblems->setVisible(m_summaryProblems->count() > 0);
+    m_summaryListLabel->setVisible(m_summaryProblems->count() > 0);
 }
 
 } // namespace md

@@ -132,6 +132,7 @@ private:
     QLabel *m_summaryHeadline = nullptr;
     QLabel *m_summaryCounts = nullptr;
     QListWidget *m_summaryProblems = nullptr;
+    QLabel *m_summaryListLabel = nullptr;
 };
 
 } // namespace md
