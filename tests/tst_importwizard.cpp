@@ -118,8 +118,7 @@ void tst_ImportWizard::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("MerchantDeskTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_importwizard_") +
-                                         test::backendName());
+    QCoreApplication::setApplicationName(QStringLiteral("tst_importwizard_") + test::backendName());
 }
 
 void tst_ImportWizard::init()
@@ -201,8 +200,9 @@ void tst_ImportWizard::detectsSemicolonAndDecimalComma()
     cost->setCurrentIndex(cost->findData(3));
     QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard->previewModel()->rowCount(), 2);
-    QCOMPARE(wizard->previewModel()->index(1, ImportPreviewModel::modelColumnOf(1)).data().toString(),
-             QStringLiteral("Tasse; groß"));
+    QCOMPARE(
+        wizard->previewModel()->index(1, ImportPreviewModel::modelColumnOf(1)).data().toString(),
+        QStringLiteral("Tasse; groß"));
     QCOMPARE(wizard->previewModel()->headerData(ImportPreviewModel::modelColumnOf(2),
                                                 Qt::Horizontal, ImportPreviewModel::FieldRole),
              QVariant(QStringLiteral("base_price")));
@@ -255,7 +255,7 @@ void tst_ImportWizard::previewShowsTwentyRows()
     QVERIFY(wizard);
     ImportPreviewModel *model = wizard->previewModel();
     QCOMPARE(model->rowCount(), ImportWizard::kPreviewRows);
-    QCOMPARE(model->index(0, 0).data().toLongLong(), 2);  // file line
+    QCOMPARE(model->index(0, 0).data().toLongLong(), 2); // file line
     QCOMPARE(model->index(19, ImportPreviewModel::modelColumnOf(0)).data().toString(),
              QStringLiteral("P-19"));
     QCOMPARE(model->index(0, model->checkColumn()).data().toString(), QStringLiteral("OK"));
@@ -329,8 +329,8 @@ void tst_ImportWizard::savedProfileIsOfferedAgain()
         QCOMPARE(profiles->currentText(), QStringLiteral("Supplier A/B"));
     }
     // Next month's file from the same supplier, its columns in another order.
-    const QString path = write("rrp|amount|label|code\n12.00|4.00|Bowl|S-2\n",
-                               QStringLiteral("next.csv"));
+    const QString path =
+        write("rrp|amount|label|code\n12.00|4.00|Bowl|S-2\n", QStringLiteral("next.csv"));
     auto wizard = openWizard(QStringLiteral("products"), path);
     QVERIFY(wizard);
     auto *profiles = wizard->findChild<QComboBox *>(QStringLiteral("profileCombo"));
@@ -430,8 +430,8 @@ void tst_ImportWizard::replaceAsksFirst()
     const qint64 stored =
         value(*m_db, QStringLiteral("SELECT COUNT(*) FROM suppressions")).toLongLong();
     QVERIFY(stored > 0);
-    auto wizard = openWizard(QStringLiteral("suppressions"),
-                             write("email,reason\nnew@example.com,manual\n"));
+    auto wizard =
+        openWizard(QStringLiteral("suppressions"), write("email,reason\nnew@example.com,manual\n"));
     QVERIFY(wizard);
     wizard->next();
     wizard->findChild<QRadioButton *>(QStringLiteral("mode_replace"))->setChecked(true);

@@ -21,8 +21,8 @@ ImportProfile ImportProfile::fromImporter(const QString &name, const CsvImporter
 {
     ImportProfile profile;
     profile.name = name;
-    profile.format = importer.format() == importer.detectedFormat() ? ImportFormat::Auto
-                                                                     : importer.format();
+    profile.format =
+        importer.format() == importer.detectedFormat() ? ImportFormat::Auto : importer.format();
     profile.settings = importer.settings();
     const ColumnMapping &mapping = importer.mapping();
     for (qsizetype column = 0; column < mapping.columnCount(); ++column) {
@@ -85,8 +85,7 @@ QVariantMap ImportProfile::toVariant() const
     };
 }
 
-std::optional<ImportProfile> ImportProfile::fromVariant(const QString &name,
-                                                        const QVariantMap &map)
+std::optional<ImportProfile> ImportProfile::fromVariant(const QString &name, const QVariantMap &map)
 {
     const auto format = ImportOptions::parseFormat(map.value(kFormat).toString());
     const auto encoding = CsvSettings::parseEncoding(map.value(kEncoding).toString());

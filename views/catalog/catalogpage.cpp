@@ -27,7 +27,8 @@ CatalogPage::CatalogPage(const DatabaseSpec &database, QWidget *parent)
 
     auto *heading = new QLabel(tr("Catalog"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
-    m_transfer = new TransferButtons(database, {QStringLiteral("products"), QStringLiteral("inventory")}, this);
+    m_transfer = new TransferButtons(
+        database, {QStringLiteral("products"), QStringLiteral("inventory")}, this);
     connect(m_transfer, &TransferButtons::imported, this, [this] {
         this->model()->reload();
     });

@@ -74,9 +74,9 @@ Result<qint64> CsvTransfer::exportWithProgress(QWidget *parent, const DatabaseSp
     if (!descriptor)
         return fail(tr("Nothing called %1 can be exported").arg(entity));
     // The number of rows is not known before the end: the bar moves without a total.
-    QProgressDialog dialog(tr("Exporting %1 to %2…")
-                               .arg(entityTitle(descriptor->name), QFileInfo(path).fileName()),
-                           tr("Cancel"), 0, 0, parent);
+    QProgressDialog dialog(
+        tr("Exporting %1 to %2…").arg(entityTitle(descriptor->name), QFileInfo(path).fileName()),
+        tr("Cancel"), 0, 0, parent);
     dialog.setObjectName(QStringLiteral("exportProgress"));
     dialog.setWindowTitle(tr("Export"));
     dialog.setWindowModality(Qt::WindowModal);
@@ -115,8 +115,7 @@ Result<qint64> CsvTransfer::exportWithProgress(QWidget *parent, const DatabaseSp
     return *result;
 }
 
-std::optional<qint64> CsvTransfer::exportWithDialogs(QWidget *parent,
-                                                     const DatabaseSpec &database,
+std::optional<qint64> CsvTransfer::exportWithDialogs(QWidget *parent, const DatabaseSpec &database,
                                                      const QString &entity)
 {
     const QString title = entityTitle(entity);
@@ -128,8 +127,8 @@ std::optional<qint64> CsvTransfer::exportWithDialogs(QWidget *parent,
     dialog.setObjectName(QStringLiteral("exportFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(QStringLiteral("csv"));
-    dialog.selectFile(QStringLiteral("%1-%2.csv").arg(entity, QDate::currentDate().toString(
-                                                                  Qt::ISODate)));
+    dialog.selectFile(
+        QStringLiteral("%1-%2.csv").arg(entity, QDate::currentDate().toString(Qt::ISODate)));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return std::nullopt;
     const QString path = dialog.selectedFiles().constFirst();

@@ -7,8 +7,7 @@ namespace md {
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ImportPreviewModel::setPreview(const ImportPreview &preview)
 {
@@ -102,8 +101,7 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
         if (section == checkColumn())
             return tr("Check");
         return tr("%1\n→ %2")
-            .arg(m_preview.header.value(column),
-                 field.isEmpty() ? tr("not imported") : field);
+            .arg(m_preview.header.value(column), field.isEmpty() ? tr("not imported") : field);
     case Qt::ToolTipRole:
         if (!fileColumn)
             return {};

@@ -14,8 +14,7 @@ ImportTask::ImportTask(const DatabaseSpec &database, const CsvImporter &importer
     , m_importer(importer)
     , m_options(options)
     , m_cancelled(std::make_shared<std::atomic_bool>(false))
-{
-}
+{}
 
 ImportTask::~ImportTask()
 {
@@ -62,14 +61,12 @@ void ImportTask::start()
             }
             const int percent = p.percent();
             // Queued to the GUI thread; dropped when the task is gone by then.
-            QMetaObject::invokeMethod(this, [this, percent, text] {
-                emit progress(percent, text);
-            });
+            QMetaObject::invokeMethod(this,
+                                      [this, percent, text] { emit progress(percent, text); });
             return !cancelled->load();
         });
     }));
-    connect(m_thread.get(), &QThread::finished, this, &ImportTask::finished,
-            Qt::QueuedConnection);
+    connect(m_thread.get(), &QThread::finished, this, &ImportTask::finished, Qt::QueuedConnection);
     m_thread->start();
 }
 

@@ -4,10 +4,10 @@
 #include "importtask.h"
 
 #include "core/appsettings.h"
+#include "importpreviewmodel.h"
 #include "io/csvreader.h"
 #include "io/entitycatalog.h"
 #include "io/importprofile.h"
-#include "importpreviewmodel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -149,13 +149,12 @@ QWizardPage *ImportWizard::createFilePage()
         QStringList required;
         QStringList optional;
         for (const FieldDescriptor &field : entity->fields) {
-            (field.empty == FieldDescriptor::Empty::Required ? required : optional)
-                << field.name;
+            (field.empty == FieldDescriptor::Empty::Required ? required : optional) << field.name;
         }
-        QString text = tr("The file's first row names its columns. A file of %1 needs the "
-                          "columns <b>%2</b>.")
-                           .arg(CsvTransfer::entityTitle(entity->name),
-                                required.join(QStringLiteral(", ")));
+        QString text =
+            tr("The file's first row names its columns. A file of %1 needs the "
+               "columns <b>%2</b>.")
+                .arg(CsvTransfer::entityTitle(entity->name), required.join(QStringLiteral(", ")));
         if (!optional.isEmpty())
             text += QLatin1Char(' ') +
                     tr("It may also have %1.").arg(optional.join(QStringLiteral(", ")));
@@ -179,8 +178,12 @@ QWizardPage *ImportWizard::createFilePage()
     layout->addWidget(m_fileError);
     layout->addStretch(1);
 
-    page->complete = [this] { return QFileInfo(m_file->text().trimmed()).isFile(); };
-    page->validate = [this] { return openFile(); };
+    page->complete = [this] {
+        return QFileInfo(m_file->text().trimmed()).isFile();
+    };
+    page->validate = [this] {
+        return openFile();
+    };
     connect(m_file, &QLineEdit::textChanged, page, [this, page] {
         m_fileError->clear();
         page->changed();
@@ -394,13 +397,12 @@ void ImportWizard::fillReadControls()
     const auto itemText = [](QComboBox *combo, const QVariant &data) {
         return combo->itemText(combo->findData(data));
     };
-    m_detectedLabel->setText(
-        tr("<b>%1</b>: detected %2; delimiter %3; %4; decimal %5.")
-            .arg(QFileInfo(m_importer->path()).fileName().toHtmlEscaped(),
-                 itemText(m_format, int(m_detected->detectedFormat())),
-                 itemText(m_delimiter, int(found.delimiter)),
-                 itemText(m_encoding, int(found.encoding)),
-                 itemText(m_decimal, QString(found.decimalSymbol))));
+    m_detectedLabel->setText(tr("<b>%1</b>: detected %2; delimiter %3; %4; decimal %5.")
+                                 .arg(QFileInfo(m_importer->path()).fileName().toHtmlEscaped(),
+                                      itemText(m_format, int(m_detected->detectedFormat())),
+                                      itemText(m_delimiter, int(found.delimiter)),
+                                      itemText(m_encoding, int(found.encoding)),
+                                      itemText(m_decimal, QString(found.decimalSymbol))));
 }
 
 void ImportWizard::fillProfiles()
@@ -430,8 +432,8 @@ void ImportWizard::fillMappingTable()
     for (int f = 0; f < int(entity.fields.size()); ++f) {
         const FieldDescriptor &field = entity.fields[size_t(f)];
         const bool required = field.empty == FieldDescriptor::Empty::Required;
-        auto *name = new QTableWidgetItem(required ? tr("%1 (required)").arg(field.name)
-                                                   : field.name);
+        auto *name =
+            new QTableWidgetItem(required ? tr("%1 (required)").arg(field.name) : field.name);
         if (required) {
             QFont bold = name->font();
             bold.setBold(true);
@@ -442,11 +444,10 @@ void ImportWizard::fillMappingTable()
         combo->setObjectName(QStringLiteral("mapping_") + field.name);
         combo->addItem(tr("(not imported)"), -1);
         for (qsizetype column = 0; column < header.size(); ++column) {
-            combo->addItem(tr("%1: %2").arg(column + 1).arg(header.at(column)),
-                           int(column));
+            combo->addItem(tr("%1: %2").arg(column + 1).arg(header.at(column)), int(column));
         }
-        const int column = native ? int(mapping.columnOf(f))
-                                  : int(fieldOfColumn.indexOf(field.name));
+        const int column =
+            native ? int(mapping.columnOf(f)) : int(fieldOfColumn.indexOf(field.name));
         combo->setCurrentIndex(combo->findData(column));
         combo->setEnabled(native);
         if (!native)
@@ -541,13 +542,12 @@ void ImportWizard::saveProfile()
     const QString current = m_profile->currentData().toString();
     bool ok = false;
     const QString name =
-        QInputDialog::getText(this, tr("Save Import Profile"),
-                              tr("Name for these settings and columns (for example the "
-                                 "supplier's name):"),
-                              QLineEdit::Normal,
-                              current.isEmpty() ? QFileInfo(m_importer->path()).completeBaseName()
-                                                : current,
-                              &ok)
+        QInputDialog::getText(
+            this, tr("Save Import Profile"),
+            tr("Name for these settings and columns (for example the "
+               "supplier's name):"),
+            QLineEdit::Normal,
+            current.isEmpty() ? QFileInfo(m_importer->path()).completeBaseName() : current, &ok)
             .trimmed();
     if (!ok || name.isEmpty())
         return;
@@ -583,8 +583,8 @@ void ImportWizard::refreshPreview()
     if (preview) {
         m_previewModel->setPreview(*preview);
         const int problems = m_previewModel->rowsWithProblems();
-        const QString shown = tr("The first %n row(s) of the file are shown.", nullptr,
-                                 m_previewModel->rowCount());
+        const QString shown =
+            tr("The first %n row(s) of the file are shown.", nullptr, m_previewModel->rowCount());
         if (problems > 0) {
             m_readStatus->setText(shown + QLatin1Char(' ') +
                                   tr("%n of them have problems (in red); Validate on the next "
@@ -659,8 +659,8 @@ QWizardPage *ImportWizard::createOptionsPage()
     }
     m_mode->button(int(ImportMode::Upsert))->setChecked(true);
 
-    m_useRejects = new QCheckBox(tr("Import the valid rows and write the &rejected ones to:"),
-                                 page);
+    m_useRejects =
+        new QCheckBox(tr("Import the valid rows and write the &rejected ones to:"), page);
     m_useRejects->setObjectName(QStringLiteral("rejectsCheck"));
     m_rejects = new QLineEdit(page);
     m_rejects->setObjectName(QStringLiteral("rejectsEdit"));
@@ -723,17 +723,20 @@ QWizardPage *ImportWizard::createOptionsPage()
         m_validateStatus->setStyleSheet(QString());
     };
     page->complete = [this] {
-        return !m_validation && (!m_useRejects->isChecked() || !m_rejects->text().trimmed().isEmpty());
+        return !m_validation &&
+               (!m_useRejects->isChecked() || !m_rejects->text().trimmed().isEmpty());
     };
-    page->validate = [this] { return confirmMode(); };
+    page->validate = [this] {
+        return confirmMode();
+    };
     return page;
 }
 
 void ImportWizard::browseRejects()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("File for the Rejected Rows"), QDir::fromNativeSeparators(m_rejects->text()),
-        fileFilter());
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("File for the Rejected Rows"),
+                                     QDir::fromNativeSeparators(m_rejects->text()), fileFilter());
     if (!path.isEmpty())
         m_rejects->setText(QDir::toNativeSeparators(path));
 }
@@ -764,8 +767,7 @@ void ImportWizard::validate()
     m_validateProgress->show();
     m_validate->setText(tr("&Stop"));
     m_validation = std::make_unique<ImportTask>(m_database, *m_importer, dryRun);
-    connect(m_validation.get(), &ImportTask::progress, m_validateProgress,
-            &QProgressBar::setValue);
+    connect(m_validation.get(), &ImportTask::progress, m_validateProgress, &QProgressBar::setValue);
     connect(m_validation.get(), &ImportTask::finished, this, &ImportWizard::validationFinished);
     m_validation->start();
     step(page(OptionsPage))->changed();
@@ -780,17 +782,17 @@ void ImportWizard::validationFinished()
     const auto &result = *task->result();
     if (!result) {
         m_validateStatus->setStyleSheet(errorStyle());
-        m_validateStatus->setText(task->isCancelled()
-                                      ? tr("Validation stopped; nothing was changed.")
-                                      : tr("The file could not be checked: %1").arg(result.error()));
+        m_validateStatus->setText(
+            task->isCancelled() ? tr("Validation stopped; nothing was changed.")
+                                : tr("The file could not be checked: %1").arg(result.error()));
         return;
     }
     const ImportSummary &summary = *result;
     for (const QString &problem : summary.problems)
         m_problems->addItem(problem);
     if (summary.problemCount > summary.problems.size()) {
-        m_problems->addItem(
-            tr("… and %n more problem(s)", nullptr, int(summary.problemCount - summary.problems.size())));
+        m_problems->addItem(tr("… and %n more problem(s)", nullptr,
+                               int(summary.problemCount - summary.problems.size())));
     }
     if (summary.problemCount > 0) {
         m_validateStatus->setStyleSheet(errorStyle());
@@ -805,15 +807,14 @@ void ImportWizard::validationFinished()
                      nullptr, int(summary.problemCount)));
         return;
     }
-    QString text = tr("No problems found in %n row(s).", nullptr, int(summary.rows)) +
-                   QLatin1Char(' ') +
-                   tr("The import would add %1, update %2 and leave %3 unchanged.")
-                       .arg(QLocale().toString(summary.inserted),
-                            QLocale().toString(summary.updated),
-                            QLocale().toString(summary.unchanged + summary.kept));
+    QString text =
+        tr("No problems found in %n row(s).", nullptr, int(summary.rows)) + QLatin1Char(' ') +
+        tr("The import would add %1, update %2 and leave %3 unchanged.")
+            .arg(QLocale().toString(summary.inserted), QLocale().toString(summary.updated),
+                 QLocale().toString(summary.unchanged + summary.kept));
     if (summary.deleted > 0)
-        text += QLatin1Char(' ') + tr("It would delete %n stored row(s).", nullptr,
-                                      int(summary.deleted));
+        text += QLatin1Char(' ') +
+                tr("It would delete %n stored row(s).", nullptr, int(summary.deleted));
     m_validateStatus->setText(text);
 }
 
@@ -863,8 +864,12 @@ QWizardPage *ImportWizard::createRunPage()
             m_runLabel->setText(tr("Cancelling: undoing what was written…"));
         }
     });
-    page->initialize = [this] { startRun(); };
-    page->complete = [this] { return !m_run; };
+    page->initialize = [this] {
+        startRun();
+    };
+    page->complete = [this] {
+        return !m_run;
+    };
     return page;
 }
 
@@ -936,7 +941,9 @@ QWizardPage *ImportWizard::createSummaryPage()
     layout->addWidget(m_summaryCounts);
     layout->addWidget(m_summaryListLabel);
     layout->addWidget(m_summaryProblems, 1);
-    page->initialize = [this] { showSummary(); };
+    page->initialize = [this] {
+        showSummary();
+    };
     return page;
 }
 
@@ -957,20 +964,18 @@ void ImportWizard::showSummary()
     const QLocale locale;
     if (summary.refused) {
         m_summaryHeadline->setStyleSheet(errorStyle());
-        m_summaryHeadline->setText(
-            tr("Nothing was imported: the file has %n problem(s).", nullptr,
-               int(summary.problemCount)));
+        m_summaryHeadline->setText(tr("Nothing was imported: the file has %n problem(s).", nullptr,
+                                      int(summary.problemCount)));
         m_summaryCounts->setText(tr("Fix the rows below (line:column: reason) and import again, "
                                     "or choose to import the valid rows and write the rejected "
                                     "ones to a file."));
     } else {
         m_summaryHeadline->setStyleSheet(QString());
-        m_summaryHeadline->setText(
-            tr("%1 rows of %2 were imported into %3.")
-                .arg(locale.toString(summary.inserted + summary.updated + summary.unchanged +
-                                     summary.kept),
-                     QFileInfo(summary.file).fileName(),
-                     CsvTransfer::entityTitle(summary.entity)));
+        m_summaryHeadline->setText(tr("%1 rows of %2 were imported into %3.")
+                                       .arg(locale.toString(summary.inserted + summary.updated +
+                                                            summary.unchanged + summary.kept),
+                                            QFileInfo(summary.file).fileName(),
+                                            CsvTransfer::entityTitle(summary.entity)));
         QStringList lines;
         const auto add = [&](const QString &label, qint64 count) {
             lines << QStringLiteral("<tr><td>%1</td><td align=\"right\">&nbsp;&nbsp;%2</td></tr>")
@@ -987,13 +992,14 @@ void ImportWizard::showSummary()
         add(tr("Rejected"), summary.rejected);
         for (const auto &[reason, count] : summary.skipped)
             add(tr("Skipped: %1").arg(reason), count);
-        QString text = QStringLiteral("<table>") + lines.join(QString()) +
-                       QStringLiteral("</table>");
+        QString text =
+            QStringLiteral("<table>") + lines.join(QString()) + QStringLiteral("</table>");
         if (summary.rejected > 0) {
-            text += QStringLiteral("<p>") +
-                    tr("The rejected rows and their reasons are in %1.")
-                        .arg(QDir::toNativeSeparators(summary.options.rejectsPath).toHtmlEscaped()) +
-                    QStringLiteral("</p>");
+            text +=
+                QStringLiteral("<p>") +
+                tr("The rejected rows and their reasons are in %1.")
+                    .arg(QDir::toNativeSeparators(summary.options.rejectsPath).toHtmlEscaped()) +
+                QStringLiteral("</p>");
         }
         if (!summary.ignoredColumns.isEmpty()) {
             text += QStringLiteral("<p>") +

@@ -103,7 +103,8 @@ OrdersPage::OrdersPage(const DatabaseSpec &database, QWidget *parent)
 
     auto *heading = new QLabel(tr("Orders"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
-    m_transfer = new TransferButtons(database, {QStringLiteral("orders"), QStringLiteral("order_lines")}, this);
+    m_transfer = new TransferButtons(
+        database, {QStringLiteral("orders"), QStringLiteral("order_lines")}, this);
     connect(m_transfer, &TransferButtons::imported, this, [this] {
         this->model()->reload();
         this->linesModel()->reload();
