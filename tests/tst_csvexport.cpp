@@ -23,6 +23,7 @@ namespace {
 const char *const kOrder[] = {"plans",         "features",       "plan_features", "customers",
                               "products",      "orders",         "order_lines",   "events",
                               "subscriptions", "loyalty_ledger", "loyalty_tiers", "suppressions",
+                              "locked_products", "locked_categories", "price_changes",
                               "inventory"};
 
 std::vector<QStringList> readCsv(const QByteArray &bytes)

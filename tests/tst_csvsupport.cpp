@@ -197,7 +197,15 @@ Status fillAwkwardShop(const Database &db)
           "(2, -5, 'adjust', NULL, 1690002000, NULL, '=fix')",
           "INSERT INTO suppressions (email, reason, created_at, note) VALUES "
           "('bounce@example.com', 'bounced', 1690000000, 'mailbox full'), "
-          "('+spam@example.com', 'complained', 1690000100, '')"}) {
+          "('+spam@example.com', 'complained', 1690000100, '')",
+          "INSERT INTO pricing_locked_products (product_id, locked_at) VALUES (1, 1690000000), "
+          "(2, 1690000500)",
+          "INSERT INTO pricing_locked_categories (category, locked_at) VALUES "
+          "('=Tea, \"green\"', 1690000000)",
+          "INSERT INTO price_changes (product_id, run_id, old_price_cents, new_price_cents, "
+          "changed_at, reason) VALUES (1, NULL, 1000, 1100, 1690000000, 'stock low: +10%'), "
+          "(1, NULL, 1100, 990, 1690086400, '-10% demand fell'), "
+          "(2, NULL, 500, 500, 1690086400, '')"}) {
         if (auto done = run(statement, {}); !done)
             return done;
     }

@@ -11,6 +11,7 @@
 #include "dialogs/backupprogress.h"
 #include "dialogs/connectdialog.h"
 #include "dialogs/preferencesdialog.h"
+#include "io/csvtransfer.h"
 #include "orders/orderspage.h"
 
 #include <QAction>
@@ -187,6 +188,13 @@ void MainWindow::createActions()
     m_backupAction->setObjectName(QStringLiteral("actionBackup"));
     m_backupAction->setStatusTip(
         tr("Copy the open SQLite database to a file while it stays open"));
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::importFromMenu);
+    m_importAction->setObjectName(QStringLiteral("actionImport"));
+    m_importAction->setStatusTip(tr("Import products, customers, orders and more from a CSV file"));
+    m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportFromMenu);
+    m_exportAction->setObjectName(QStringLiteral("actionExport"));
+    m_exportAction->setStatusTip(tr("Write products, customers, orders and more to a CSV file"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -385,6 +393,8 @@ void MainWindow::clearPages()
 void MainWindow::databaseChanged()
 {
     m_backupAction->setEnabled(m_database && !m_database->isPostgres());
+    m_importAction->setEnabled(m_database.has_value());
+    m_exportAction->setEnabled(m_database.has_value());
     m_sidebar->setEnabled(m_database.has_value());
     if (!m_database) {
         setWindowTitle(tr("No database"));
@@ -488,6 +498,25 @@ void MainWindow::backUp()
     QMessageBox::information(
         this, tr("Backup Complete"),
         tr("The database was backed up to\n%1").arg(QDir::toNativeSeparators(target)));
+}
+
+void MainWindow::importFromMenu()
+{
+    if (m_database && CsvTransfer::importWithWizard(this, *m_database, QString())) {
+        // Every page may show what changed: they are built afresh, like after reopening.
+        clearPages();
+        databaseChanged();
+    }
+}
+
+void MainWindow::exportFromMenu()
+{
+    if (!m_database)
+        return;
+    const QString entity =
+        CsvTransfer::chooseEntity(this, tr("Export"), tr("What do you want to export?"));
+    if (!entity.isEmpty())
+        CsvTransfer::exportWithDialogs(this, *m_database, entity);
 }
 
 void MainWindow::showPreferences()

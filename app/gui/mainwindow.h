@@ -75,6 +75,8 @@ private:
     void openRecent(const QString &display);
     void showOpenError(const QString &error);
     void backUp();
+    void importFromMenu();
+    void exportFromMenu();
     void showPreferences();
     void showAbout();
 
@@ -86,6 +88,8 @@ private:
 
     QMenu *m_recentMenu = nullptr;
     QAction *m_backupAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QLabel *m_backendLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
 

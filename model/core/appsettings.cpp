@@ -12,7 +12,18 @@ const QString recent = QStringLiteral("databases/recent");
 const QString last = QStringLiteral("databases/last");
 const QString geometry = QStringLiteral("ui/windowGeometry");
 const QString state = QStringLiteral("ui/windowState");
+// import/profiles/<entity>/<name> holds a map; import/last/<entity> the last profile's name.
+const QString profiles = QStringLiteral("import/profiles/");
+const QString lastProfile = QStringLiteral("import/last/");
+const QString transferFolder = QStringLiteral("import/folder");
 } // namespace Key
+
+// Profile names are the owner's words; QSettings keys must not hold "/" or "\\".
+QString profileKey(const QString &entity, const QString &name)
+{
+    return Key::profiles + entity + QLatin1Char('/') +
+           QString::fromLatin1(name.toUtf8().toPercentEncoding());
+}
 
 } // namespace
 
@@ -82,6 +93,55 @@ QByteArray AppSettings::windowState()
 void AppSettings::setWindowState(const QByteArray &state)
 {
     QSettings().setValue(Key::state, state);
+}
+
+QStringList AppSettings::importProfileNames(const QString &entity)
+{
+    QSettings settings;
+    settings.beginGroup(Key::profiles + entity);
+    QStringList names;
+    for (const QString &key : settings.childKeys())
+        names << QString::fromUtf8(QByteArray::fromPercentEncoding(key.toLatin1()));
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+QVariantMap AppSettings::importProfile(const QString &entity, const QString &name)
+{
+    return QSettings().value(profileKey(entity, name)).toMap();
+}
+
+void AppSettings::setImportProfile(const QString &entity, const QString &name,
+                                   const QVariantMap &profile)
+{
+    QSettings().setValue(profileKey(entity, name), profile);
+}
+
+void AppSettings::removeImportProfile(const QString &entity, const QString &name)
+{
+    QSettings().remove(profileKey(entity, name));
+    if (lastImportProfile(entity) == name)
+        setLastImportProfile(entity, QString());
+}
+
+QString AppSettings::lastImportProfile(const QString &entity)
+{
+    return QSettings().value(Key::lastProfile + entity, QString()).toString();
+}
+
+void AppSettings::setLastImportProfile(const QString &entity, const QString &name)
+{
+    QSettings().setValue(Key::lastProfile + entity, name);
+}
+
+QString AppSettings::lastTransferFolder()
+{
+    return QSettings().value(Key::transferFolder, QString()).toString();
+}
+
+void AppSettings::setLastTransferFolder(const QString &folder)
+{
+    QSettings().setValue(Key::transferFolder, folder);
 }
 
 } // namespace md

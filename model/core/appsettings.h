@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace md {
 
@@ -32,6 +33,19 @@ public:
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();
     static void setWindowState(const QByteArray &state);
+
+    // Import profiles (how the import wizard reads one kind of file) per entity, by name, and
+    // the one used last, which the wizard preselects. The map's keys are ImportProfile's.
+    static QStringList importProfileNames(const QString &entity);
+    static QVariantMap importProfile(const QString &entity, const QString &name);
+    static void setImportProfile(const QString &entity, const QString &name,
+                                 const QVariantMap &profile);
+    static void removeImportProfile(const QString &entity, const QString &name);
+    static QString lastImportProfile(const QString &entity);
+    static void setLastImportProfile(const QString &entity, const QString &name);
+    // The folder the last import or export file was in ("" : the home folder).
+    static QString lastTransferFolder();
+    static void setLastTransferFolder(const QString &folder);
 };
 
 } // namespace md

@@ -203,10 +203,15 @@ Result<ImportPreview> CsvImporter::preview(int rows) const
             converter.convert(source, values, problems);
             for (const auto &problem : problems)
                 row.problems << RowConverter::describe(record.line(), problem);
+            // A column may fill two fields (WooCommerce's regular price is the current price
+            // too when there is no sale price): it is named for the first, in field order, so
+            // rows without a sale do not hide where base_price comes from.
             for (size_t f = 0; f < source.columns.size(); ++f) {
                 const int column = source.columns[f];
-                if (column > 0 && column <= m_header.size())
+                if (column > 0 && column <= m_header.size() &&
+                    preview.fieldOfColumn[column - 1].isEmpty()) {
                     preview.fieldOfColumn[column - 1] = m_entity->fields[f].name;
+                }
             }
         }
         preview.rows.push_back(row);

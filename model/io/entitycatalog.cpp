@@ -477,6 +477,56 @@ EntityDescriptor suppressions()
     return e;
 }
 
+EntityDescriptor lockedProducts()
+{
+    EntityDescriptor e;
+    e.uniqueKey = true;
+    e.name = str("locked_products");
+    e.aliases = list({"locked-products", "pricing_locked_products", "price_locks"});
+    e.table = str("pricing_locked_products");
+    e.fields = {
+        reference("sku", "product_id", E::Required, "products", "sku",
+                  {"product sku", "product code", "item code"}, true),
+        timestamp("locked_at", E::Keep, {"locked", "date"}, "now"),
+    };
+    e.exportOrder = str("t.product_id");
+    return e;
+}
+
+EntityDescriptor lockedCategories()
+{
+    EntityDescriptor e;
+    e.uniqueKey = true;
+    e.name = str("locked_categories");
+    e.aliases = list({"locked-categories", "pricing_locked_categories"});
+    e.table = str("pricing_locked_categories");
+    e.fields = {
+        keyField("category", "category", {"product category", "product type"}),
+        timestamp("locked_at", E::Keep, {"locked", "date"}, "now"),
+    };
+    e.exportOrder = str("t.category");
+    return e;
+}
+
+EntityDescriptor priceChanges()
+{
+    EntityDescriptor e;
+    e.name = str("price_changes");
+    e.aliases = list({"price-changes", "price_history", "price-history"});
+    e.table = str("price_changes");
+    e.kind = Kind::Log;
+    e.fields = {
+        reference("sku", "product_id", E::Required, "products", "sku",
+                  {"product sku", "product code", "item code"}),
+        money("old_price", "old_price_cents", E::Required, {"previous price", "from"}),
+        money("new_price", "new_price_cents", E::Required, {"price", "to"}),
+        timestamp("changed_at", E::Required, {"date", "time"}),
+        text("reason", {"note", "comment"}),
+    };
+    e.exportOrder = str("t.id");
+    return e;
+}
+
 } // namespace
 
 const std::vector<EntityDescriptor> &EntityCatalog::all()
@@ -484,7 +534,8 @@ const std::vector<EntityDescriptor> &EntityCatalog::all()
     static const std::vector<EntityDescriptor> entities = {
         products(),      inventory(),    customers(),    orders(),       orderLines(),
         events(),        plans(),        features(),     planFeatures(), subscriptions(),
-        loyaltyLedger(), loyaltyTiers(), suppressions(),
+        loyaltyLedger(), loyaltyTiers(), suppressions(),   lockedProducts(), lockedCategories(),
+        priceChanges(),
     };
     return entities;
 }

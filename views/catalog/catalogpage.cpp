@@ -3,7 +3,9 @@
 #include "catalog/catalogquery.h"
 #include "common/pagedtablewidget.h"
 #include "db/pagedquerymodel.h"
+#include "io/transferbuttons.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -25,8 +27,17 @@ CatalogPage::CatalogPage(const DatabaseSpec &database, QWidget *parent)
 
     auto *heading = new QLabel(tr("Catalog"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
+    m_transfer = new TransferButtons(
+        database, {QStringLiteral("products"), QStringLiteral("inventory")}, this);
+    connect(m_transfer, &TransferButtons::imported, this, [this] {
+        this->model()->reload();
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(heading);
+    top->addStretch(1);
+    top->addWidget(m_transfer);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
+    layout->addLayout(top);
     layout->addWidget(m_table, 1);
 }
 

@@ -12,6 +12,7 @@ namespace md {
 
 class PagedQueryModel;
 class PagedTableWidget;
+class TransferButtons;
 
 class CatalogPage : public QWidget
 {
@@ -22,8 +23,10 @@ public:
 
     PagedQueryModel *model() const;
     PagedTableWidget *tableWidget() const { return m_table; }
+    TransferButtons *transferButtons() const { return m_transfer; }
 
 private:
+    TransferButtons *m_transfer = nullptr;
     PagedTableWidget *m_table = nullptr;
 };
 

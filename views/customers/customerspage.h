@@ -10,6 +10,7 @@ namespace md {
 
 class PagedQueryModel;
 class PagedTableWidget;
+class TransferButtons;
 
 class CustomersPage : public QWidget
 {
@@ -20,8 +21,10 @@ public:
 
     PagedQueryModel *model() const;
     PagedTableWidget *tableWidget() const { return m_table; }
+    TransferButtons *transferButtons() const { return m_transfer; }
 
 private:
+    TransferButtons *m_transfer = nullptr;
     PagedTableWidget *m_table = nullptr;
 };
 

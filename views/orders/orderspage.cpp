@@ -3,10 +3,12 @@
 #include "common/labeldelegate.h"
 #include "common/pagedtablewidget.h"
 #include "db/pagedquerymodel.h"
+#include "io/transferbuttons.h"
 #include "sales/orderquery.h"
 
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
@@ -101,8 +103,18 @@ OrdersPage::OrdersPage(const DatabaseSpec &database, QWidget *parent)
 
     auto *heading = new QLabel(tr("Orders"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
+    m_transfer = new TransferButtons(
+        database, {QStringLiteral("orders"), QStringLiteral("order_lines")}, this);
+    connect(m_transfer, &TransferButtons::imported, this, [this] {
+        this->model()->reload();
+        this->linesModel()->reload();
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(heading);
+    top->addStretch(1);
+    top->addWidget(m_transfer);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
+    layout->addLayout(top);
     layout->addWidget(splitter, 1);
     clearLines();
 }

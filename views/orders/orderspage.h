@@ -14,6 +14,7 @@ namespace md {
 
 class PagedQueryModel;
 class PagedTableWidget;
+class TransferButtons;
 
 class OrdersPage : public QWidget
 {
@@ -25,6 +26,7 @@ public:
     PagedQueryModel *model() const;
     PagedQueryModel *linesModel() const;
     PagedTableWidget *tableWidget() const { return m_orders; }
+    TransferButtons *transferButtons() const { return m_transfer; }
     PagedTableWidget *linesWidget() const { return m_lines; }
     QComboBox *statusFilter() const { return m_status; }
     // Shows the lines of the order in this row of the orders table.
@@ -33,6 +35,8 @@ public:
 private:
     void applyStatusFilter();
     void clearLines();
+
+    TransferButtons *m_transfer = nullptr;
 
     PagedTableWidget *m_orders = nullptr;
     PagedTableWidget *m_lines = nullptr;

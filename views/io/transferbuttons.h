@@ -1,0 +1,43 @@
+#pragma once
+
+// The Import… and Export… buttons of a table page: for one entity plain buttons, for several
+// (Orders: orders and order lines) buttons with a menu. Import opens the wizard with the
+// entity chosen; export asks for the file and streams it off the GUI thread.
+
+#include "db/databasespec.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <functional>
+
+class QToolButton;
+
+namespace md {
+
+class TransferButtons : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TransferButtons(const DatabaseSpec &database, const QStringList &entities,
+                    QWidget *parent = nullptr);
+
+    QToolButton *importButton() const { return m_import; }
+    QToolButton *exportButton() const { return m_export; }
+
+signals:
+    // An import wrote rows: the page reads its tables again.
+    void imported(const QString &entity);
+
+private:
+    QToolButton *makeButton(const QString &text, const QString &objectName,
+                            const std::function<void(const QString &)> &run);
+
+    DatabaseSpec m_database;
+    QStringList m_entities;
+    QToolButton *m_import = nullptr;
+    QToolButton *m_export = nullptr;
+};
+
+} // namespace md
