@@ -1,5 +1,6 @@
 #include "subscriptionspage.h"
 
+#include "common/labeldelegate.h"
 #include "common/pagedtablewidget.h"
 #include "customerfeaturesdialog.h"
 #include "db/pagedquerymodel.h"
@@ -133,7 +134,15 @@ QWidget *SubscriptionsPage::buildSubscribersTab()
     });
     m_subscribers->setEmptyTexts(tr("Nobody has subscribed yet."),
                                  tr("No subscriptions match “%1”."));
-    m_subscribers->setStretchColumn(SubscriptionQuery::Email);
+    m_subscribers->setStretchColumn(SubscriptionQuery::Reason);
+    m_subscribers->table()->setItemDelegateForColumn(
+        SubscriptionQuery::Status,
+        new LabelDelegate(
+            [](const QVariant &raw) {
+                const auto status = SubscriptionStatusInfo::fromName(raw.toString());
+                return status ? SubscriptionStatusInfo::label(*status) : raw.toString();
+            },
+            false, m_subscribers->table()));
     auto *status = new QComboBox(tab);
     status->addItem(tr("All statuses"), QString());
     for (auto s : {SubscriptionStatus::Active, SubscriptionStatus::Paused,
