@@ -4,6 +4,7 @@
 // the editor each type gets; and the Subscriptions page composing a month's boxes.
 
 #include "db/sql.h"
+#include "subscriptions/customerfeaturesdialog.h"
 #include "subscriptions/planmatrixmodel.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/planstore.h"
@@ -22,6 +23,7 @@
 #include <QStandardItemModel>
 #include <QStyleOptionViewItem>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace md;
@@ -293,6 +295,18 @@ void tst_PlansPage::subscriptionsPageComposes()
     MD_VERIFY(customer);
     MD_VERIFY(SubscriptionService::subscribe(*m_db, customer->toLongLong(), m_ids.basic,
                                              1700000000));
+    {
+        // The customer's effective features, as the Customers page's dialog shows them.
+        CustomerFeaturesDialog features(*m_db, customer->toLongLong(),
+                                        QStringLiteral("sub@example.com"));
+        QCOMPARE(features.table()->rowCount(), 3);
+        QCOMPARE(features.table()->item(0, 0)->text(), QStringLiteral("Items per box"));
+        QCOMPARE(features.table()->item(0, 1)->text(), QStringLiteral("4"));
+        QCOMPARE(features.table()->item(0, 2)->text(), QStringLiteral("active on Basic Box"));
+        QCOMPARE(features.table()->item(1, 1)->text(), QStringLiteral("No"));
+        QCOMPARE(features.table()->item(2, 2)->text(),
+                 QStringLiteral("feature not in plan Basic Box; the default applies"));
+    }
     SubscriptionsPage page(m_scratch->spec());
     page.resize(1000, 600);
     page.show();

@@ -82,6 +82,29 @@ ComposeOutcome composeCycle(const DatabaseSpec &spec, const QString &cycle)
     return out;
 }
 
+struct ConfirmOutcome
+{
+    QString error;
+    BoxCycleSummary summary;
+};
+
+ConfirmOutcome confirmCycleOn(const DatabaseSpec &spec, const BoxCycleInput &input,
+                              const BoxComposition &composition, qint64 at)
+{
+    ConfirmOutcome out;
+    auto db = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+    if (!db) {
+        out.error = db.error();
+        return out;
+    }
+    auto summary = BoxCycleStore::confirm(*db, input, composition, at);
+    if (!summary)
+        out.error = summary.error();
+    else
+        out.summary = *summary;
+    return out;
+}
+
 } // namespace
 
 SubscriptionsPage::SubscriptionsPage(const DatabaseSpec &database, QWidget *parent)
@@ -460,7 +483,7 @@ void SubscriptionsPage::showComposition()
 
 void SubscriptionsPage::confirmCycle()
 {
-    if (!m_db || !m_composition || m_confirmed)
+    if (!m_db || !m_composition || m_confirmed || m_busy)
         return;
     const auto answer = QMessageBox::question(
         this, tr("Confirm cycle"),
@@ -469,19 +492,31 @@ void SubscriptionsPage::confirmCycle()
             .arg(cycleText()));
     if (answer != QMessageBox::Yes)
         return;
-    auto summary = BoxCycleStore::confirm(*m_db, *m_input, *m_composition,
-                                          QDateTime::currentSecsSinceEpoch());
-    if (!summary) {
-        m_boxSummary->setText(tr("Nothing was recorded: %1").arg(summary.error()));
-        return;
-    }
-    m_confirmed = true;
+    // Recording 100,000 boxes takes a while: its own thread and connection, like composing.
+    m_busy = true;
+    m_compose->setEnabled(false);
     m_confirm->setEnabled(false);
-    m_boxSummary->setText(tr("Recorded %1 boxes with %2 items for %3; the items were taken "
-                             "from stock. Export the picking list for the warehouse.")
-                              .arg(summary->boxes)
-                              .arg(summary->items)
-                              .arg(cycleText()));
+    m_boxSummary->setText(tr("Recording the boxes of %1…").arg(cycleText()));
+    auto *watcher = new QFutureWatcher<ConfirmOutcome>(this);
+    connect(watcher, &QFutureWatcher<ConfirmOutcome>::finished, this, [this, watcher] {
+        const ConfirmOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_busy = false;
+        m_compose->setEnabled(true);
+        if (!outcome.error.isEmpty()) {
+            m_confirm->setEnabled(true);
+            m_boxSummary->setText(tr("Nothing was recorded: %1").arg(outcome.error));
+            return;
+        }
+        m_confirmed = true;
+        m_boxSummary->setText(tr("Recorded %1 boxes with %2 items for %3; the items were taken "
+                                 "from stock. Export the picking list for the warehouse.")
+                                  .arg(outcome.summary.boxes)
+                                  .arg(outcome.summary.items)
+                                  .arg(cycleText()));
+    });
+    watcher->setFuture(QtConcurrent::run(confirmCycleOn, m_spec, *m_input, *m_composition,
+                                         QDateTime::currentSecsSinceEpoch()));
 }
 
 void SubscriptionsPage::exportPickingList()
