@@ -3,9 +3,10 @@
 // prints compose_ms, a reference in the same run (ref_sort_ms: sorting the subscribers by
 // priority alone, the one step every composition must do) with their ratio, and the process's
 // peak resident memory (and the peak before composing: the generated inputs alone). Inputs are
-// generated deterministically: three tiers (4 items; 6 with 1 exclusive; 8 with 3 exclusive) in the demo shop's 55/30/15 mix, 10 % exclusive products,
-// stock of about 95 % of the units the boxes ask for, spread unevenly (so some boxes cannot be
-// filled and priority matters), and each subscriber's last 3 boxes (random products).
+// generated deterministically: three tiers (4 items; 6 with 1 exclusive; 8 with 3 exclusive) in the
+// demo shop's 55/30/15 mix, 10 % exclusive products, stock of about 95 % of the units the boxes ask
+// for, spread unevenly (so some boxes cannot be filled and priority matters), and each subscriber's
+// last 3 boxes (random products).
 //
 //   boxes_compose SUBSCRIBERS PRODUCTS [SEED]
 
@@ -72,8 +73,9 @@ int main(int argc, char **argv)
         // 95 % of the units the boxes need, spread unevenly over the products.
         const qint64 need = exclusive ? exclusiveUnits * 95 / 100 / exclusiveProducts
                                       : regularUnits * 95 / 100 / regularProducts;
-        products[size_t(p)] = {p + 1, std::max<qint64>(0, need / 2 + qint64(next(state) % quint64(need + 1))),
-                               exclusive};
+        products[size_t(p)] = {
+            p + 1, std::max<qint64>(0, need / 2 + qint64(next(state) % quint64(need + 1))),
+            exclusive};
     }
 
     QElapsedTimer timer;

@@ -117,7 +117,8 @@ void tst_BoxComposer::stockNeverOversold()
     products[3].stock = 0; // out of stock: never chosen
     std::vector<BoxSubscriber> subs;
     for (int i = 0; i < subscribers; ++i)
-        subs.push_back(subscriber(i + 1, (i % 3 + 1) * 1000, i, 4 + 2 * (i % 3), i % 3 == 0 ? 0 : i % 3));
+        subs.push_back(
+            subscriber(i + 1, (i % 3 + 1) * 1000, i, 4 + 2 * (i % 3), i % 3 == 0 ? 0 : i % 3));
     const BoxComposition c = BoxComposer::compose(products, subs, 99);
     std::map<qint64, qint64> used;
     for (qint64 id : c.items)
@@ -173,9 +174,8 @@ void tst_BoxComposer::unfillableBoxIsReportedAndEmpty()
     // 5 regular units: the first box takes 4; the second can get only 1 and gets nothing, so a
     // third, smaller box after it still finds its unit.
     auto products = catalog(5, 0, 1);
-    const std::vector<BoxSubscriber> subs = {subscriber(1, 3000, 1, 4, 0),
-                                             subscriber(2, 2000, 1, 4, 0),
-                                             subscriber(3, 1000, 1, 1, 0)};
+    const std::vector<BoxSubscriber> subs = {
+        subscriber(1, 3000, 1, 4, 0), subscriber(2, 2000, 1, 4, 0), subscriber(3, 1000, 1, 1, 0)};
     const BoxComposition c = BoxComposer::compose(products, subs, 11);
     QCOMPARE(c.boxCount(), 2);
     QCOMPARE(boxOf(c, 1).size(), size_t(0));

@@ -55,25 +55,40 @@ Status seed(const Database &db)
 {
     for (int i = 0; i < 10; ++i) {
         const bool exclusive = i >= 8;
-        const QString title = i == 9 ? QStringLiteral("=HYPERLINK(\"x\")")
-                                     : QStringLiteral("Product %1").arg(i);
-        if (auto added = exec(db,
-                              QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                             "current_price_cents, stock_level, is_exclusive, "
-                                             "created_at, updated_at) "
-                                             "VALUES (?, ?, 1000, 1000, ?, ?, 0, 0)"),
-                              {QStringLiteral("SKU-%1").arg(i), title, exclusive ? 1 : 10,
-                               exclusive ? 1 : 0});
+        const QString title =
+            i == 9 ? QStringLiteral("=HYPERLINK(\"x\")") : QStringLiteral("Product %1").arg(i);
+        if (auto added = exec(
+                db,
+                QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
+                               "current_price_cents, stock_level, is_exclusive, "
+                               "created_at, updated_at) "
+                               "VALUES (?, ?, 1000, 1000, ?, ?, 0, 0)"),
+                {QStringLiteral("SKU-%1").arg(i), title, exclusive ? 1 : 10, exclusive ? 1 : 0});
             !added) {
             return added;
         }
     }
-    FeatureDef items{0, QStringLiteral("target_item_count"), QStringLiteral("Items per box"),
-                     FeatureType::Int, {}, QStringLiteral("1"), 1};
-    FeatureDef flag{0, QStringLiteral("exclusive_item"), QStringLiteral("Exclusive item"),
-                    FeatureType::Bool, {}, QStringLiteral("false"), 2};
-    FeatureDef count{0, QStringLiteral("num_exclusive_items"), QStringLiteral("Exclusives"),
-                     FeatureType::Int, {}, QStringLiteral("0"), 3};
+    FeatureDef items{0,
+                     QStringLiteral("target_item_count"),
+                     QStringLiteral("Items per box"),
+                     FeatureType::Int,
+                     {},
+                     QStringLiteral("1"),
+                     1};
+    FeatureDef flag{0,
+                    QStringLiteral("exclusive_item"),
+                    QStringLiteral("Exclusive item"),
+                    FeatureType::Bool,
+                    {},
+                    QStringLiteral("false"),
+                    2};
+    FeatureDef count{0,
+                     QStringLiteral("num_exclusive_items"),
+                     QStringLiteral("Exclusives"),
+                     FeatureType::Int,
+                     {},
+                     QStringLiteral("0"),
+                     3};
     auto itemsId = PlanStore::saveFeature(db, items);
     auto flagId = PlanStore::saveFeature(db, flag);
     auto countId = PlanStore::saveFeature(db, count);
@@ -103,7 +118,7 @@ Status seed(const Database &db)
         !saved) {
         return saved;
     }
-    const char *const emails[] = {"b1@example.com", "b2@example.com", "b3@example.com",
+    const char *const emails[] = {"b1@example.com", "b2@example.com",     "b3@example.com",
                                   "p1@example.com", "paused@example.com", "gone@example.com"};
     for (int i = 0; i < 6; ++i) {
         auto customer = sql::scalar(db.sql(),
@@ -188,9 +203,10 @@ void tst_BoxCycle::inputsOfACycle()
     QCOMPARE(input->cycleStart, kCycleStart);
     QCOMPARE(input->products.size(), size_t(10));
     // Four subscribers: not the one paused past the start, not the cancelled one.
-    QCOMPARE(input->email, (std::vector<QString>{
-                               QStringLiteral("b1@example.com"), QStringLiteral("b2@example.com"),
-                               QStringLiteral("b3@example.com"), QStringLiteral("p1@example.com")}));
+    QCOMPARE(
+        input->email,
+        (std::vector<QString>{QStringLiteral("b1@example.com"), QStringLiteral("b2@example.com"),
+                              QStringLiteral("b3@example.com"), QStringLiteral("p1@example.com")}));
     QCOMPARE(input->subscribers[0].itemCount, 2);
     QCOMPARE(input->subscribers[0].exclusiveCount, 0);
     QCOMPARE(input->subscribers[3].itemCount, 3);
@@ -217,8 +233,8 @@ void tst_BoxCycle::confirmRecordsAndTakesStock()
     QCOMPARE(totalStock(*m_db), before - 9);
     auto boxes = sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM boxes"));
     auto items = sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM box_items"));
-    auto exclusive = sql::scalar(m_db->sql(),
-                                 QStringLiteral("SELECT COUNT(*) FROM box_items i JOIN boxes b "
+    auto exclusive =
+        sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM box_items i JOIN boxes b "
                                                 "ON b.id = i.box_id WHERE i.is_exclusive = 1 "
                                                 "AND b.plan_name = 'Premium'"));
     MD_VERIFY(boxes);
@@ -304,7 +320,8 @@ void tst_BoxCycle::pickingList()
     QCOMPARE(lines.first(), QByteArray("cycle,customer_email,plan,sku,title,exclusive\r"));
     QCOMPARE(lines.size(), 1 + 9 + 1); // header, 9 items, the empty rest after the last CRLF
     // Premium is served first: its exclusive item opens the list, the formula neutralised.
-    QVERIFY2(lines.at(1).startsWith("2027-01,p1@example.com,Premium,SKU-"), lines.at(1).constData());
+    QVERIFY2(lines.at(1).startsWith("2027-01,p1@example.com,Premium,SKU-"),
+             lines.at(1).constData());
     QVERIFY(lines.at(1).endsWith(",yes\r"));
     int exclusive = 0;
     for (const QByteArray &line : lines)
@@ -393,9 +410,9 @@ void tst_BoxCycle::cliBadInput_data()
     QTest::newRow("bad cycle") << QStringList{QStringLiteral("boxes"), QStringLiteral("compose"),
                                               QStringLiteral("--cycle"), QStringLiteral("Jan")}
                                << QStringLiteral("“Jan” is not a cycle");
-    QTest::newRow("bad seed") << QStringList{QStringLiteral("boxes"), QStringLiteral("compose"),
+    QTest::newRow("bad seed") << QStringList{QStringLiteral("boxes"),   QStringLiteral("compose"),
                                              QStringLiteral("--cycle"), QStringLiteral("2027-01"),
-                                             QStringLiteral("--seed"), QStringLiteral("-3")}
+                                             QStringLiteral("--seed"),  QStringLiteral("-3")}
                               << QStringLiteral("--seed");
 }
 

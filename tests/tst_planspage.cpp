@@ -38,14 +38,27 @@ struct Ids
 Result<Ids> seed(const Database &db)
 {
     Ids ids;
-    FeatureDef items{0, QStringLiteral("target_item_count"), QStringLiteral("Items per box"),
-                     FeatureType::Int, {}, QStringLiteral("1"), 1};
-    FeatureDef flag{0, QStringLiteral("exclusive_item"), QStringLiteral("Exclusive item"),
-                    FeatureType::Bool, {}, QStringLiteral("false"), 2};
-    FeatureDef speed{0, QStringLiteral("shipping_speed"), QStringLiteral("Shipping speed"),
+    FeatureDef items{0,
+                     QStringLiteral("target_item_count"),
+                     QStringLiteral("Items per box"),
+                     FeatureType::Int,
+                     {},
+                     QStringLiteral("1"),
+                     1};
+    FeatureDef flag{0,
+                    QStringLiteral("exclusive_item"),
+                    QStringLiteral("Exclusive item"),
+                    FeatureType::Bool,
+                    {},
+                    QStringLiteral("false"),
+                    2};
+    FeatureDef speed{0,
+                     QStringLiteral("shipping_speed"),
+                     QStringLiteral("Shipping speed"),
                      FeatureType::Choice,
                      {QStringLiteral("standard"), QStringLiteral("priority")},
-                     QStringLiteral("standard"), 3};
+                     QStringLiteral("standard"),
+                     3};
     auto a = PlanStore::saveFeature(db, items);
     auto b = PlanStore::saveFeature(db, flag);
     auto c = PlanStore::saveFeature(db, speed);
@@ -135,7 +148,8 @@ void tst_PlansPage::modelShapeAndRoles()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), 2);
     QCOMPARE(model.headerData(0, Qt::Vertical).toString(), QStringLiteral("Items per box"));
-    QVERIFY(model.headerData(1, Qt::Horizontal).toString().startsWith(QLatin1String("Premium Box")));
+    QVERIFY(
+        model.headerData(1, Qt::Horizontal).toString().startsWith(QLatin1String("Premium Box")));
     QVERIFY(model.headerData(1, Qt::Horizontal).toString().contains(QLatin1String("Basic Box")));
     // Items: both set; exclusive: Basic inherits the default, Premium sets it; speed: default.
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("6"));
@@ -267,8 +281,9 @@ void tst_PlansPage::pageShowsMatrix()
     QCOMPARE(page.model()->columnCount(), 2);
     QVERIFY(!page.saveAction()->isEnabled());
     QVERIFY(!page.model()->setData(page.model()->index(0, 0), QStringLiteral("-2")));
-    QVERIFY2(page.lastMessage().contains(QStringLiteral("Plan “Basic Box”, feature “Items per box”")),
-             qPrintable(page.lastMessage()));
+    QVERIFY2(
+        page.lastMessage().contains(QStringLiteral("Plan “Basic Box”, feature “Items per box”")),
+        qPrintable(page.lastMessage()));
     QVERIFY(page.model()->setData(page.model()->index(0, 0), QStringLiteral("3")));
     QVERIFY(page.saveAction()->isEnabled());
     QVERIFY(page.save());
@@ -281,20 +296,20 @@ void tst_PlansPage::pageShowsMatrix()
 void tst_PlansPage::subscriptionsPageComposes()
 {
     for (int i = 0; i < 6; ++i) {
-        MD_VERIFY(sql::exec(m_db->sql(),
-                            QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                           "current_price_cents, stock_level, is_exclusive, "
-                                           "created_at, updated_at) "
-                                           "VALUES (?, ?, 100, 100, 5, ?, 0, 0)"),
-                            {QStringLiteral("P-%1").arg(i), QStringLiteral("Product %1").arg(i),
-                             i == 0 ? 1 : 0}));
+        MD_VERIFY(sql::exec(
+            m_db->sql(),
+            QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
+                           "current_price_cents, stock_level, is_exclusive, "
+                           "created_at, updated_at) "
+                           "VALUES (?, ?, 100, 100, 5, ?, 0, 0)"),
+            {QStringLiteral("P-%1").arg(i), QStringLiteral("Product %1").arg(i), i == 0 ? 1 : 0}));
     }
-    auto customer = sql::scalar(m_db->sql(),
-                                QStringLiteral("INSERT INTO customers (email, created_at) "
-                                               "VALUES ('sub@example.com', 0) RETURNING id"));
+    auto customer =
+        sql::scalar(m_db->sql(), QStringLiteral("INSERT INTO customers (email, created_at) "
+                                                "VALUES ('sub@example.com', 0) RETURNING id"));
     MD_VERIFY(customer);
-    MD_VERIFY(SubscriptionService::subscribe(*m_db, customer->toLongLong(), m_ids.basic,
-                                             1700000000));
+    MD_VERIFY(
+        SubscriptionService::subscribe(*m_db, customer->toLongLong(), m_ids.basic, 1700000000));
     {
         // The customer's effective features, as the Customers page's dialog shows them.
         CustomerFeaturesDialog features(*m_db, customer->toLongLong(),

@@ -118,17 +118,16 @@ void tst_Subscriptions::init()
 
     auto matrix = PlanStore::load(d);
     MD_VERIFY(matrix);
-    MD_VERIFY(PlanStore::saveValues(
-        d, *matrix,
-        {{m_shop.basic, m_shop.items, QStringLiteral("4")},
-         {m_shop.basic, m_shop.speed, QStringLiteral("standard")},
-         {m_shop.basic, m_shop.exclusive, QStringLiteral("false")},
-         {m_shop.premium, m_shop.items, QStringLiteral("6")},
-         {m_shop.premium, m_shop.exclusive, QStringLiteral("yes")},
-         {m_shop.premium, m_shop.exclusives, QStringLiteral("1")},
-         {m_shop.deluxe, m_shop.items, QStringLiteral("8")},
-         {m_shop.deluxe, m_shop.exclusives, QStringLiteral("3")},
-         {m_shop.deluxe, m_shop.speed, QStringLiteral("Priority")}}));
+    MD_VERIFY(PlanStore::saveValues(d, *matrix,
+                                    {{m_shop.basic, m_shop.items, QStringLiteral("4")},
+                                     {m_shop.basic, m_shop.speed, QStringLiteral("standard")},
+                                     {m_shop.basic, m_shop.exclusive, QStringLiteral("false")},
+                                     {m_shop.premium, m_shop.items, QStringLiteral("6")},
+                                     {m_shop.premium, m_shop.exclusive, QStringLiteral("yes")},
+                                     {m_shop.premium, m_shop.exclusives, QStringLiteral("1")},
+                                     {m_shop.deluxe, m_shop.items, QStringLiteral("8")},
+                                     {m_shop.deluxe, m_shop.exclusives, QStringLiteral("3")},
+                                     {m_shop.deluxe, m_shop.speed, QStringLiteral("Priority")}}));
 }
 
 void tst_Subscriptions::cleanup()
@@ -144,21 +143,49 @@ void tst_Subscriptions::valuesAcceptedAndRefused_data()
     QTest::addColumn<QString>("stored"); // empty: refused
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("bool yes") << "exclusive_item" << "yes" << "true" << "";
-    QTest::newRow("bool 0") << "exclusive_item" << "0" << "false" << "";
-    QTest::newRow("bool OFF") << "exclusive_item" << "OFF" << "false" << "";
-    QTest::newRow("bool maybe refused") << "exclusive_item" << "maybe" << ""
+    QTest::newRow("bool yes") << "exclusive_item"
+                              << "yes"
+                              << "true"
+                              << "";
+    QTest::newRow("bool 0") << "exclusive_item"
+                            << "0"
+                            << "false"
+                            << "";
+    QTest::newRow("bool OFF") << "exclusive_item"
+                              << "OFF"
+                              << "false"
+                              << "";
+    QTest::newRow("bool maybe refused") << "exclusive_item"
+                                        << "maybe"
+                                        << ""
                                         << "“maybe” is not yes or no";
-    QTest::newRow("int 12") << "target_item_count" << " 12 " << "12" << "";
-    QTest::newRow("int 0") << "target_item_count" << "0" << "0" << "";
-    QTest::newRow("int negative refused") << "target_item_count" << "-1" << ""
+    QTest::newRow("int 12") << "target_item_count"
+                            << " 12 "
+                            << "12"
+                            << "";
+    QTest::newRow("int 0") << "target_item_count"
+                           << "0"
+                           << "0"
+                           << "";
+    QTest::newRow("int negative refused") << "target_item_count"
+                                          << "-1"
+                                          << ""
                                           << "-1 is outside 0 to 1000000";
-    QTest::newRow("int decimal refused") << "target_item_count" << "2.5" << ""
+    QTest::newRow("int decimal refused") << "target_item_count"
+                                         << "2.5"
+                                         << ""
                                          << "“2.5” is not a whole number";
-    QTest::newRow("int text refused") << "target_item_count" << "six" << ""
+    QTest::newRow("int text refused") << "target_item_count"
+                                      << "six"
+                                      << ""
                                       << "“six” is not a whole number";
-    QTest::newRow("choice any case") << "shipping_speed" << "PRIORITY" << "priority" << "";
-    QTest::newRow("choice unknown refused") << "shipping_speed" << "express" << ""
+    QTest::newRow("choice any case") << "shipping_speed"
+                                     << "PRIORITY"
+                                     << "priority"
+                                     << "";
+    QTest::newRow("choice unknown refused") << "shipping_speed"
+                                            << "express"
+                                            << ""
                                             << "“express” is not one of standard, priority";
 }
 
@@ -172,14 +199,14 @@ void tst_Subscriptions::valuesAcceptedAndRefused()
     MD_VERIFY(matrix);
     const FeatureDef *feature = matrix->featureByKey(key);
     QVERIFY(feature);
-    const Status saved = PlanStore::saveValues(*m_db, *matrix,
-                                               {{m_shop.premium, feature->id, input}});
+    const Status saved =
+        PlanStore::saveValues(*m_db, *matrix, {{m_shop.premium, feature->id, input}});
     auto reloaded = PlanStore::load(*m_db);
     MD_VERIFY(reloaded);
     if (stored.isEmpty()) {
         QVERIFY(!saved.ok());
-        QVERIFY2(saved.error().contains(QStringLiteral("Plan “Premium Box”, feature “%1”")
-                                            .arg(feature->label)),
+        QVERIFY2(saved.error().contains(
+                     QStringLiteral("Plan “Premium Box”, feature “%1”").arg(feature->label)),
                  qPrintable(saved.error()));
         QVERIFY2(saved.error().contains(message), qPrintable(saved.error()));
         QCOMPARE(reloaded->ownValue(m_shop.premium, feature->id),
@@ -195,10 +222,10 @@ void tst_Subscriptions::matrixSavedInOneTransaction()
     auto matrix = PlanStore::load(*m_db);
     MD_VERIFY(matrix);
     // A good edit and a bad one: neither is written.
-    const Status saved = PlanStore::saveValues(
-        *m_db, *matrix,
-        {{m_shop.basic, m_shop.items, QStringLiteral("5")},
-         {m_shop.deluxe, m_shop.speed, QStringLiteral("overnight")}});
+    const Status saved =
+        PlanStore::saveValues(*m_db, *matrix,
+                              {{m_shop.basic, m_shop.items, QStringLiteral("5")},
+                               {m_shop.deluxe, m_shop.speed, QStringLiteral("overnight")}});
     QVERIFY(!saved.ok());
     QVERIFY(saved.error().contains(QStringLiteral("Plan “Deluxe Box”, feature “Shipping speed”")));
     auto after = PlanStore::load(*m_db);
@@ -313,8 +340,8 @@ void tst_Subscriptions::entitlementReasons()
     MD_VERIFY(s3);
     MD_VERIFY(s4);
     MD_VERIFY(s5);
-    const qint64 until = QDateTime(QDate(2026, 10, 12), QTime(0, 0), QTimeZone::utc())
-                             .toSecsSinceEpoch();
+    const qint64 until =
+        QDateTime(QDate(2026, 10, 12), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     MD_VERIFY(SubscriptionService::pause(d, *s2, until, kNow - kDay));
     MD_VERIFY(SubscriptionService::cancel(d, *s3, QStringLiteral("Too expensive"), kNow - kDay));
     MD_VERIFY(SubscriptionService::markPastDue(d, *s4, kNow - kDay));
@@ -323,8 +350,14 @@ void tst_Subscriptions::entitlementReasons()
     MD_VERIFY(SubscriptionService::subscribe(d, *returning, m_shop.premium, start + 2 * kDay));
 
     QLocale::setDefault(QLocale::c());
-    struct Expect { const char *email; const char *key; EntitlementReason reason;
-                    const char *value; const char *explanation; };
+    struct Expect
+    {
+        const char *email;
+        const char *key;
+        EntitlementReason reason;
+        const char *value;
+        const char *explanation;
+    };
     const Expect rows[] = {
         {"active@example.com", "exclusive_item", EntitlementReason::Active, "true",
          "active on Deluxe Box (inherited from Premium Box)"},
@@ -359,7 +392,8 @@ void tst_Subscriptions::entitlementReasons()
     QCOMPARE(later->value, QStringLiteral("6"));
     // Unknown customer and unknown feature are errors, not a "no".
     QVERIFY(!EntitlementService::check(d, QStringLiteral("who@example.com"),
-                                       QStringLiteral("gift_wrap"), kNow).ok());
+                                       QStringLiteral("gift_wrap"), kNow)
+                 .ok());
     auto unknown = EntitlementService::check(d, QStringLiteral("active@example.com"),
                                              QStringLiteral("free_lunch"), kNow);
     QVERIFY(!unknown.ok());
@@ -385,11 +419,12 @@ void tst_Subscriptions::statusTransitionsAreLogged()
     QVERIFY2(again.error().contains(QLatin1String("is cancelled and cannot become active")),
              qPrintable(again.error()));
 
-    auto log = sql::select(d.sql(),
-                           QStringLiteral("SELECT changed_at, COALESCE(old_status, ''), new_status, "
-                                          "note FROM subscription_status_log "
-                                          "WHERE subscription_id = ? ORDER BY changed_at"),
-                           {*id});
+    auto log =
+        sql::select(d.sql(),
+                    QStringLiteral("SELECT changed_at, COALESCE(old_status, ''), new_status, "
+                                   "note FROM subscription_status_log "
+                                   "WHERE subscription_id = ? ORDER BY changed_at"),
+                    {*id});
     MD_VERIFY(log);
     QStringList lines;
     while (log->next()) {
@@ -436,8 +471,8 @@ void tst_Subscriptions::automaticResume()
     QCOMPARE(*again, 0); // idempotent
 
     auto status = [&d](qint64 id) {
-        auto v = sql::scalar(d.sql(), QStringLiteral("SELECT status FROM subscriptions WHERE id = ?"),
-                             {id});
+        auto v = sql::scalar(d.sql(),
+                             QStringLiteral("SELECT status FROM subscriptions WHERE id = ?"), {id});
         return v ? v->toString() : v.error();
     };
     QCOMPARE(status(*due), QStringLiteral("active"));
@@ -509,8 +544,8 @@ void tst_Subscriptions::renewalJobResumesAndChangesPlans()
     MD_VERIFY(report);
     QCOMPARE(report->outcome.message,
              QStringLiteral("Resumed 1 paused subscriptions; 1 plan changes took effect."));
-    auto plan = sql::scalar(d.sql(), QStringLiteral("SELECT plan_id FROM subscriptions WHERE id = ?"),
-                            {*moving});
+    auto plan = sql::scalar(
+        d.sql(), QStringLiteral("SELECT plan_id FROM subscriptions WHERE id = ?"), {*moving});
     MD_VERIFY(plan);
     QCOMPARE(plan->toLongLong(), m_shop.premium);
 }

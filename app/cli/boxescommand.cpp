@@ -103,8 +103,8 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
 
     qint64 items = qint64(composition.items.size());
     if (!dryRun) {
-        auto summary = BoxCycleStore::confirm(*db, *input, composition,
-                                              QDateTime::currentSecsSinceEpoch());
+        auto summary =
+            BoxCycleStore::confirm(*db, *input, composition, QDateTime::currentSecsSinceEpoch());
         if (!summary) {
             return console.dataError(
                 tr("%1: %2; nothing was recorded").arg(where, summary.error()));
@@ -114,10 +114,10 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
     if (!output.isEmpty()) {
         QSaveFile file(output);
         if (!file.open(QIODevice::WriteOnly)) {
-            return console.dataError(tr("boxes compose: cannot write %1: %2 (the cycle %3)")
-                                         .arg(output, file.errorString(),
-                                              dryRun ? tr("was not recorded")
-                                                     : tr("was recorded")));
+            return console.dataError(
+                tr("boxes compose: cannot write %1: %2 (the cycle %3)")
+                    .arg(output, file.errorString(),
+                         dryRun ? tr("was not recorded") : tr("was recorded")));
         }
         if (auto written = BoxCycleStore::writePickingList(&file, *input, composition); !written)
             return console.dataError(tr("boxes compose: %1: %2").arg(output, written.error()));
@@ -130,15 +130,14 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
     const QLocale locale;
     console.print(tr("Cycle %1: %2 boxes with %3 items for %4 subscribers; %5 could not be "
                      "filled.\n")
-                      .arg(cycle, locale.toString(composition.boxCount()),
-                           locale.toString(items),
+                      .arg(cycle, locale.toString(composition.boxCount()), locale.toString(items),
                            locale.toString(qint64(input->subscribers.size())),
                            locale.toString(qint64(composition.unfilled.size()))));
     int listed = 0;
     for (const UnfilledBox &box : composition.unfilled) {
         if (listed++ == kListedUnfilled) {
-            console.print(tr("  … and %1 more\n")
-                              .arg(composition.unfilled.size() - kListedUnfilled));
+            console.print(
+                tr("  … and %1 more\n").arg(composition.unfilled.size() - kListedUnfilled));
             break;
         }
         console.print(tr("  %1 (%2): %3\n")

@@ -47,8 +47,7 @@ int EntitlementCommand::run(const QCommandLineParser &arguments, const DatabaseO
                                             QDateTime::currentSecsSinceEpoch());
     if (!result)
         return console.dataError(tr("%1: %2").arg(spec->displayName(), result.error()));
-    console.print(tr("%1 = %2 (%3)\n")
-                      .arg(positional.at(1), result->value, result->explanation));
+    console.print(tr("%1 = %2 (%3)\n").arg(positional.at(1), result->value, result->explanation));
     return Console::Success;
 }
 

@@ -29,10 +29,10 @@ struct BoxProduct
 struct BoxSubscriber
 {
     qint64 subscriptionId = 0;
-    qint64 tierCents = 0;   // the plan's monthly price: higher goes first
-    qint64 startedAt = 0;   // earlier goes first among equal tiers
-    int itemCount = 0;      // target_item_count
-    int exclusiveCount = 0; // num_exclusive_items when exclusive_item is on, else 0
+    qint64 tierCents = 0;               // the plan's monthly price: higher goes first
+    qint64 startedAt = 0;               // earlier goes first among equal tiers
+    int itemCount = 0;                  // target_item_count
+    int exclusiveCount = 0;             // num_exclusive_items when exclusive_item is on, else 0
     std::vector<qint64> recentProducts; // received in the last 3 boxes, any order
 };
 
@@ -42,8 +42,8 @@ struct UnfilledBox
 {
     int subscriber = 0; // index into the input
     UnfilledReason reason = UnfilledReason::NotEnoughRegular;
-    int wanted = 0;     // items of that kind the box needed
-    int available = 0;  // eligible products of that kind left for this subscriber
+    int wanted = 0;    // items of that kind the box needed
+    int available = 0; // eligible products of that kind left for this subscriber
 };
 
 struct BoxComposition

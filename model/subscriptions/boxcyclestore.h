@@ -18,15 +18,15 @@ namespace md {
 
 struct BoxCycleInput
 {
-    QString cycle;        // "2026-12"
+    QString cycle;         // "2026-12"
     qint64 cycleStart = 0; // first second of the month, UTC
     quint64 seed = 0;
     std::vector<BoxProduct> products;
     std::vector<QString> productSku;   // parallel to products
     std::vector<QString> productTitle; // parallel to products
     std::vector<BoxSubscriber> subscribers;
-    std::vector<QString> email;        // parallel to subscribers
-    std::vector<QString> planName;     // parallel to subscribers
+    std::vector<QString> email;    // parallel to subscribers
+    std::vector<QString> planName; // parallel to subscribers
 };
 
 struct BoxCycleSummary

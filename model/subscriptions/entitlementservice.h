@@ -21,12 +21,12 @@ struct SubscriptionRow
     qint64 planId = 0;
     SubscriptionStatus status = SubscriptionStatus::Active;
     qint64 startedAt = 0;
-    qint64 pausedUntil = 0;  // 0: none
-    qint64 cancelledAt = 0;  // 0: none
+    qint64 pausedUntil = 0; // 0: none
+    qint64 cancelledAt = 0; // 0: none
 };
 
 enum class EntitlementReason {
-    Active,          // the plan's value applies
+    Active,           // the plan's value applies
     FeatureNotInPlan, // active, but no plan up the chain sets the feature: the default applies
     Paused,
     PastDue,
@@ -36,19 +36,18 @@ enum class EntitlementReason {
 
 struct Entitlement
 {
-    QString value;            // canonical form; the feature's default unless Active
+    QString value; // canonical form; the feature's default unless Active
     EntitlementReason reason = EntitlementReason::NoSubscription;
     qint64 subscriptionId = 0;
     qint64 planId = 0;
     QString planName;
-    qint64 since = 0;         // Paused: resumes at; Cancelled: cancelled at
-    bool inherited = false;   // Active: the value comes from a parent plan
-    QString inheritedFrom;    // that plan's name
-    QString explanation;      // "active on Premium Box", "paused until 12 March 2027", ...
+    qint64 since = 0;       // Paused: resumes at; Cancelled: cancelled at
+    bool inherited = false; // Active: the value comes from a parent plan
+    QString inheritedFrom;  // that plan's name
+    QString explanation;    // "active on Premium Box", "paused until 12 March 2027", ...
     bool entitled() const
     {
-        return reason == EntitlementReason::Active
-            || reason == EntitlementReason::FeatureNotInPlan;
+        return reason == EntitlementReason::Active || reason == EntitlementReason::FeatureNotInPlan;
     }
 };
 

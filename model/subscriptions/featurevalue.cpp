@@ -14,9 +14,11 @@ Result<QString> canonical(const FeatureDef &feature, const QString &text)
     switch (feature.type) {
     case FeatureType::Bool: {
         const QString lower = value.toLower();
-        if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("1") || lower == QLatin1String("on"))
+        if (lower == QLatin1String("true") || lower == QLatin1String("yes") ||
+            lower == QLatin1String("1") || lower == QLatin1String("on"))
             return QStringLiteral("true");
-        if (lower == QLatin1String("false") || lower == QLatin1String("no") || lower == QLatin1String("0") || lower == QLatin1String("off"))
+        if (lower == QLatin1String("false") || lower == QLatin1String("no") ||
+            lower == QLatin1String("0") || lower == QLatin1String("off"))
             return QStringLiteral("false");
         return fail(FeatureValue::tr("“%1” is not yes or no").arg(text));
     }
@@ -26,9 +28,7 @@ Result<QString> canonical(const FeatureDef &feature, const QString &text)
         if (!ok)
             return fail(FeatureValue::tr("“%1” is not a whole number").arg(text));
         if (number < 0 || number > kMaxInt) {
-            return fail(FeatureValue::tr("%1 is outside 0 to %2")
-                            .arg(number)
-                            .arg(kMaxInt));
+            return fail(FeatureValue::tr("%1 is outside 0 to %2").arg(number).arg(kMaxInt));
         }
         return QString::number(number);
     }
@@ -127,8 +127,8 @@ Status FeatureValue::validateDefinition(const FeatureDef &feature)
             if (choice.contains(QLatin1Char('|')))
                 return fail(tr("Feature “%1”: an option may not contain |").arg(feature.label));
             if (feature.choices.count(choice) > 1)
-                return fail(tr("Feature “%1”: option “%2” is listed twice")
-                                .arg(feature.label, choice));
+                return fail(
+                    tr("Feature “%1”: option “%2” is listed twice").arg(feature.label, choice));
         }
     }
     auto value = canonical(feature, feature.defaultValue);

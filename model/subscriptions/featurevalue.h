@@ -30,10 +30,10 @@ class FeatureValue
     Q_DECLARE_TR_FUNCTIONS(md::FeatureValue)
 
 public:
-    static QString typeName(FeatureType type);               // "bool", "int", "choice"
+    static QString typeName(FeatureType type); // "bool", "int", "choice"
     static Result<FeatureType> typeFromName(const QString &name);
-    static QString typeLabel(FeatureType type);              // for people: "Yes/no", ...
-    static QStringList splitChoices(const QString &stored);  // "standard|priority"
+    static QString typeLabel(FeatureType type);             // for people: "Yes/no", ...
+    static QStringList splitChoices(const QString &stored); // "standard|priority"
     static QString joinChoices(const QStringList &choices);
 
     // The canonical form of `text` for the feature, or an error naming the plan and feature:

@@ -39,8 +39,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     // EditRole takes text in any form the feature's type accepts; CheckStateRole a bool's state.
     // A value that does not fit is refused: valueRefused() carries the message.
-    bool setData(const QModelIndex &index, const QVariant &value,
-                 int role = Qt::EditRole) override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     // Drops the plan's own value: the cell inherits again.
     void clearOverride(const QModelIndex &index);

@@ -28,8 +28,8 @@ Result<SubscriptionMetrics> SubscriptionMetrics::compute(const Database &db, qin
     const QDate first = QDate(today.year(), today.month(), 1).addMonths(-(monthCount - 1));
     std::vector<qint64> starts;
     for (int m = 0; m <= monthCount; ++m)
-        starts.push_back(QDateTime(first.addMonths(m), QTime(0, 0), QTimeZone::utc())
-                             .toSecsSinceEpoch());
+        starts.push_back(
+            QDateTime(first.addMonths(m), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
     for (int m = 0; m < monthCount; ++m) {
         SubscriptionMonth month;
         month.monthStart = starts[size_t(m)];
@@ -39,9 +39,9 @@ Result<SubscriptionMetrics> SubscriptionMetrics::compute(const Database &db, qin
     auto rows = sql::select(db.sql(), QStringLiteral("SELECT plan_id, started_at, cancelled_at "
                                                      "FROM subscriptions"));
     if (!rows)
-        return fail(QCoreApplication::translate("md::SubscriptionMetrics",
-                                                "Reading the subscriptions: %1")
-                        .arg(rows.error()));
+        return fail(
+            QCoreApplication::translate("md::SubscriptionMetrics", "Reading the subscriptions: %1")
+                .arg(rows.error()));
     while (rows->next()) {
         const int plan = planIndex.value(rows->value(0).toLongLong(), -1);
         const qint64 started = rows->value(1).toLongLong();

@@ -13,8 +13,8 @@ namespace md {
 
 struct SubscriptionMonth
 {
-    qint64 monthStart = 0;              // UTC
-    std::vector<qint64> subscribers;    // per plan, in SubscriptionMetrics::planNames order
+    qint64 monthStart = 0;           // UTC
+    std::vector<qint64> subscribers; // per plan, in SubscriptionMetrics::planNames order
     qint64 mrrCents = 0;
     qint64 cancellations = 0;
 };

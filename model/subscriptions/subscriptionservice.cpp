@@ -31,7 +31,8 @@ Status logChange(const Database &db, qint64 id, qint64 at, const QVariant &from,
 
 qint64 addMonths(qint64 epoch, int months)
 {
-    return QDateTime::fromSecsSinceEpoch(epoch, QTimeZone::utc()).addMonths(months)
+    return QDateTime::fromSecsSinceEpoch(epoch, QTimeZone::utc())
+        .addMonths(months)
         .toSecsSinceEpoch();
 }
 
@@ -45,9 +46,8 @@ Status SubscriptionService::move(const Database &db, qint64 id, SubscriptionStat
     Transaction tx(db.sql(), db.dialect());
     if (auto started = tx.begin(); !started)
         return started.withContext(what);
-    auto current = sql::select(db.sql(),
-                               QStringLiteral("SELECT status FROM subscriptions WHERE id = ?"),
-                               {id});
+    auto current = sql::select(
+        db.sql(), QStringLiteral("SELECT status FROM subscriptions WHERE id = ?"), {id});
     if (!current)
         return fail(tr("%1: %2").arg(what, current.error()));
     if (!current->next())
@@ -79,10 +79,11 @@ Status SubscriptionService::move(const Database &db, qint64 id, SubscriptionStat
         break;
     case SubscriptionStatus::Active:
     case SubscriptionStatus::PastDue:
-        updated = sql::exec(db.sql(),
-                            QStringLiteral("UPDATE subscriptions SET status = ?, paused_until = NULL "
-                                           "WHERE id = ?"),
-                            {SubscriptionStatusInfo::name(to), id});
+        updated =
+            sql::exec(db.sql(),
+                      QStringLiteral("UPDATE subscriptions SET status = ?, paused_until = NULL "
+                                     "WHERE id = ?"),
+                      {SubscriptionStatusInfo::name(to), id});
         break;
     }
     if (!updated)
@@ -96,10 +97,11 @@ Status SubscriptionService::pause(const Database &db, qint64 id, qint64 until, q
 {
     if (until <= at)
         return fail(tr("Subscription %1: the resume date must be in the future").arg(id));
-    const QString date = QLocale::c().toString(
-        QDateTime::fromSecsSinceEpoch(until, QTimeZone::utc()).date(), QStringLiteral("yyyy-MM-dd"));
-    return move(db, id, SubscriptionStatus::Paused, at,
-                QStringLiteral("Paused until %1").arg(date), until, {});
+    const QString date =
+        QLocale::c().toString(QDateTime::fromSecsSinceEpoch(until, QTimeZone::utc()).date(),
+                              QStringLiteral("yyyy-MM-dd"));
+    return move(db, id, SubscriptionStatus::Paused, at, QStringLiteral("Paused until %1").arg(date),
+                until, {});
 }
 
 Status SubscriptionService::resume(const Database &db, qint64 id, qint64 at)
@@ -189,11 +191,14 @@ Result<int> SubscriptionService::applyDuePlanChanges(const Database &db, qint64 
                            {at});
     if (!due)
         return fail(tr("Applying plan changes: %1").arg(due.error()));
-    struct Change { qint64 id, plan, periodEnd; };
+    struct Change
+    {
+        qint64 id, plan, periodEnd;
+    };
     std::vector<Change> changes;
     while (due->next()) {
-        changes.push_back({due->value(0).toLongLong(), due->value(1).toLongLong(),
-                           due->value(2).toLongLong()});
+        changes.push_back(
+            {due->value(0).toLongLong(), due->value(1).toLongLong(), due->value(2).toLongLong()});
     }
     due->finish();
     QSqlQuery update(db.sql());
@@ -228,12 +233,12 @@ Result<qint64> SubscriptionService::subscribe(const Database &db, qint64 custome
     Transaction tx(db.sql(), db.dialect());
     if (auto started = tx.begin(); !started)
         return fail(started.withContext(tr("Subscribing")).error());
-    auto id = sql::scalar(db.sql(),
-                          QStringLiteral("INSERT INTO subscriptions (customer_id, plan_id, status, "
-                                         "started_at, current_period_end) "
-                                         "VALUES (?, ?, 'active', ?, ?) RETURNING id"),
-                          {customerId, planId, at,
-                           addMonths(at, PlanDef::intervalMonths(plan->interval))});
+    auto id = sql::scalar(
+        db.sql(),
+        QStringLiteral("INSERT INTO subscriptions (customer_id, plan_id, status, "
+                       "started_at, current_period_end) "
+                       "VALUES (?, ?, 'active', ?, ?) RETURNING id"),
+        {customerId, planId, at, addMonths(at, PlanDef::intervalMonths(plan->interval))});
     if (!id)
         return fail(tr("Subscribing to “%1”: %2").arg(plan->name, id.error()));
     if (auto logged = logChange(db, id->toLongLong(), at, QVariant(QMetaType::fromType<QString>()),

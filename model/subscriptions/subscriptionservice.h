@@ -38,9 +38,8 @@ public:
                                     qint64 at);
 
 private:
-    static Status move(const Database &db, qint64 subscriptionId, SubscriptionStatus to,
-                       qint64 at, const QString &note, qint64 pausedUntil,
-                       const QString &cancelReason);
+    static Status move(const Database &db, qint64 subscriptionId, SubscriptionStatus to, qint64 at,
+                       const QString &note, qint64 pausedUntil, const QString &cancelReason);
 };
 
 } // namespace md

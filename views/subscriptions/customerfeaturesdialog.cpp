@@ -24,18 +24,17 @@ CustomerFeaturesDialog::CustomerFeaturesDialog(const Database &db, qint64 custom
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto features = EntitlementService::allFeatures(db, customerId,
-                                                    QDateTime::currentSecsSinceEpoch());
+    auto features =
+        EntitlementService::allFeatures(db, customerId, QDateTime::currentSecsSinceEpoch());
     if (!features) {
-        layout->addWidget(new QLabel(tr("Cannot read the features: %1").arg(features.error()),
-                                     this));
+        layout->addWidget(
+            new QLabel(tr("Cannot read the features: %1").arg(features.error()), this));
     } else {
         m_table->setRowCount(int(features->size()));
         int row = 0;
         for (const auto &[feature, entitlement] : *features) {
             m_table->setItem(row, 0, new QTableWidgetItem(feature.label));
-            auto *value =
-                new QTableWidgetItem(FeatureValue::display(feature, entitlement.value));
+            auto *value = new QTableWidgetItem(FeatureValue::display(feature, entitlement.value));
             if (!entitlement.entitled())
                 value->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
             m_table->setItem(row, 1, value);
