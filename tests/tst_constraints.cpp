@@ -110,6 +110,13 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
                                                       {"product_id", "1"},
                                                       {"old_price_cents", "100"},
                                                       {"new_price_cents", "90"}})},
+        {QStringLiteral("box_cycles"), row({{"cycle", "'2026-{n}'"},
+                                            {"seed", "7"},
+                                            {"confirmed_at", "1700000000"},
+                                            {"box_count", "0"}})},
+        {QStringLiteral("boxes"),
+         row({{"cycle_id", "1"}, {"subscription_id", "1"}, {"plan_name", "'Basic Box'"}})},
+        {QStringLiteral("box_items"), row({{"box_id", "1"}, {"product_id", "1"}})},
         {QStringLiteral("job_runs"),
          row({{"job_type", "'reprice'"}, {"started_at", "1700000000"}, {"status", "'running'"}})},
     };
@@ -641,6 +648,84 @@ std::vector<Case> constraintCases()
           ins("price_proposal_items", {{"product_id", product("ppi-limit-2").toUtf8().constData()},
                                        {"limit_kind", "'max'"}}))
         .setup = newProduct("ppi-limit") + newProduct("ppi-limit-2");
+
+    // subscription boxes (migration 4): cycles, boxes, their items. Each row makes the cycle
+    // (and box) it needs, so the unique keys of different rows never meet.
+    const auto cycle = [](const char *month) {
+        return QStringLiteral("(SELECT id FROM box_cycles WHERE cycle = '%1')")
+            .arg(QLatin1String(month));
+    };
+    const auto newCycle = [](const char *month) {
+        return ins("box_cycles", {{"cycle", QByteArray("'").append(month).append("'").constData()}});
+    };
+    const auto box = [](const char *month) {
+        return QStringLiteral("(SELECT b.id FROM boxes b JOIN box_cycles c ON c.id = b.cycle_id "
+                              "WHERE c.cycle = '%1')")
+            .arg(QLatin1String(month));
+    };
+    const auto newBox = [&cycle](const char *month) {
+        return ins("boxes", {{"cycle_id", cycle(month).toUtf8().constData()}});
+    };
+    c.add("box cycles: cycle confirmed twice", "box_cycles_cycle_key", "box_cycles",
+          ins("box_cycles", {{"cycle", "'2025-01'"}}), ins("box_cycles", {{"cycle", "'2025-01'"}}));
+    c.add("box cycles: cycle not YYYY-MM", "box_cycles_cycle_check", "box_cycles",
+          ins("box_cycles", {{"cycle", "'2025-12'"}}), ins("box_cycles", {{"cycle", "'2025/12'"}}));
+    c.add("box cycles: month 13", "box_cycles_cycle_check", "box_cycles",
+          ins("box_cycles", {{"cycle", "'2025-11'"}}), ins("box_cycles", {{"cycle", "'2025-13'"}}));
+    c.add("box cycles: negative box count", "box_cycles_box_count_check", "box_cycles",
+          ins("box_cycles", {{"cycle", "'2025-02'"}, {"box_count", "0"}}),
+          ins("box_cycles", {{"cycle", "'2025-03'"}, {"box_count", "-1"}}));
+    c.add("box cycles: negative unfilled count", "box_cycles_unfilled_count_check", "box_cycles",
+          ins("box_cycles", {{"cycle", "'2025-04'"}, {"unfilled_count", "0"}}),
+          ins("box_cycles", {{"cycle", "'2025-05'"}, {"unfilled_count", "-1"}}));
+    c.add("boxes: unknown cycle", "boxes_cycle_id_fkey", "boxes",
+          ins("boxes", {{"cycle_id", cycle("2024-01").toUtf8().constData()}}),
+          ins("boxes", {{"cycle_id", kUnknown}}))
+        .setup = {newCycle("2024-01")};
+    c.add("boxes: unknown subscription", "boxes_subscription_id_fkey", "boxes",
+          ins("boxes", {{"cycle_id", cycle("2024-02").toUtf8().constData()}}),
+          ins("boxes", {{"cycle_id", cycle("2024-02").toUtf8().constData()},
+                        {"subscription_id", kUnknown}}))
+        .setup = {newCycle("2024-02")};
+    c.add("boxes: two boxes for a subscriber in one cycle", "boxes_cycle_id_subscription_id_key",
+          "boxes", ins("boxes", {{"cycle_id", cycle("2024-03").toUtf8().constData()}}),
+          ins("boxes", {{"cycle_id", cycle("2024-03").toUtf8().constData()}}))
+        .setup = {newCycle("2024-03")};
+    c.add("boxes: empty plan name", "boxes_plan_name_check", "boxes",
+          ins("boxes", {{"cycle_id", cycle("2024-04").toUtf8().constData()}}),
+          ins("boxes", {{"cycle_id", cycle("2024-05").toUtf8().constData()},
+                        {"plan_name", "''"}}))
+        .setup = {newCycle("2024-04"), newCycle("2024-05")};
+    c.add("box items: product twice in a box", "box_items_pkey", "box_items",
+          ins("box_items", {{"box_id", box("2024-06").toUtf8().constData()}}),
+          ins("box_items", {{"box_id", box("2024-06").toUtf8().constData()}}))
+        .setup = {newCycle("2024-06"), newBox("2024-06")};
+    c.add("box items: unknown box", "box_items_box_id_fkey", "box_items",
+          ins("box_items", {{"box_id", box("2024-07").toUtf8().constData()}}),
+          ins("box_items", {{"box_id", kUnknown}}))
+        .setup = {newCycle("2024-07"), newBox("2024-07")};
+    c.add("box items: unknown product", "box_items_product_id_fkey", "box_items",
+          ins("box_items", {{"box_id", box("2024-08").toUtf8().constData()}}),
+          ins("box_items", {{"box_id", box("2024-08").toUtf8().constData()},
+                            {"product_id", kUnknown}}))
+        .setup = {newCycle("2024-08"), newBox("2024-08")};
+    c.add("box items: exclusive flag 2", "box_items_is_exclusive_check", "box_items",
+          ins("box_items", {{"box_id", box("2024-09").toUtf8().constData()},
+                            {"is_exclusive", "1"}}),
+          ins("box_items", {{"box_id", box("2024-10").toUtf8().constData()},
+                            {"is_exclusive", "2"}}))
+        .setup = {newCycle("2024-09"), newBox("2024-09"), newCycle("2024-10"), newBox("2024-10")};
+    Case &shippedProduct =
+        c.add("products: delete one that was shipped in a box", "box_items_product_id_fkey",
+              "products", QStringLiteral("DELETE FROM products WHERE sku = 'NEVER-BOXED'"),
+              QStringLiteral("DELETE FROM products WHERE sku = 'BOXED'"));
+    shippedProduct.setup = {ins("products", {{"sku", "'NEVER-BOXED'"}}),
+                            ins("products", {{"sku", "'BOXED'"}}), newCycle("2024-11"),
+                            newBox("2024-11"),
+                            ins("box_items", {{"box_id", box("2024-11").toUtf8().constData()},
+                                              {"product_id", "(SELECT id FROM products "
+                                                             "WHERE sku = 'BOXED')"}})};
+    shippedProduct.alsoUnchanged = {QStringLiteral("box_items")};
 
     // jobs and settings
     c.add("scheduled jobs: duplicate job type", "scheduled_jobs_job_type_key", "scheduled_jobs",

@@ -11,6 +11,9 @@
 #include "demo/demoshop.h"
 #include "mainwindow.h"
 #include "orders/orderspage.h"
+#include "subscriptions/planmatrixmodel.h"
+#include "subscriptions/planspage.h"
+#include "subscriptions/subscriptionspage.h"
 #include "testdb.h"
 
 #include <QAction>
@@ -25,6 +28,7 @@
 #include <QMenu>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -155,7 +159,8 @@ void tst_MainWindow::opensWithPagesInOrder()
 {
     QCOMPARE(m_window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
-                          QStringLiteral("customers"), QStringLiteral("orders")}));
+                          QStringLiteral("customers"), QStringLiteral("orders"),
+                          QStringLiteral("plans"), QStringLiteral("subscriptions")}));
     QCOMPARE(m_window->currentPageId(), QStringLiteral("dashboard"));
     QVERIFY(m_window->hasDatabase());
 }
@@ -391,6 +396,25 @@ void tst_MainWindow::demoShopFillsEveryPage()
     QTRY_VERIFY(orders->linesModel()->rowCount() > 0);
     QVERIFY(orders->linesModel()->waitUntilLoaded());
     snap(QStringLiteral("orders"));
+
+    // The demo's three plans and five features; its subscribers, boxes and growth.
+    auto *plans = pageOf<PlansPage>(window, "plans");
+    QCOMPARE(plans->model()->columnCount(), 3);
+    QCOMPARE(plans->model()->rowCount(), 5);
+    snap(QStringLiteral("plans"));
+    auto *subscriptions = pageOf<SubscriptionsPage>(window, "subscriptions");
+    QVERIFY(subscriptions->subscribersTable()->model()->waitUntilLoaded());
+    QVERIFY(subscriptions->subscribersTable()->model()->rowCount() > 10);
+    snap(QStringLiteral("subscriptions"));
+    subscriptions->tabs()->setCurrentIndex(1);
+    QSignalSpy composed(subscriptions, &SubscriptionsPage::composed);
+    subscriptions->compose();
+    QVERIFY(composed.wait(60000));
+    QVERIFY(subscriptions->boxModel()->rowCount() > 10);
+    snap(QStringLiteral("boxes"));
+    subscriptions->tabs()->setCurrentIndex(2);
+    QCOMPARE(subscriptions->growthModel()->rowCount(), 12);
+    snap(QStringLiteral("growth"));
     window.showPage(QStringLiteral("dashboard"));
 }
 

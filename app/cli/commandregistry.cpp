@@ -1,5 +1,7 @@
 #include "commandregistry.h"
 
+#include "boxescommand.h"
+#include "entitlementcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "infocommand.h"
@@ -24,6 +26,8 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<RepriceUndoCommand>());
     registry.add(std::make_unique<InventoryCommand>());
     registry.add(std::make_unique<JobsCommand>());
+    registry.add(std::make_unique<EntitlementCommand>());
+    registry.add(std::make_unique<BoxesCommand>());
     return registry;
 }
 

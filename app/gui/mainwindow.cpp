@@ -13,6 +13,8 @@
 #include "dialogs/preferencesdialog.h"
 #include "io/csvtransfer.h"
 #include "orders/orderspage.h"
+#include "subscriptions/planspage.h"
+#include "subscriptions/subscriptionspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -92,6 +94,10 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
          &createPage<CustomersPage>},
         {QStringLiteral("orders"), tr("Orders"), QStringLiteral(":/icons/orders.svg"),
          &createPage<OrdersPage>},
+        {QStringLiteral("plans"), tr("Plans"), QStringLiteral(":/icons/plans.svg"),
+         &createPage<PlansPage>},
+        {QStringLiteral("subscriptions"), tr("Subscriptions"),
+         QStringLiteral(":/icons/subscriptions.svg"), &createPage<SubscriptionsPage>},
     };
 }
 

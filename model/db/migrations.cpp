@@ -12,6 +12,7 @@ namespace md {
 
 QStringList schemaV1(const Dialect &dialect);
 QStringList schemaV3(const Dialect &dialect);
+QStringList schemaV4(const Dialect &dialect);
 
 namespace {
 
@@ -44,6 +45,7 @@ const std::vector<Migration> &Migrations::all()
     static const std::vector<Migration> migrations = {
         {1, "five playbooks: catalog, sales, subscriptions, marketing, loyalty, jobs", schemaV1},
         {3, "repricing: locks, proposals awaiting approval", schemaV3},
+        {4, "subscription boxes: confirmed cycles, boxes and their items", schemaV4},
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "standardjobs.h"
 
 #include "pricing/repricejob.h"
+#include "subscriptions/subscriptionrenewaljob.h"
 
 namespace md {
 
@@ -8,6 +9,8 @@ JobRunner StandardJobs::runner()
 {
     JobRunner runner;
     runner.add(RepriceJob::jobType(), RepriceJob::title(), &RepriceJob::run);
+    runner.add(SubscriptionRenewalJob::jobType(), SubscriptionRenewalJob::title(),
+               &SubscriptionRenewalJob::run);
     return runner;
 }
 
