@@ -21,6 +21,169 @@
     </message>
 </context>
 <context>
+    <name>md::BoxComposer</name>
+    <message>
+        <source>needs %1 exclusive items but only %2 in stock were not in the subscriber's last 3 boxes</source>
+        <translation>braucht %1 exklusive Artikel, aber nur %2 vorrätige waren nicht in den letzten 3 Boxen des Abonnenten</translation>
+    </message>
+    <message>
+        <source>needs %1 regular items but only %2 in stock were not in the subscriber's last 3 boxes</source>
+        <translation>braucht %1 reguläre Artikel, aber nur %2 vorrätige waren nicht in den letzten 3 Boxen des Abonnenten</translation>
+    </message>
+    <message>
+        <source>the plan asks for %1 items of which %2 exclusive; fix the plan's features</source>
+        <translation>der Tarif verlangt %1 Artikel, davon %2 exklusive; korrigieren Sie die Merkmale des Tarifs</translation>
+    </message>
+</context>
+<context>
+    <name>md::BoxCycleStore</name>
+    <message>
+        <source>“%1” is not a cycle: give a month as YYYY-MM, such as 2026-12</source>
+        <translation>„%1“ ist kein Zyklus: Geben Sie einen Monat als JJJJ-MM an, etwa 2026-12</translation>
+    </message>
+    <message>
+        <source>Reading the box cycles: %1</source>
+        <translation>Lesen der Box-Zyklen: %1</translation>
+    </message>
+    <message>
+        <source>No feature has the key target_item_count: add it on the Plans page (a whole number) to say how many items a box holds</source>
+        <translation>Kein Merkmal hat den Schlüssel target_item_count: Legen Sie es auf der Seite Tarife an (eine ganze Zahl), um festzulegen, wie viele Artikel eine Box enthält</translation>
+    </message>
+    <message>
+        <source>Reading the products: %1</source>
+        <translation>Lesen der Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Reading the earlier boxes: %1</source>
+        <translation>Lesen der früheren Boxen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the subscriptions: %1</source>
+        <translation>Lesen der Abonnements: %1</translation>
+    </message>
+    <message>
+        <source>Confirming cycle %1</source>
+        <translation>Bestätigen von Zyklus %1</translation>
+    </message>
+    <message>
+        <source>Cycle %1 was confirmed already; its boxes are recorded</source>
+        <translation>Zyklus %1 wurde bereits bestätigt; seine Boxen sind erfasst</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the stock of %2 fell below the %3 units the boxes need since they were composed; compose the cycle again</source>
+        <translation>%1: Der Bestand von %2 ist seit dem Zusammenstellen unter die %3 Einheiten gefallen, die die Boxen brauchen; stellen Sie den Zyklus neu zusammen</translation>
+    </message>
+</context>
+<context>
+    <name>md::BoxesCommand</name>
+    <message>
+        <source>Compose the subscription boxes of a month, record them and take their items from stock (or only show them with --dry-run); write the picking list</source>
+        <translation>Die Abo-Boxen eines Monats zusammenstellen, erfassen und ihre Artikel vom Bestand abbuchen (oder mit --dry-run nur anzeigen); die Kommissionierliste schreiben</translation>
+    </message>
+    <message>
+        <source>The shipping month, such as 2026-12</source>
+        <translation>Der Versandmonat, etwa 2026-12</translation>
+    </message>
+    <message>
+        <source>Only compose and report; record nothing</source>
+        <translation>Nur zusammenstellen und berichten; nichts erfassen</translation>
+    </message>
+    <message>
+        <source>Write the picking list CSV to FILE</source>
+        <translation>Die Kommissionierliste als CSV in DATEI schreiben</translation>
+    </message>
+    <message>
+        <source>Seed for choosing products (the same seed composes the same boxes); default: from the cycle</source>
+        <translation>Startwert für die Produktauswahl (derselbe Startwert ergibt dieselben Boxen); Vorgabe: aus dem Zyklus</translation>
+    </message>
+    <message>
+        <source>boxes: the only action is compose, such as boxes compose --cycle 2026-12</source>
+        <translation>boxes: Die einzige Aktion ist compose, etwa boxes compose --cycle 2026-12</translation>
+    </message>
+    <message>
+        <source>boxes compose: give the month with --cycle YYYY-MM</source>
+        <translation>boxes compose: Geben Sie den Monat mit --cycle JJJJ-MM an</translation>
+    </message>
+    <message>
+        <source>boxes compose: %1</source>
+        <translation>boxes compose: %1</translation>
+    </message>
+    <message>
+        <source>boxes compose: --seed "%1" is not a whole number of 0 or more</source>
+        <translation>boxes compose: --seed „%1“ ist keine ganze Zahl ab 0</translation>
+    </message>
+    <message>
+        <source>boxes compose: --output needs a file name</source>
+        <translation>boxes compose: --output braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cycle %2 was confirmed already; nothing was changed (use --dry-run to see a composition again)</source>
+        <translation>%1: Zyklus %2 wurde bereits bestätigt; nichts wurde geändert (mit --dry-run sehen Sie eine Zusammenstellung erneut)</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was recorded</source>
+        <translation>%1: %2; nichts wurde erfasst</translation>
+    </message>
+    <message>
+        <source>boxes compose: cannot write %1: %2 (the cycle %3)</source>
+        <translation>boxes compose: %1 kann nicht geschrieben werden: %2 (der Zyklus %3)</translation>
+    </message>
+    <message>
+        <source>was not recorded</source>
+        <translation>wurde nicht erfasst</translation>
+    </message>
+    <message>
+        <source>was recorded</source>
+        <translation>wurde erfasst</translation>
+    </message>
+    <message>
+        <source>boxes compose: %1: %2</source>
+        <translation>boxes compose: %1: %2</translation>
+    </message>
+    <message>
+        <source>boxes compose: cannot write %1: %2</source>
+        <translation>boxes compose: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cycle %1: %2 boxes with %3 items for %4 subscribers; %5 could not be filled.
+</source>
+        <translation>Zyklus %1: %2 Boxen mit %3 Artikeln für %4 Abonnenten; %5 konnten nicht gefüllt werden.
+</translation>
+    </message>
+    <message>
+        <source>  … and %1 more
+</source>
+        <translation>  … und %1 weitere
+</translation>
+    </message>
+    <message>
+        <source>  %1 (%2): %3
+</source>
+        <translation>  %1 (%2): %3
+</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was recorded.
+</source>
+        <translation>Probelauf: Nichts wurde erfasst.
+</translation>
+    </message>
+    <message>
+        <source>Recorded the boxes and took their items from stock.
+</source>
+        <translation>Die Boxen wurden erfasst und ihre Artikel vom Bestand abgebucht.
+</translation>
+    </message>
+</context>
+<context>
     <name>md::BulkWriter</name>
     <message>
         <source>Writing row %1 of %2 failed: %3</source>
@@ -147,7 +310,7 @@
         <translation>Kein Befehl angegeben; die Befehle sind: %1. Siehe %2 --help.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;; the commands are: %2. See %3 --help.</source>
+        <source>Unknown command "%1"; the commands are: %2. See %3 --help.</source>
         <translation>Unbekannter Befehl „%1“; die Befehle sind: %2. Siehe %3 --help.</translation>
     </message>
     <message>
@@ -159,7 +322,7 @@
         <translation>%1: %2 Siehe %3 %1 --help.</translation>
     </message>
     <message>
-        <source>%1: unexpected argument &quot;%2&quot;. See %3 %1 --help.</source>
+        <source>%1: unexpected argument "%2". See %3 %1 --help.</source>
         <translation>%1: unerwartetes Argument „%2“. Siehe %3 %1 --help.</translation>
     </message>
     <message>
@@ -246,7 +409,7 @@
         <translation>Öffnen Sie eine Shop-Datenbank auf einem PostgreSQL-Server, die Ihr Team gemeinsam nutzt. Die Angaben erhalten Sie von der Person, die den Server betreut.</translation>
     </message>
     <message>
-        <source>The password is never written to MerchantDesk&apos;s settings. Without a keyring, set the environment variable MERCHANTDESK_DB_PASSWORD instead.</source>
+        <source>The password is never written to MerchantDesk's settings. Without a keyring, set the environment variable MERCHANTDESK_DB_PASSWORD instead.</source>
         <translation>Das Passwort wird nie in die Einstellungen von MerchantDesk geschrieben. Ohne Schlüsselbund setzen Sie stattdessen die Umgebungsvariable MERCHANTDESK_DB_PASSWORD.</translation>
     </message>
     <message>
@@ -274,7 +437,7 @@
         <translation>verify-full: immer, Zertifikat und Hostnamen prüfen</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s name or address.</source>
+        <source>Enter the server's name or address.</source>
         <translation>Geben Sie den Namen oder die Adresse des Servers ein.</translation>
     </message>
     <message>
@@ -286,7 +449,7 @@
         <translation>Geben Sie den Benutzernamen für den Server ein.</translation>
     </message>
     <message>
-        <source>Enter the password to remember, or untick &quot;Remember the password&quot;.</source>
+        <source>Enter the password to remember, or untick "Remember the password".</source>
         <translation>Geben Sie das zu merkende Passwort ein oder deaktivieren Sie „Passwort merken“.</translation>
     </message>
 </context>
@@ -359,7 +522,7 @@
         <translation>%1: die Datei hat eine Kopfzeile, aber keine Zeilen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is also on line %2; a key may appear once in a file</source>
+        <source>"%1" is also on line %2; a key may appear once in a file</source>
         <translation>„%1“ steht auch in Zeile %2; ein Schlüssel darf in einer Datei nur einmal vorkommen</translation>
     </message>
     <message>
@@ -367,7 +530,7 @@
         <translation>%1 (die gültigen Zeilen wurden importiert)</translation>
     </message>
     <message>
-        <source>%1 has no %2 &quot;%3&quot;</source>
+        <source>%1 has no %2 "%3"</source>
         <translation>%1 hat kein %2 „%3“</translation>
     </message>
 </context>
@@ -390,7 +553,7 @@
         <translation>die Datei kann nicht weiter gelesen werden: %1</translation>
     </message>
     <message>
-        <source>the text is not valid %1; choose the file&apos;s encoding</source>
+        <source>the text is not valid %1; choose the file's encoding</source>
         <translation>der Text ist kein gültiges %1; wählen Sie die Zeichenkodierung der Datei</translation>
     </message>
     <message>
@@ -402,12 +565,12 @@
         <translation>die Zeile enthält ein NUL-Byte; dies ist keine Textdatei</translation>
     </message>
     <message>
-        <source>the text is not valid UTF-8; choose the file&apos;s encoding (windows-1252?)</source>
+        <source>the text is not valid UTF-8; choose the file's encoding (windows-1252?)</source>
         <translation>der Text ist kein gültiges UTF-8; wählen Sie die Zeichenkodierung der Datei (windows-1252?)</translation>
     </message>
     <message>
-        <source>a quote inside an unquoted field or after a closing quote; quote the whole field and double the quotes inside it (&quot;&quot;)</source>
-        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen oder nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin (&quot;&quot;)</translation>
+        <source>a quote inside an unquoted field or after a closing quote; quote the whole field and double the quotes inside it ("")</source>
+        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen oder nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin ("")</translation>
     </message>
     <message>
         <source>the field is longer than %1 MiB (a missing closing quote?)</source>
@@ -450,10 +613,158 @@
     </message>
 </context>
 <context>
+    <name>md::CsvTransfer</name>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>Lagerbestände</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Bestellpositionen</translation>
+    </message>
+    <message>
+        <source>Shop events</source>
+        <translation>Shop-Ereignisse</translation>
+    </message>
+    <message>
+        <source>Subscription plans</source>
+        <translation>Abo-Pläne</translation>
+    </message>
+    <message>
+        <source>Plan features (definitions)</source>
+        <translation>Plan-Merkmale (Definitionen)</translation>
+    </message>
+    <message>
+        <source>Plan features (values per plan)</source>
+        <translation>Plan-Merkmale (Werte je Plan)</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Loyalty points ledger</source>
+        <translation>Treuepunkte-Journal</translation>
+    </message>
+    <message>
+        <source>Loyalty tiers</source>
+        <translation>Treuestufen</translation>
+    </message>
+    <message>
+        <source>Email suppressions (unsubscribed, bounced)</source>
+        <translation>E-Mail-Sperren (abgemeldet, unzustellbar)</translation>
+    </message>
+    <message>
+        <source>Products locked from repricing</source>
+        <translation>Von der Preisanpassung ausgenommene Produkte</translation>
+    </message>
+    <message>
+        <source>Categories locked from repricing</source>
+        <translation>Von der Preisanpassung ausgenommene Kategorien</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>Preisverlauf</translation>
+    </message>
+    <message>
+        <source>Nothing called %1 can be exported</source>
+        <translation>Es gibt nichts namens %1 zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting %1 to %2…</source>
+        <translation>%1 wird nach %2 exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 rows written…</source>
+        <translation>%1 wird exportiert: %2 Zeilen geschrieben…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Der Export wurde abgebrochen; keine Datei wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 could not be exported.</source>
+        <translation>%1 konnten nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Complete</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) of %1 exported to
+%2</source>
+        <translation>
+            <numerusform>%Ln Zeile von %1 exportiert nach
+%2</numerusform>
+            <numerusform>%Ln Zeilen von %1 exportiert nach
+%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>md::CsvWriter</name>
     <message>
         <source>Cannot write: %1</source>
         <translation>Schreiben nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::CustomerFeaturesDialog</name>
+    <message>
+        <source>Features of %1</source>
+        <translation>Merkmale von %1</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Cannot read the features: %1</source>
+        <translation>Die Merkmale können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -516,6 +827,22 @@
     <message>
         <source>Customers</source>
         <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Plan &amp;features…</source>
+        <translation>Tarif&amp;merkmale …</translation>
+    </message>
+    <message>
+        <source>What the selected customer's subscription entitles them to, and why</source>
+        <translation>Was das Abonnement des gewählten Kunden ihm gewährt, und warum</translation>
+    </message>
+    <message>
+        <source>Plan features</source>
+        <translation>Tarifmerkmale</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -688,7 +1015,7 @@
         <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
-        <source>Cannot connect to PostgreSQL at %1 (database &quot;%2&quot;, user &quot;%3&quot;): %4</source>
+        <source>Cannot connect to PostgreSQL at %1 (database "%2", user "%3"): %4</source>
         <translation>Keine Verbindung zu PostgreSQL auf %1 (Datenbank „%2“, Benutzer „%3“): %4</translation>
     </message>
     <message>
@@ -718,19 +1045,19 @@
 <context>
     <name>md::DatabaseSpec</name>
     <message>
-        <source>Invalid PostgreSQL URL &quot;%1&quot;: %2</source>
+        <source>Invalid PostgreSQL URL "%1": %2</source>
         <translation>Ungültige PostgreSQL-URL „%1“: %2</translation>
     </message>
     <message>
-        <source>Invalid PostgreSQL URL &quot;%1&quot;: expected postgresql://user[:password]@host[:port]/dbname</source>
+        <source>Invalid PostgreSQL URL "%1": expected postgresql://user[:password]@host[:port]/dbname</source>
         <translation>Ungültige PostgreSQL-URL „%1“: erwartet wird postgresql://user[:password]@host[:port]/dbname</translation>
     </message>
     <message>
-        <source>Invalid sslmode &quot;%1&quot; in the PostgreSQL URL; use one of: %2</source>
+        <source>Invalid sslmode "%1" in the PostgreSQL URL; use one of: %2</source>
         <translation>Ungültiger sslmode „%1“ in der PostgreSQL-URL; verwenden Sie einen der Werte: %2</translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot; in the PostgreSQL URL; only sslmode is supported</source>
+        <source>Unknown option "%1" in the PostgreSQL URL; only sslmode is supported</source>
         <translation>Unbekannte Option „%1“ in der PostgreSQL-URL; nur sslmode wird unterstützt</translation>
     </message>
     <message>
@@ -738,7 +1065,7 @@
         <translation>Keine Datenbank angegeben</translation>
     </message>
     <message>
-        <source>Unsupported database URL &quot;%1&quot;: use a file path or postgresql://…</source>
+        <source>Unsupported database URL "%1": use a file path or postgresql://…</source>
         <translation>Nicht unterstützte Datenbank-URL „%1“: verwenden Sie einen Dateipfad oder postgresql://…</translation>
     </message>
 </context>
@@ -795,7 +1122,7 @@
         <translation>Der Demo-Shop wird in %1 angelegt</translation>
     </message>
     <message>
-        <source>Unknown demo shop scale &quot;%1&quot;: use small or large</source>
+        <source>Unknown demo shop scale "%1": use small or large</source>
         <translation>Unbekannte Demo-Shop-Größe „%1“: verwenden Sie small oder large</translation>
     </message>
     <message>
@@ -856,6 +1183,82 @@
     </message>
 </context>
 <context>
+    <name>md::EntitlementCommand</name>
+    <message>
+        <source>Show a customer's value of a plan feature and why (active on a plan, paused, cancelled, no subscription, feature not in plan)</source>
+        <translation>Den Wert eines Tarifmerkmals für einen Kunden und den Grund anzeigen (aktiv in einem Tarif, pausiert, gekündigt, kein Abonnement, Merkmal nicht im Tarif)</translation>
+    </message>
+    <message>
+        <source>entitlement: give a customer's email and a feature key, such as entitlement ann@example.com shipping_speed</source>
+        <translation>entitlement: Geben Sie die E-Mail-Adresse eines Kunden und einen Merkmalsschlüssel an, etwa entitlement ann@example.com shipping_speed</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)
+</source>
+        <translation>%1 = %2 (%3)
+</translation>
+    </message>
+</context>
+<context>
+    <name>md::EntitlementService</name>
+    <message>
+        <source>no subscription</source>
+        <translation>kein Abonnement</translation>
+    </message>
+    <message>
+        <source>plan %1</source>
+        <translation>Tarif %1</translation>
+    </message>
+    <message>
+        <source>feature not in plan %1; the default applies</source>
+        <translation>Merkmal nicht im Tarif %1; der Standardwert gilt</translation>
+    </message>
+    <message>
+        <source>active on %1 (inherited from %2)</source>
+        <translation>aktiv in %1 (geerbt von %2)</translation>
+    </message>
+    <message>
+        <source>active on %1</source>
+        <translation>aktiv in %1</translation>
+    </message>
+    <message>
+        <source>payment past due on %1</source>
+        <translation>Zahlung überfällig in %1</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>pausiert bis %1</translation>
+    </message>
+    <message>
+        <source>cancelled on %1</source>
+        <translation>gekündigt am %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>gekündigt</translation>
+    </message>
+    <message>
+        <source>Reading the subscriptions: %1</source>
+        <translation>Lesen der Abonnements: %1</translation>
+    </message>
+    <message>
+        <source>Looking up customer %1: %2</source>
+        <translation>Suche nach Kunde %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no customer with the email address %1</source>
+        <translation>Es gibt keinen Kunden mit der E-Mail-Adresse %1</translation>
+    </message>
+    <message>
+        <source>There is no feature with the key “%1” (known: %2)</source>
+        <translation>Es gibt kein Merkmal mit dem Schlüssel „%1“ (bekannt: %2)</translation>
+    </message>
+</context>
+<context>
     <name>md::EntityCatalog</name>
     <message>
         <source>the maximum price is below the minimum price (%1)</source>
@@ -893,7 +1296,7 @@
 <context>
     <name>md::ExportCommand</name>
     <message>
-        <source>Export one entity (%1) to a CSV file in MerchantDesk&apos;s own format</source>
+        <source>Export one entity (%1) to a CSV file in MerchantDesk's own format</source>
         <translation>Eine Entität (%1) in eine CSV-Datei im eigenen Format von MerchantDesk exportieren</translation>
     </message>
     <message>
@@ -901,7 +1304,7 @@
         <translation>export: geben Sie eine Entität und eine Datei an, z. B. export products products.csv; die Entitäten sind %1</translation>
     </message>
     <message>
-        <source>export: unknown entity &quot;%1&quot;; the entities are %2</source>
+        <source>export: unknown entity "%1"; the entities are %2</source>
         <translation>export: unbekannte Entität „%1“; die Entitäten sind %2</translation>
     </message>
     <message>
@@ -920,6 +1323,128 @@
     </message>
 </context>
 <context>
+    <name>md::FeatureDialog</name>
+    <message>
+        <source>Edit feature “%1”</source>
+        <translation>Merkmal „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>New feature</source>
+        <translation>Neues Merkmal</translation>
+    </message>
+    <message>
+        <source>such as gift_wrap</source>
+        <translation>etwa gift_wrap</translation>
+    </message>
+    <message>
+        <source>options, separated by commas: standard, priority</source>
+        <translation>Optionen, durch Kommas getrennt: standard, priority</translation>
+    </message>
+    <message>
+        <source>yes/no, a number, or one of the options</source>
+        <translation>ja/nein, eine Zahl oder eine der Optionen</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Options:</source>
+        <translation>&amp;Optionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Default:</source>
+        <translation>Standard&amp;wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Order on the page:</source>
+        <translation>&amp;Reihenfolge auf der Seite:</translation>
+    </message>
+</context>
+<context>
+    <name>md::FeatureValue</name>
+    <message>
+        <source>“%1” is not yes or no</source>
+        <translation>„%1“ ist weder ja noch nein</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is outside 0 to %2</source>
+        <translation>%1 liegt außerhalb von 0 bis %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of %2</source>
+        <translation>„%1“ ist keiner der Werte %2</translation>
+    </message>
+    <message>
+        <source>unknown feature type</source>
+        <translation>unbekannter Merkmalstyp</translation>
+    </message>
+    <message>
+        <source>unknown feature type “%1” (bool, int or choice)</source>
+        <translation>unbekannter Merkmalstyp „%1“ (bool, int oder choice)</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>Ja/nein</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>Ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>Plan “%1”, feature “%2”: %3</source>
+        <translation>Tarif „%1“, Merkmal „%2“: %3</translation>
+    </message>
+    <message>
+        <source>Feature key “%1”: use lower-case letters, digits and _, starting with a letter</source>
+        <translation>Merkmalsschlüssel „%1“: Verwenden Sie Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>Feature “%1”: the label is empty</source>
+        <translation>Merkmal „%1“: Die Bezeichnung ist leer</translation>
+    </message>
+    <message>
+        <source>Feature “%1”: a choice needs at least one option</source>
+        <translation>Merkmal „%1“: Eine Auswahl braucht mindestens eine Option</translation>
+    </message>
+    <message>
+        <source>Feature “%1”: an option may not contain |</source>
+        <translation>Merkmal „%1“: Eine Option darf kein | enthalten</translation>
+    </message>
+    <message>
+        <source>Feature “%1”: option “%2” is listed twice</source>
+        <translation>Merkmal „%1“: Option „%2“ steht zweimal in der Liste</translation>
+    </message>
+    <message>
+        <source>Feature “%1”, default value: %2</source>
+        <translation>Merkmal „%1“, Standardwert: %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
     <name>md::HelpText</name>
     <message>
         <source>(default: %1)</source>
@@ -933,11 +1458,11 @@
         <translation>Eine CSV-Datei in eine Entität (%1) importieren; ganz oder gar nicht, außer mit --rejects</translation>
     </message>
     <message>
-        <source>The file&apos;s format: auto (recognised from the header), native, shopify or woocommerce (product exports of those platforms)</source>
+        <source>The file's format: auto (recognised from the header), native, shopify or woocommerce (product exports of those platforms)</source>
         <translation>Das Format der Datei: auto (an der Kopfzeile erkannt), native, shopify oder woocommerce (Produktexporte dieser Plattformen)</translation>
     </message>
     <message>
-        <source>upsert: add new rows and update changed ones by natural key; insert: add new rows only; replace: afterwards the table holds exactly the file&apos;s rows</source>
+        <source>upsert: add new rows and update changed ones by natural key; insert: add new rows only; replace: afterwards the table holds exactly the file's rows</source>
         <translation>upsert: neue Zeilen hinzufügen und geänderte über den natürlichen Schlüssel aktualisieren; insert: nur neue Zeilen hinzufügen; replace: danach enthält die Tabelle genau die Zeilen der Datei</translation>
     </message>
     <message>
@@ -949,7 +1474,7 @@
         <translation>Die gültigen Zeilen importieren und die abgewiesenen mit Begründung in diese CSV-Datei schreiben</translation>
     </message>
     <message>
-        <source>The file&apos;s encoding instead of the detected one: utf-8, utf-16le, utf-16be or windows-1252</source>
+        <source>The file's encoding instead of the detected one: utf-8, utf-16le, utf-16be or windows-1252</source>
         <translation>Die Zeichenkodierung der Datei statt der erkannten: utf-8, utf-16le, utf-16be oder windows-1252</translation>
     </message>
     <message>
@@ -965,15 +1490,15 @@
         <translation>import: geben Sie eine Entität und eine Datei an, z. B. import products products.csv; die Entitäten sind %1</translation>
     </message>
     <message>
-        <source>import: unknown entity &quot;%1&quot;; the entities are %2</source>
+        <source>import: unknown entity "%1"; the entities are %2</source>
         <translation>import: unbekannte Entität „%1“; die Entitäten sind %2</translation>
     </message>
     <message>
-        <source>import: --format &quot;%1&quot; is not a format; use auto, native, shopify or woocommerce</source>
+        <source>import: --format "%1" is not a format; use auto, native, shopify or woocommerce</source>
         <translation>import: --format „%1“ ist kein Format; verwenden Sie auto, native, shopify oder woocommerce</translation>
     </message>
     <message>
-        <source>import: --mode &quot;%1&quot; is not a mode; use upsert, insert or replace</source>
+        <source>import: --mode "%1" is not a mode; use upsert, insert or replace</source>
         <translation>import: --mode „%1“ ist kein Modus; verwenden Sie upsert, insert oder replace</translation>
     </message>
     <message>
@@ -981,15 +1506,15 @@
         <translation>import: --rejects darf nicht die importierte Datei nennen</translation>
     </message>
     <message>
-        <source>import: --encoding &quot;%1&quot; is not supported; use utf-8, utf-16le, utf-16be or windows-1252</source>
+        <source>import: --encoding "%1" is not supported; use utf-8, utf-16le, utf-16be or windows-1252</source>
         <translation>import: --encoding „%1“ wird nicht unterstützt; verwenden Sie utf-8, utf-16le, utf-16be oder windows-1252</translation>
     </message>
     <message>
-        <source>import: --delimiter &quot;%1&quot; is not supported; use , ; tab or |</source>
+        <source>import: --delimiter "%1" is not supported; use , ; tab or |</source>
         <translation>import: --delimiter „%1“ wird nicht unterstützt; verwenden Sie , ; tab oder |</translation>
     </message>
     <message>
-        <source>import: --decimal &quot;%1&quot; is not a decimal symbol; use . or ,</source>
+        <source>import: --decimal "%1" is not a decimal symbol; use . or ,</source>
         <translation>import: --decimal „%1“ ist kein Dezimalzeichen; verwenden Sie . oder ,</translation>
     </message>
     <message>
@@ -1013,6 +1538,47 @@
     </message>
 </context>
 <context>
+    <name>md::ImportPreviewModel</name>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>OK (%1)</source>
+        <translation>OK (%1)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>%1
+→ %2</source>
+        <translation>%1
+→ %2</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>Column %1 of the file is not imported</source>
+        <translation>Spalte %1 der Datei wird nicht importiert</translation>
+    </message>
+    <message>
+        <source>Column %1 of the file fills the field %2</source>
+        <translation>Spalte %1 der Datei füllt das Feld %2</translation>
+    </message>
+</context>
+<context>
     <name>md::ImportSummary</name>
     <message numerus="yes">
         <source>... and %n more problem(s)</source>
@@ -1022,7 +1588,7 @@
         </translation>
     </message>
     <message>
-        <source>%1 format, %2, delimiter &quot;%3&quot;, decimal symbol &quot;%4&quot;</source>
+        <source>%1 format, %2, delimiter "%3", decimal symbol "%4"</source>
         <translation>Format %1, %2, Trennzeichen „%3“, Dezimalzeichen „%4“</translation>
     </message>
     <message>
@@ -1083,6 +1649,452 @@
     <message>
         <source>Rejected rows:</source>
         <translation>Abgewiesene Zeilen:</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportTask</name>
+    <message>
+        <source>Reading and checking row %1…</source>
+        <translation>Zeile %1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <source>Checking keys and references…</source>
+        <translation>Schlüssel und Verweise werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Wird in die Datenbank geschrieben…</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportWizard</name>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>MerchantDesk reads CSV files: its own exports, spreadsheets saved as CSV, and product exports from Shopify and WooCommerce.</source>
+        <translation>MerchantDesk liest CSV-Dateien: seine eigenen Exporte, als CSV gespeicherte Tabellen und Produktexporte aus Shopify und WooCommerce.</translation>
+    </message>
+    <message>
+        <source>The CSV file to import</source>
+        <translation>Die zu importierende CSV-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>The file's first row names its columns. A file of %1 needs the columns &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Die erste Zeile der Datei benennt ihre Spalten. Eine Datei mit %1 braucht die Spalten &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>It may also have %1.</source>
+        <translation>Sie kann außerdem %1 enthalten.</translation>
+    </message>
+    <message>
+        <source>Shopify and WooCommerce product exports are read as they are.</source>
+        <translation>Produktexporte aus Shopify und WooCommerce werden so gelesen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Columns with other names can be matched to these on the next page.</source>
+        <translation>Spalten mit anderen Namen können auf der nächsten Seite zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Import into:</source>
+        <translation>&amp;Importieren in:</translation>
+    </message>
+    <message>
+        <source>Choose the File to Import</source>
+        <translation>Zu importierende Datei auswählen</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Check how the file is read</source>
+        <translation>Prüfen, wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>MerchantDesk detected the settings below. If the preview looks wrong, change them; choose which column of the file fills which field on the right.</source>
+        <translation>MerchantDesk hat die folgenden Einstellungen erkannt. Wenn die Vorschau falsch aussieht, ändern Sie sie; rechts wählen Sie, welche Spalte der Datei welches Feld füllt.</translation>
+    </message>
+    <message>
+        <source>MerchantDesk / spreadsheet columns</source>
+        <translation>MerchantDesk-/Tabellenspalten</translation>
+    </message>
+    <message>
+        <source>Shopify product export</source>
+        <translation>Shopify-Produktexport</translation>
+    </message>
+    <message>
+        <source>WooCommerce product export</source>
+        <translation>WooCommerce-Produktexport</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>UTF-8 (Unicode)</source>
+        <translation>UTF-8 (Unicode)</translation>
+    </message>
+    <message>
+        <source>UTF-16 little-endian</source>
+        <translation>UTF-16 Little-Endian</translation>
+    </message>
+    <message>
+        <source>UTF-16 big-endian</source>
+        <translation>UTF-16 Big-Endian</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Westeuropäisch)</translation>
+    </message>
+    <message>
+        <source>Point: 1,234.56</source>
+        <translation>Punkt: 1,234.56</translation>
+    </message>
+    <message>
+        <source>Comma: 1.234,56</source>
+        <translation>Komma: 1.234,56</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Profile…</source>
+        <translation>Als Profil &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Remember these settings and columns under a name for the next file of this kind</source>
+        <translation>Diese Einstellungen und Spalten unter einem Namen für die nächste Datei dieser Art merken</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>De&amp;cimal symbol:</source>
+        <translation>De&amp;zimalzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: detected %2; delimiter %3; %4; decimal %5.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: erkannt %2; Trennzeichen %3; %4; Dezimalzeichen %5.</translation>
+    </message>
+    <message>
+        <source>None (as detected)</source>
+        <translation>Keines (wie erkannt)</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (Pflicht)</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(nicht importiert)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Shopify and WooCommerce files are read by their own column names</source>
+        <translation>Shopify- und WooCommerce-Dateien werden anhand ihrer eigenen Spaltennamen gelesen</translation>
+    </message>
+    <message>
+        <source>With these settings the file cannot be read: %1</source>
+        <translation>Mit diesen Einstellungen kann die Datei nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The profile's columns for %1 are not in this file.</source>
+        <translation>Die Spalten des Profils für %1 fehlen in dieser Datei.</translation>
+    </message>
+    <message>
+        <source>Save Import Profile</source>
+        <translation>Importprofil speichern</translation>
+    </message>
+    <message>
+        <source>Name for these settings and columns (for example the supplier's name):</source>
+        <translation>Name für diese Einstellungen und Spalten (zum Beispiel der Name des Lieferanten):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the file are shown.</source>
+        <translation>
+            <numerusform>%n Zeile der Datei wird angezeigt.</numerusform>
+            <numerusform>Die ersten %n Zeilen der Datei werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them have problems (in red); Validate on the next page checks the whole file.</source>
+        <translation>
+            <numerusform>%n davon hat Probleme (rot); „Prüfen“ auf der nächsten Seite kontrolliert die ganze Datei.</numerusform>
+            <numerusform>%n davon haben Probleme (rot); „Prüfen“ auf der nächsten Seite kontrolliert die ganze Datei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in them stops the import.</source>
+        <translation>Nichts darin verhindert den Import.</translation>
+    </message>
+    <message>
+        <source>Choose how to import</source>
+        <translation>Art des Imports wählen</translation>
+    </message>
+    <message>
+        <source>Validate checks the whole file without changing anything. Import writes everything or, if any row has a problem, nothing.</source>
+        <translation>„Prüfen“ kontrolliert die ganze Datei, ohne etwas zu ändern. „Importieren“ schreibt alles oder, wenn eine Zeile ein Problem hat, nichts.</translation>
+    </message>
+    <message>
+        <source>Rows whose key is already stored</source>
+        <translation>Zeilen, deren Schlüssel schon gespeichert ist</translation>
+    </message>
+    <message>
+        <source>&amp;Update them with the file's values and add the new rows</source>
+        <translation>Mit den Werten der Datei &amp;aktualisieren und neue Zeilen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them as they are; only add the new rows</source>
+        <translation>Unverändert &amp;behalten; nur neue Zeilen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace everything: afterwards only the file's rows are stored, all others are deleted</source>
+        <translation>Alles &amp;ersetzen: danach sind nur die Zeilen der Datei gespeichert, alle anderen werden gelöscht</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and write the &amp;rejected ones to:</source>
+        <translation>Gültige Zeilen importieren und &amp;abgelehnte schreiben nach:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>File for the Rejected Rows</source>
+        <translation>Datei für die abgelehnten Zeilen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Checking the whole file…</source>
+        <translation>Die ganze Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Validation stopped; nothing was changed.</source>
+        <translation>Prüfung angehalten; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation>Die Datei konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… und %n weiteres Problem</numerusform>
+            <numerusform>… und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row problem(s) found (line:column: reason). These rows would be written to the rejects file; the others imported.</source>
+        <translation>
+            <numerusform>%n Problem in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
+            <numerusform>%n Probleme in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found (line:column: reason). As it is, the import would write nothing: fix the file, or import the valid rows and write the rejected ones to a file.</source>
+        <translation>
+            <numerusform>%n Problem gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
+            <numerusform>%n Probleme gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems found in %n row(s).</source>
+        <translation>
+            <numerusform>Keine Probleme in %n Zeile gefunden.</numerusform>
+            <numerusform>Keine Probleme in %n Zeilen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import would add %1, update %2 and leave %3 unchanged.</source>
+        <translation>Der Import würde %1 hinzufügen, %2 aktualisieren und %3 unverändert lassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It would delete %n stored row(s).</source>
+        <translation>
+            <numerusform>Er würde %n gespeicherte Zeile löschen.</numerusform>
+            <numerusform>Er würde %n gespeicherte Zeilen löschen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace All %1?</source>
+        <translation>Alle %1 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace all %1 with the rows of this file?</source>
+        <translation>Alle %1 durch die Zeilen dieser Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Every stored row of %1 that is not in the file will be deleted. Validate first to see how many.</source>
+        <translation>Jede gespeicherte Zeile von %1, die nicht in der Datei steht, wird gelöscht. Prüfen Sie zuerst, um zu sehen, wie viele.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>Cancel stops the import and undoes it: the database stays as it was.</source>
+        <translation>„Abbrechen“ hält den Import an und macht ihn rückgängig: die Datenbank bleibt, wie sie war.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation>Import &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling: undoing what was written…</source>
+        <translation>Wird abgebrochen: Geschriebenes wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Problems and notes, by line of the file:</source>
+        <translation>Probleme und Hinweise, nach Zeile der Datei:</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was written.</source>
+        <translation>Der Import wurde abgebrochen. Nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>The import failed. Nothing was written.</source>
+        <translation>Der Import ist fehlgeschlagen. Nichts wurde geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: the file has %n problem(s).</source>
+        <translation>
+            <numerusform>Nichts wurde importiert: Die Datei hat %n Problem.</numerusform>
+            <numerusform>Nichts wurde importiert: Die Datei hat %n Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the rows below (line:column: reason) and import again, or choose to import the valid rows and write the rejected ones to a file.</source>
+        <translation>Korrigieren Sie die Zeilen unten (Zeile:Spalte: Grund) und importieren Sie erneut, oder wählen Sie, die gültigen Zeilen zu importieren und die abgelehnten in eine Datei zu schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 rows of %2 were imported into %3.</source>
+        <translation>%1 Zeilen aus %2 wurden in %3 importiert.</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>Gelesene Zeilen</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Kept (already stored)</source>
+        <translation>Behalten (schon gespeichert)</translation>
+    </message>
+    <message>
+        <source>Deleted (not in the file)</source>
+        <translation>Gelöscht (nicht in der Datei)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>The rejected rows and their reasons are in %1.</source>
+        <translation>Die abgelehnten Zeilen und ihre Gründe stehen in %1.</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>Nicht importierte Spalten: %1</translation>
     </message>
 </context>
 <context>
@@ -1155,7 +2167,7 @@
         <translation>Startwert für den Zufallsgenerator der Demo: derselbe Startwert ergibt denselben Shop</translation>
     </message>
     <message>
-        <source>The demo shop&apos;s today: its order history ends the day before (default: today, UTC)</source>
+        <source>The demo shop's today: its order history ends the day before (default: today, UTC)</source>
         <translation>Das „Heute“ des Demo-Shops: sein Bestellverlauf endet am Tag davor (Standard: heute, UTC)</translation>
     </message>
     <message>
@@ -1163,15 +2175,15 @@
         <translation>init: --%1 gilt nur zusammen mit --demo</translation>
     </message>
     <message>
-        <source>init: --scale &quot;%1&quot; is not a demo size; use %2</source>
+        <source>init: --scale "%1" is not a demo size; use %2</source>
         <translation>init: --scale „%1“ ist keine Demo-Größe; verwenden Sie %2</translation>
     </message>
     <message>
-        <source>init: --seed &quot;%1&quot; is not a whole number from 0 to %2</source>
+        <source>init: --seed "%1" is not a whole number from 0 to %2</source>
         <translation>init: --seed „%1“ ist keine ganze Zahl von 0 bis %2</translation>
     </message>
     <message>
-        <source>init: --as-of &quot;%1&quot; is not a date; use YYYY-MM-DD, such as 2025-06-30</source>
+        <source>init: --as-of "%1" is not a date; use YYYY-MM-DD, such as 2025-06-30</source>
         <translation>init: --as-of „%1“ ist kein Datum; verwenden Sie YYYY-MM-DD, etwa 2025-06-30</translation>
     </message>
     <message>
@@ -1241,7 +2253,7 @@
         <translation>inventory pull: Bestände aus dem Bestands-Feed aktualisieren (ein JSON-Array aus product_id, stock_level, last_updated)</translation>
     </message>
     <message>
-        <source>The feed&apos;s address, instead of the one stored in the database; the token comes from %1 or the keyring</source>
+        <source>The feed's address, instead of the one stored in the database; the token comes from %1 or the keyring</source>
         <translation>Die Adresse des Feeds statt der in der Datenbank gespeicherten; das Token kommt aus %1 oder dem Schlüsselbund</translation>
     </message>
     <message>
@@ -1249,15 +2261,15 @@
         <translation>Nach so vielen Sekunden aufgeben (Standard: die gespeicherte Einstellung, sonst %1)</translation>
     </message>
     <message>
-        <source>inventory: the only action is &quot;pull&quot;, as in inventory pull [--url URL]</source>
+        <source>inventory: the only action is "pull", as in inventory pull [--url URL]</source>
         <translation>inventory: die einzige Aktion ist „pull“, wie in inventory pull [--url URL]</translation>
     </message>
     <message>
-        <source>inventory: --url &quot;%1&quot; is not an http:// or https:// address</source>
+        <source>inventory: --url "%1" is not an http:// or https:// address</source>
         <translation>inventory: --url „%1“ ist keine http://- oder https://-Adresse</translation>
     </message>
     <message>
-        <source>inventory: --timeout &quot;%1&quot; is not a number of seconds from 1 to 3600</source>
+        <source>inventory: --timeout "%1" is not a number of seconds from 1 to 3600</source>
         <translation>inventory: --timeout „%1“ ist keine Sekundenzahl von 1 bis 3600</translation>
     </message>
     <message>
@@ -1292,7 +2304,7 @@
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <source>a text &quot;%1&quot;</source>
+        <source>a text "%1"</source>
         <translation>ein Text „%1“</translation>
     </message>
     <message>
@@ -1308,7 +2320,7 @@
         <translation>nichts</translation>
     </message>
     <message>
-        <source>The inventory feed address &quot;%1&quot; is not an http:// or https:// URL</source>
+        <source>The inventory feed address "%1" is not an http:// or https:// URL</source>
         <translation>Die Adresse des Bestands-Feeds „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -1367,7 +2379,7 @@
         <translation>Fehler beim Bereitstellen des Bestands-Feeds: %1</translation>
     </message>
     <message>
-        <source>Matching the feed&apos;s SKUs: %1</source>
+        <source>Matching the feed's SKUs: %1</source>
         <translation>Fehler beim Abgleichen der Artikelnummern des Feeds: %1</translation>
     </message>
     <message>
@@ -1394,11 +2406,11 @@
         <translation>Fehler beim Lesen der Einstellungen des Bestands-Feeds: %1</translation>
     </message>
     <message>
-        <source>The stored inventory feed timeout &quot;%1&quot; is not a number of seconds</source>
+        <source>The stored inventory feed timeout "%1" is not a number of seconds</source>
         <translation>Die gespeicherte Zeitüberschreitung des Bestands-Feeds „%1“ ist keine Sekundenzahl</translation>
     </message>
     <message>
-        <source>Inventory feed URL: &quot;%1&quot; is not an http:// or https:// address</source>
+        <source>Inventory feed URL: "%1" is not an http:// or https:// address</source>
         <translation>URL des Bestands-Feeds: „%1“ ist keine http://- oder https://-Adresse</translation>
     </message>
     <message>
@@ -1463,7 +2475,7 @@
 <context>
     <name>md::JobSchedule</name>
     <message>
-        <source>Times of day: &quot;%1&quot; is not a time such as 02:00 or 14:30</source>
+        <source>Times of day: "%1" is not a time such as 02:00 or 14:30</source>
         <translation>Uhrzeiten: „%1“ ist keine Uhrzeit wie 02:00 oder 14:30</translation>
     </message>
     <message>
@@ -1789,6 +2801,38 @@ Es wurde keine Sicherungsdatei geschrieben.</translation>
         <source>&lt;h3&gt;MerchantDesk %1&lt;/h3&gt;&lt;p&gt;The back office of a small online shop: catalog, customers, orders and the figures that matter, on a SQLite file or a shared PostgreSQL database.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MerchantDesk %1&lt;/h3&gt;&lt;p&gt;Die Shop-Verwaltung für einen kleinen Onlineshop: Katalog, Kunden, Bestellungen und die wichtigen Kennzahlen, in einer SQLite-Datei oder einer gemeinsam genutzten PostgreSQL-Datenbank.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import products, customers, orders and more from a CSV file</source>
+        <translation>Produkte, Kunden, Bestellungen und mehr aus einer CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write products, customers, orders and more to a CSV file</source>
+        <translation>Produkte, Kunden, Bestellungen und mehr in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>What do you want to export?</source>
+        <translation>Was möchten Sie exportieren?</translation>
+    </message>
 </context>
 <context>
     <name>md::Migrations</name>
@@ -1797,7 +2841,7 @@ Es wurde keine Sicherungsdatei geschrieben.</translation>
         <translation>Die Liste der Tabellen kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The database holds other tables (such as &quot;%1&quot;) but no MerchantDesk schema; MerchantDesk will not write into it. Use a new file or an empty database.</source>
+        <source>The database holds other tables (such as "%1") but no MerchantDesk schema; MerchantDesk will not write into it. Use a new file or an empty database.</source>
         <translation>Die Datenbank enthält andere Tabellen (etwa „%1“), aber kein MerchantDesk-Schema; MerchantDesk schreibt nicht hinein. Verwenden Sie eine neue Datei oder eine leere Datenbank.</translation>
     </message>
     <message>
@@ -1995,6 +3039,294 @@ Anweisung: %4</translation>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>md::PlanDialog</name>
+    <message>
+        <source>Edit plan “%1”</source>
+        <translation>Tarif „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Vierteljährlich</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <source>New subscribers can choose this plan</source>
+        <translation>Neue Abonnenten können diesen Tarif wählen</translation>
+    </message>
+    <message>
+        <source>Nothing (its own values only)</source>
+        <translation>Nichts (nur eigene Werte)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Preis:</translation>
+    </message>
+    <message>
+        <source>&amp;Billed:</source>
+        <translation>&amp;Abrechnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>Beschrei&amp;bung:</translation>
+    </message>
+    <message>
+        <source>&amp;Inherits from:</source>
+        <translation>&amp;Erbt von:</translation>
+    </message>
+    <message>
+        <source>&amp;Order on the page:</source>
+        <translation>&amp;Reihenfolge auf der Seite:</translation>
+    </message>
+</context>
+<context>
+    <name>md::PlanMatrixModel</name>
+    <message>
+        <source>Set on %1</source>
+        <translation>Gesetzt in %1</translation>
+    </message>
+    <message>
+        <source>Inherited from %1</source>
+        <translation>Geerbt von %1</translation>
+    </message>
+    <message>
+        <source>The feature's default (no plan sets it)</source>
+        <translation>Der Standardwert des Merkmals (kein Tarif setzt ihn)</translation>
+    </message>
+    <message>
+        <source>(switched off)</source>
+        <translation>(abgeschaltet)</translation>
+    </message>
+    <message>
+        <source>inherits %1</source>
+        <translation>erbt von %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), default: %3</source>
+        <translation>%1 (%2), Standardwert: %3</translation>
+    </message>
+</context>
+<context>
+    <name>md::PlanStore</name>
+    <message>
+        <source>Reading the plans: %1</source>
+        <translation>Lesen der Tarife: %1</translation>
+    </message>
+    <message>
+        <source>Reading the features: %1</source>
+        <translation>Lesen der Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>Reading the plan features: %1</source>
+        <translation>Lesen der Tarifmerkmale: %1</translation>
+    </message>
+    <message>
+        <source>A plan or feature of the edit no longer exists; reload the plans</source>
+        <translation>Ein Tarif oder Merkmal der Änderung existiert nicht mehr; laden Sie die Tarife neu</translation>
+    </message>
+    <message>
+        <source>Saving the plan features</source>
+        <translation>Speichern der Tarifmerkmale</translation>
+    </message>
+    <message>
+        <source>Saving the plan features: %1</source>
+        <translation>Speichern der Tarifmerkmale: %1</translation>
+    </message>
+    <message>
+        <source>Plan “%1”, feature “%2”: %3</source>
+        <translation>Tarif „%1“, Merkmal „%2“: %3</translation>
+    </message>
+    <message>
+        <source>A plan needs a name</source>
+        <translation>Ein Tarif braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Plan “%1”: the price cannot be negative</source>
+        <translation>Tarif „%1“: Der Preis darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>There is already a plan called “%1”</source>
+        <translation>Es gibt bereits einen Tarif namens „%1“</translation>
+    </message>
+    <message>
+        <source>Plan “%1”: the plan it inherits from no longer exists</source>
+        <translation>Tarif „%1“: Der Tarif, von dem er erbt, existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Plan “%1” cannot inherit from “%2”: that plan inherits from it</source>
+        <translation>Tarif „%1“ kann nicht von „%2“ erben: Jener Tarif erbt von ihm</translation>
+    </message>
+    <message>
+        <source>Saving plan “%1”</source>
+        <translation>Speichern von Tarif „%1“</translation>
+    </message>
+    <message>
+        <source>Saving plan “%1”: %2</source>
+        <translation>Speichern von Tarif „%1“: %2</translation>
+    </message>
+    <message>
+        <source>There is already a feature with the key “%1”</source>
+        <translation>Es gibt bereits ein Merkmal mit dem Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>Saving feature “%1”</source>
+        <translation>Speichern von Merkmal „%1“</translation>
+    </message>
+    <message>
+        <source>Saving feature “%1”: %2</source>
+        <translation>Speichern von Merkmal „%1“: %2</translation>
+    </message>
+    <message>
+        <source>That plan no longer exists</source>
+        <translation>Dieser Tarif existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Deleting plan “%1”</source>
+        <translation>Löschen von Tarif „%1“</translation>
+    </message>
+    <message>
+        <source>Deleting plan “%1”: %2</source>
+        <translation>Löschen von Tarif „%1“: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan “%1” has %n subscriber(s) who have not cancelled; move them to another plan first</source>
+        <translation>
+            <numerusform>Tarif „%1“ hat %n Abonnenten, der nicht gekündigt hat; verschieben Sie ihn zuerst in einen anderen Tarif</numerusform>
+            <numerusform>Tarif „%1“ hat %n Abonnenten, die nicht gekündigt haben; verschieben Sie sie zuerst in einen anderen Tarif</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan “%1” cannot be deleted: %n plan(s) inherit from it</source>
+        <translation>
+            <numerusform>Tarif „%1“ kann nicht gelöscht werden: %n Tarif erbt von ihm</numerusform>
+            <numerusform>Tarif „%1“ kann nicht gelöscht werden: %n Tarife erben von ihm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan “%1” has %n cancelled subscription(s) in its history; switch the plan off (Active) instead of deleting it</source>
+        <translation>
+            <numerusform>Tarif „%1“ hat %n gekündigtes Abonnement in seiner Geschichte; schalten Sie den Tarif ab (Aktiv), statt ihn zu löschen</numerusform>
+            <numerusform>Tarif „%1“ hat %n gekündigte Abonnements in seiner Geschichte; schalten Sie den Tarif ab (Aktiv), statt ihn zu löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::PlansPage</name>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Each column is a plan, each row a feature. Bold values are set on the plan; grey ones come from the plan it inherits from or the feature's default. Changes are kept until you save them.</source>
+        <translation>Jede Spalte ist ein Tarif, jede Zeile ein Merkmal. Fette Werte sind im Tarif gesetzt; graue stammen aus dem Tarif, von dem er erbt, oder sind der Standardwert des Merkmals. Änderungen bleiben erhalten, bis Sie sie speichern.</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Changes discarded.</source>
+        <translation>Änderungen verworfen.</translation>
+    </message>
+    <message>
+        <source>New &amp;plan…</source>
+        <translation>Neuer &amp;Tarif …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>Tarif &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Delete plan</source>
+        <translation>Tarif löschen</translation>
+    </message>
+    <message>
+        <source>New &amp;feature…</source>
+        <translation>Neues &amp;Merkmal …</translation>
+    </message>
+    <message>
+        <source>Edit feature…</source>
+        <translation>Merkmal bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Use &amp;inherited value</source>
+        <translation>&amp;Geerbten Wert verwenden</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the plans failed: %1</source>
+        <translation>Das Lesen der Tarife ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No plans yet: add one with New plan.</source>
+        <translation>Noch keine Tarife: Legen Sie einen mit „Neuer Tarif“ an.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nichts wurde gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s).</source>
+        <translation>
+            <numerusform>%n Änderung gespeichert.</numerusform>
+            <numerusform>%n Änderungen gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The matrix has changes that are not saved. Save them first?</source>
+        <translation>Die Matrix hat ungespeicherte Änderungen. Zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>Plan “%1” added.</source>
+        <translation>Tarif „%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>Plan “%1” saved.</source>
+        <translation>Tarif „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete plan “%1”?</source>
+        <translation>Tarif „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Plan “%1” deleted.</source>
+        <translation>Tarif „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Feature “%1” added.</source>
+        <translation>Merkmal „%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>Feature “%1” saved.</source>
+        <translation>Merkmal „%1“ gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2219,7 +3551,7 @@ Anweisung: %4</translation>
         <translation>; ausgelassen: über dem Limit von %1 Änderungen pro Lauf</translation>
     </message>
     <message>
-        <source>Category &quot;%1&quot; is locked: not repriced</source>
+        <source>Category "%1" is locked: not repriced</source>
         <translation>Kategorie „%1“ ist gesperrt: nicht neu bepreist</translation>
     </message>
     <message>
@@ -2415,23 +3747,23 @@ Anweisung: %4</translation>
         <translation>Gesperrte Kategorien</translation>
     </message>
     <message>
-        <source>%1 must be a whole number ≥ 0, not &quot;%2&quot;</source>
+        <source>%1 must be a whole number ≥ 0, not "%2"</source>
         <translation>%1 muss eine ganze Zahl ≥ 0 sein, nicht „%2“</translation>
     </message>
     <message>
-        <source>%1 must be a whole number from 0 to %2, not &quot;%3&quot;</source>
+        <source>%1 must be a whole number from 0 to %2, not "%3"</source>
         <translation>%1 muss eine ganze Zahl von 0 bis %2 sein, nicht „%3“</translation>
     </message>
     <message>
-        <source>%1 must be a number from 0 to %2 with at most two decimals, not &quot;%3&quot;</source>
+        <source>%1 must be a number from 0 to %2 with at most two decimals, not "%3"</source>
         <translation>%1 muss eine Zahl von 0 bis %2 mit höchstens zwei Nachkommastellen sein, nicht „%3“</translation>
     </message>
     <message>
-        <source>%1 must be true or false, not &quot;%2&quot;</source>
+        <source>%1 must be true or false, not "%2"</source>
         <translation>%1 muss true oder false sein, nicht „%2“</translation>
     </message>
     <message>
-        <source>%1 must be none, .99 or .95, not &quot;%2&quot;</source>
+        <source>%1 must be none, .99 or .95, not "%2"</source>
         <translation>%1 muss none, .99 oder .95 sein, nicht „%2“</translation>
     </message>
     <message>
@@ -2493,7 +3825,7 @@ Anweisung: %4</translation>
         <translation>Die Liste in FILE statt auf stdout schreiben</translation>
     </message>
     <message>
-        <source>reprice: --format &quot;%1&quot; is not a format; use %2</source>
+        <source>reprice: --format "%1" is not a format; use %2</source>
         <translation>reprice: --format „%1“ ist kein Format; verwenden Sie %2</translation>
     </message>
     <message>
@@ -2769,7 +4101,7 @@ Anweisung: %4</translation>
         <translation>Varianten ohne Artikelnummer (SKU)</translation>
     </message>
     <message>
-        <source>Title: empty, and no earlier row of handle &quot;%1&quot; has one</source>
+        <source>Title: empty, and no earlier row of handle "%1" has one</source>
         <translation>Titel: leer, und keine frühere Zeile des Handles „%1“ hat einen</translation>
     </message>
     <message>
@@ -2823,7 +4155,7 @@ Anweisung: %4</translation>
 <context>
     <name>md::StagingTable</name>
     <message>
-        <source>Cannot create the import&apos;s staging table: %1</source>
+        <source>Cannot create the import's staging table: %1</source>
         <translation>Die Zwischentabelle für den Import kann nicht angelegt werden: %1</translation>
     </message>
     <message>
@@ -2878,8 +4210,403 @@ Anweisung: %4</translation>
         <translation>Eine zu öffnende SQLite-Shop-Datenbank (wie --db).</translation>
     </message>
     <message>
-        <source>give one database, either with --db or as the file argument (got &quot;%1&quot;)</source>
+        <source>give one database, either with --db or as the file argument (got "%1")</source>
         <translation>geben Sie eine Datenbank an, entweder mit --db oder als Dateiargument (erhalten: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionMetrics</name>
+    <message>
+        <source>Reading the subscriptions: %1</source>
+        <translation>Lesen der Abonnements: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionQuery</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Paused until</source>
+        <translation>Pausiert bis</translation>
+    </message>
+    <message>
+        <source>Next cycle's plan</source>
+        <translation>Tarif ab nächstem Zyklus</translation>
+    </message>
+    <message>
+        <source>Cancelled on</source>
+        <translation>Gekündigt am</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionRenewalJob</name>
+    <message>
+        <source>Subscription renewals</source>
+        <translation>Abo-Verlängerungen</translation>
+    </message>
+    <message>
+        <source>Resumed %1 paused subscriptions; %2 plan changes took effect.</source>
+        <translation>%1 pausierte Abonnements fortgesetzt; %2 Tarifwechsel wirksam geworden.</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionService</name>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Abonnement %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown status “%2”</source>
+        <translation>%1 hat einen unbekannten Status „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is %2 and cannot become %3</source>
+        <translation>%1 ist %2 und kann nicht %3 werden</translation>
+    </message>
+    <message>
+        <source>Subscription %1: the resume date must be in the future</source>
+        <translation>Abonnement %1: Das Datum der Wiederaufnahme muss in der Zukunft liegen</translation>
+    </message>
+    <message>
+        <source>Subscription %1: give a reason for the cancellation</source>
+        <translation>Abonnement %1: Geben Sie einen Grund für die Kündigung an</translation>
+    </message>
+    <message>
+        <source>Resuming paused subscriptions</source>
+        <translation>Wiederaufnehmen pausierter Abonnements</translation>
+    </message>
+    <message>
+        <source>Resuming paused subscriptions: %1</source>
+        <translation>Wiederaufnehmen pausierter Abonnements: %1</translation>
+    </message>
+    <message>
+        <source>%1: the subscription or the plan does not exist</source>
+        <translation>%1: Das Abonnement oder der Tarif existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled; its plan cannot change</source>
+        <translation>%1 ist gekündigt; sein Tarif kann sich nicht ändern</translation>
+    </message>
+    <message>
+        <source>%1: plan “%2” is switched off</source>
+        <translation>%1: Tarif „%2“ ist abgeschaltet</translation>
+    </message>
+    <message>
+        <source>Applying plan changes</source>
+        <translation>Anwenden von Tarifwechseln</translation>
+    </message>
+    <message>
+        <source>Applying plan changes: %1</source>
+        <translation>Anwenden von Tarifwechseln: %1</translation>
+    </message>
+    <message>
+        <source>That plan does not exist</source>
+        <translation>Dieser Tarif existiert nicht</translation>
+    </message>
+    <message>
+        <source>Subscribing</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Subscribing to “%1”: %2</source>
+        <translation>Abonnieren von „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionStatusInfo</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Gekündigt</translation>
+    </message>
+</context>
+<context>
+    <name>md::SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Subscribers</source>
+        <translation>Abonnenten</translation>
+    </message>
+    <message>
+        <source>Boxes</source>
+        <translation>Boxen</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pause until…</source>
+        <translation>&amp;Pausieren bis …</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel…</source>
+        <translation>&amp;Kündigen …</translation>
+    </message>
+    <message>
+        <source>Change &amp;plan…</source>
+        <translation>&amp;Tarif wechseln …</translation>
+    </message>
+    <message>
+        <source>Customer's &amp;features…</source>
+        <translation>&amp;Merkmale des Kunden …</translation>
+    </message>
+    <message>
+        <source>Resume due pauses</source>
+        <translation>Fällige Pausen beenden</translation>
+    </message>
+    <message>
+        <source>Search by email or plan</source>
+        <translation>Nach E-Mail oder Tarif suchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n Abonnement</numerusform>
+            <numerusform>%n Abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody has subscribed yet.</source>
+        <translation>Bisher hat niemand abonniert.</translation>
+    </message>
+    <message>
+        <source>No subscriptions match “%1”.</source>
+        <translation>Keine Abonnements passen zu „%1“.</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Pause subscription</source>
+        <translation>Abonnement pausieren</translation>
+    </message>
+    <message>
+        <source>The subscription resumes on its own on this day.</source>
+        <translation>Das Abonnement läuft an diesem Tag von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume on:</source>
+        <translation>&amp;Fortsetzen am:</translation>
+    </message>
+    <message>
+        <source>Paused until %1.</source>
+        <translation>Pausiert bis %1.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation>Abonnement kündigen</translation>
+    </message>
+    <message>
+        <source>Why does the customer cancel?</source>
+        <translation>Warum kündigt der Kunde?</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Gekündigt.</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Tarif wechseln</translation>
+    </message>
+    <message>
+        <source>The new plan takes effect when the current billing period ends:</source>
+        <translation>Der neue Tarif gilt ab dem Ende des laufenden Abrechnungszeitraums:</translation>
+    </message>
+    <message>
+        <source>Moves to %1 at the next cycle.</source>
+        <translation>Wechselt zum nächsten Zyklus zu %1.</translation>
+    </message>
+    <message>
+        <source>The subscription no longer exists</source>
+        <translation>Das Abonnement existiert nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused subscription(s) resumed.</source>
+        <translation>
+            <numerusform>%n pausiertes Abonnement fortgesetzt.</numerusform>
+            <numerusform>%n pausierte Abonnements fortgesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Compose boxes</source>
+        <translation>Boxen &amp;zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm cycle</source>
+        <translation>Zyklus &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>Records what each subscriber receives and takes the items from stock</source>
+        <translation>Erfasst, was jeder Abonnent erhält, und bucht die Artikel vom Bestand ab</translation>
+    </message>
+    <message>
+        <source>&amp;Export picking list…</source>
+        <translation>Kommissionierliste &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Shipping month:</source>
+        <translation>Versandmonat:</translation>
+    </message>
+    <message>
+        <source>Choose a month and compose its boxes to see them here before anything is recorded.</source>
+        <translation>Wählen Sie einen Monat und stellen Sie seine Boxen zusammen, um sie hier zu sehen, bevor etwas erfasst wird.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Composing the boxes of %1…</source>
+        <translation>Die Boxen für %1 werden zusammengestellt …</translation>
+    </message>
+    <message>
+        <source>Composing failed: %1</source>
+        <translation>Das Zusammenstellen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (exclusive)</source>
+        <translation>%1 (exklusiv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not filled</source>
+        <translation>Nicht gefüllt</translation>
+    </message>
+    <message>
+        <source>%1: %2 boxes with %3 items for %4 subscribers; %5 could not be filled.</source>
+        <translation>%1: %2 Boxen mit %3 Artikeln für %4 Abonnenten; %5 konnten nicht gefüllt werden.</translation>
+    </message>
+    <message>
+        <source>This month was confirmed already.</source>
+        <translation>Dieser Monat wurde bereits bestätigt.</translation>
+    </message>
+    <message>
+        <source>Confirm cycle</source>
+        <translation>Zyklus bestätigen</translation>
+    </message>
+    <message>
+        <source>Record the %1 boxes of %2 and take their items from stock?</source>
+        <translation>Die %1 Boxen für %2 erfassen und ihre Artikel vom Bestand abbuchen?</translation>
+    </message>
+    <message>
+        <source>Recording the boxes of %1…</source>
+        <translation>Die Boxen für %1 werden erfasst …</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: %1</source>
+        <translation>Nichts wurde erfasst: %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 boxes with %2 items for %3; the items were taken from stock. Export the picking list for the warehouse.</source>
+        <translation>%1 Boxen mit %2 Artikeln für %3 erfasst; die Artikel wurden vom Bestand abgebucht. Exportieren Sie die Kommissionierliste für das Lager.</translation>
+    </message>
+    <message>
+        <source>Export picking list</source>
+        <translation>Kommissionierliste exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Picking list written to %1.</source>
+        <translation>Kommissionierliste nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot read the subscriptions: %1</source>
+        <translation>Die Abonnements können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Subscribers per plan and monthly recurring revenue</source>
+        <translation>Abonnenten je Tarif und monatlich wiederkehrender Umsatz</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>Cancellations per month (churn)</source>
+        <translation>Kündigungen je Monat (Abwanderung)</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>Kündigungen</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +4618,25 @@ Anweisung: %4</translation>
     <message>
         <source>Cannot commit: %1</source>
         <translation>Festschreiben (Commit) nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::TransferButtons</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import rows from a CSV file</source>
+        <translation>Zeilen aus einer CSV-Datei importieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write every row to a CSV file</source>
+        <translation>Alle Zeilen in eine CSV-Datei schreiben</translation>
     </message>
 </context>
 <context>
@@ -2912,15 +4658,15 @@ Anweisung: %4</translation>
         <translation>der Text ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <source>&quot;%1…&quot; is longer than %2 characters</source>
+        <source>"%1…" is longer than %2 characters</source>
         <translation>„%1…“ ist länger als %2 Zeichen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an e-mail address</source>
+        <source>"%1" is not an e-mail address</source>
         <translation>„%1“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of: %2</source>
+        <source>"%1" is not one of: %2</source>
         <translation>„%1“ ist keiner der Werte: %2</translation>
     </message>
     <message>
@@ -2928,23 +4674,23 @@ Anweisung: %4</translation>
         <translation>unbekannter Feldtyp</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount of money</source>
+        <source>"%1" is not an amount of money</source>
         <translation>„%1“ ist kein Geldbetrag</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a whole number</source>
+        <source>"%1" is not a whole number</source>
         <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number</source>
+        <source>"%1" is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date and time; use 2026-03-01 or 2026-03-01T10:00:00Z</source>
+        <source>"%1" is not a date and time; use 2026-03-01 or 2026-03-01T10:00:00Z</source>
         <translation>„%1“ ist keine Datums- und Zeitangabe; verwenden Sie 2026-03-01 oder 2026-03-01T10:00:00Z</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a yes/no value; use 1 or 0</source>
+        <source>"%1" is not a yes/no value; use 1 or 0</source>
         <translation>„%1“ ist kein Ja/Nein-Wert; verwenden Sie 1 oder 0</translation>
     </message>
 </context>
@@ -2986,15 +4732,15 @@ Anweisung: %4</translation>
 <context>
     <name>md::money</name>
     <message>
-        <source>&quot;%1&quot; is not an amount of money</source>
+        <source>"%1" is not an amount of money</source>
         <translation>„%1“ ist kein Geldbetrag</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has more than two decimals</source>
+        <source>"%1" has more than two decimals</source>
         <translation>„%1“ hat mehr als zwei Nachkommastellen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount of money (misplaced thousands separator)</source>
+        <source>"%1" is not an amount of money (misplaced thousands separator)</source>
         <translation>„%1“ ist kein Geldbetrag (Tausendertrennzeichen an falscher Stelle)</translation>
     </message>
 </context>
