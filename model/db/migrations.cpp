@@ -12,6 +12,7 @@ namespace md {
 
 QStringList schemaV1(const Dialect &dialect);
 QStringList schemaV3(const Dialect &dialect);
+QStringList schemaV5(const Dialect &dialect);
 
 namespace {
 
@@ -44,6 +45,7 @@ const std::vector<Migration> &Migrations::all()
     static const std::vector<Migration> migrations = {
         {1, "five playbooks: catalog, sales, subscriptions, marketing, loyalty, jobs", schemaV1},
         {3, "repricing: locks, proposals awaiting approval", schemaV3},
+        {5, "cross-sell: mining runs, rules, bundles", schemaV5},
     };
     return migrations;
 }
