@@ -1,11 +1,13 @@
 #include "commandregistry.h"
 
+#include "crosssellcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "infocommand.h"
 #include "initcommand.h"
 #include "inventorycommand.h"
 #include "jobscommand.h"
+#include "recommendcommand.h"
 #include "repricecommand.h"
 #include "repriceundocommand.h"
 
@@ -24,6 +26,8 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<RepriceUndoCommand>());
     registry.add(std::make_unique<InventoryCommand>());
     registry.add(std::make_unique<JobsCommand>());
+    registry.add(std::make_unique<CrossSellCommand>());
+    registry.add(std::make_unique<RecommendCommand>());
     return registry;
 }
 
