@@ -3,6 +3,7 @@
 #include "catalog/catalogpage.h"
 #include "core/appsettings.h"
 #include "core/secretstore.h"
+#include "crosssell/crosssellpage.h"
 #include "customers/customerspage.h"
 #include "dashboard/dashboardpage.h"
 #include "db/credentials.h"
@@ -91,6 +92,8 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
          &createPage<CustomersPage>},
         {QStringLiteral("orders"), tr("Orders"), QStringLiteral(":/icons/orders.svg"),
          &createPage<OrdersPage>},
+        {QStringLiteral("crosssell"), tr("Cross-sell"), QStringLiteral(":/icons/crosssell.svg"),
+         &createPage<CrossSellPage>},
     };
 }
 
