@@ -188,8 +188,7 @@ void tst_CrossSell::fillShop()
     }
     // Customer 1 views P3 and P1 the day of order 1 (P1, P2), P4 the next day without buying;
     // an anonymous view counts for nobody.
-    const std::pair<int, qint64> views[] = {
-        {3, kT0 + 50}, {1, kT0 + 60}, {4, kT0 + 86400 + 10}};
+    const std::pair<int, qint64> views[] = {{3, kT0 + 50}, {1, kT0 + 60}, {4, kT0 + 86400 + 10}};
     for (const auto &[product, at] : views) {
         statements << QStringLiteral("INSERT INTO events (event_type, customer_id, product_id, "
                                      "occurred_at) VALUES ('product_viewed', 1, %1, %2)")
@@ -292,9 +291,9 @@ void tst_CrossSell::storedRunAndRecommendations()
     QVERIFY((*run)->finishedAt >= (*run)->startedAt);
 
     // Only the newest run keeps its rules.
-    auto count = sql::scalar(m_db->sql(),
-                             QStringLiteral("SELECT COUNT(*) FROM crosssell_rules WHERE run_id = ?"),
-                             {first->run.id});
+    auto count = sql::scalar(
+        m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM crosssell_rules WHERE run_id = ?"),
+        {first->run.id});
     MD_VERIFY(count);
     QCOMPARE(count->toLongLong(), 0);
 
@@ -335,7 +334,8 @@ void tst_CrossSell::storedRunAndRecommendations()
     for (const Recommendation &pick : picks)
         QVERIFY(pick.rule.consequent.sku != QStringLiteral("P2"));
 
-    auto unknown = CrossSellStore::productIds(*m_db, {QStringLiteral("P1"), QStringLiteral("NOPE")});
+    auto unknown =
+        CrossSellStore::productIds(*m_db, {QStringLiteral("P1"), QStringLiteral("NOPE")});
     QVERIFY(!unknown.ok());
     QVERIFY(unknown.error().contains(QStringLiteral("NOPE")));
 }
@@ -371,18 +371,18 @@ void tst_CrossSell::cliCsvAndRecommend()
     };
     QCOMPARE(lines, expected);
 
-    run = runCli(db, {QStringLiteral("recommend"), QStringLiteral("P1,P3"), QStringLiteral("--limit"),
-                      QStringLiteral("1")});
+    run = runCli(db, {QStringLiteral("recommend"), QStringLiteral("P1,P3"),
+                      QStringLiteral("--limit"), QStringLiteral("1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     // P4 via P3 → P4 (0.5 · 2.5) beats P2 via P1 → P2; P5 has no stock.
     QVERIFY2(run.out.startsWith(QStringLiteral("1. P4")), qPrintable(run.out));
     QCOMPARE(run.out.count(QLatin1Char('\n')), 1);
 
-    run = runCli(db, {QStringLiteral("crosssell"), QStringLiteral("--min-support"),
-                      QStringLiteral("2.5")});
+    run = runCli(
+        db, {QStringLiteral("crosssell"), QStringLiteral("--min-support"), QStringLiteral("2.5")});
     QCOMPARE(run.exitCode, 1);
-    run = runCli(db, {QStringLiteral("crosssell"), QStringLiteral("--since"),
-                      QStringLiteral("yesterday")});
+    run = runCli(
+        db, {QStringLiteral("crosssell"), QStringLiteral("--since"), QStringLiteral("yesterday")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.err.contains(QStringLiteral("YYYY-MM-DD")));
 }
@@ -460,8 +460,8 @@ void tst_CrossSell::basketImportIsAllOrNothing()
     // The reader names the line and column: "4:1: the quoted field ... has no closing quote".
     QVERIFY2(summary.error().contains(QStringLiteral("4:1")), qPrintable(summary.error()));
     for (const char *table : {"products", "orders", "order_lines"}) {
-        auto count = sql::scalar(m_db->sql(),
-                                 QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        auto count = sql::scalar(
+            m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
         MD_VERIFY(count);
         QCOMPARE(count->toLongLong(), 0);
     }
@@ -475,9 +475,9 @@ void tst_CrossSell::basketImportIsAllOrNothing()
     QCOMPARE(summary->baskets, 3);
     QCOMPARE(summary->lines, 5);
     QCOMPARE(summary->newProducts, 4);
-    auto title = sql::scalar(m_db->sql(),
-                             QStringLiteral("SELECT title FROM products WHERE sku = ?"),
-                             {QStringLiteral("coffee-beans")});
+    auto title =
+        sql::scalar(m_db->sql(), QStringLiteral("SELECT title FROM products WHERE sku = ?"),
+                    {QStringLiteral("coffee-beans")});
     MD_VERIFY(title);
     QCOMPARE(title->toString(), QStringLiteral("Coffee Beans"));
     auto quantity = sql::scalar(

@@ -263,9 +263,8 @@ void tst_CrossSellMiner::cancel()
     const Baskets baskets = randomBaskets(10, 20000, 50, 5, 0, 0);
     VectorBasketSource source(baskets);
     int calls = 0;
-    auto result = PairMiner::mine(source, parameters(0.01, 0, 0), [&](int, const QString &) {
-        return ++calls < 3;
-    });
+    auto result = PairMiner::mine(source, parameters(0.01, 0, 0),
+                                  [&](int, const QString &) { return ++calls < 3; });
     QVERIFY(!result.ok());
     QCOMPARE(result.error(), PairMiner::cancelled());
 }
@@ -316,18 +315,17 @@ void tst_CrossSellMiner::recommendations()
         RuleRow row;
         row.rule = PairRule{a, b, 10, 0.1, confidence, lift};
         row.antecedent = {QStringLiteral("P%1").arg(a), QStringLiteral("Product %1").arg(a), 5};
-        row.consequent = {QStringLiteral("P%1").arg(b), QStringLiteral("Product %1").arg(b),
-                          stock};
+        row.consequent = {QStringLiteral("P%1").arg(b), QStringLiteral("Product %1").arg(b), stock};
         return row;
     };
     std::vector<RuleRow> rules = {
-        rule(1, 2, 0.5, 2.0, 3),  // score 1.0
-        rule(1, 3, 0.9, 3.0, 0),  // out of stock
-        rule(1, 4, 0.2, 2.0, 1),  // 0.4, but 5 → 4 is better
-        rule(5, 4, 0.6, 2.5, 1),  // 1.5
-        rule(1, 5, 0.9, 9.0, 9),  // 5 is in the cart
-        rule(6, 7, 0.9, 9.0, 9),  // 6 is not in the cart
-        rule(1, 8, 0.3, 1.0, 2),  // 0.3
+        rule(1, 2, 0.5, 2.0, 3), // score 1.0
+        rule(1, 3, 0.9, 3.0, 0), // out of stock
+        rule(1, 4, 0.2, 2.0, 1), // 0.4, but 5 → 4 is better
+        rule(5, 4, 0.6, 2.5, 1), // 1.5
+        rule(1, 5, 0.9, 9.0, 9), // 5 is in the cart
+        rule(6, 7, 0.9, 9.0, 9), // 6 is not in the cart
+        rule(1, 8, 0.3, 1.0, 2), // 0.3
     };
     RuleRow viewed = rule(1, 9, 1.0, 10.0, 5);
     viewed.kind = RuleRow::Kind::Viewed; // views do not drive cart recommendations

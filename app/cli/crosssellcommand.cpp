@@ -53,8 +53,7 @@ QList<QCommandLineOption> CrossSellCommand::options() const
                            QStringLiteral("S"), QStringLiteral("0.01")),
         QCommandLineOption(kMinConfidence, tr("Minimum confidence, 0 to 1"), QStringLiteral("C"),
                            QStringLiteral("0.1")),
-        QCommandLineOption(kMinLift, tr("Minimum lift"), QStringLiteral("L"),
-                           QStringLiteral("1")),
+        QCommandLineOption(kMinLift, tr("Minimum lift"), QStringLiteral("L"), QStringLiteral("1")),
         QCommandLineOption(kSince, tr("Only orders placed on or after this date (YYYY-MM-DD, UTC)"),
                            QStringLiteral("DATE")),
         QCommandLineOption(kFormat, tr("Output format: table or csv"), QStringLiteral("table|csv"),
@@ -84,8 +83,8 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
                                       .arg(arguments.value(kMinConfidence)));
     }
     if (!number(kMinLift, &parameters.minLift)) {
-        return console.usageError(tr("crosssell: --min-lift \"%1\" is not a number")
-                                      .arg(arguments.value(kMinLift)));
+        return console.usageError(
+            tr("crosssell: --min-lift \"%1\" is not a number").arg(arguments.value(kMinLift)));
     }
     if (arguments.isSet(kSince)) {
         const QDate date = QDate::fromString(arguments.value(kSince), Qt::ISODate);
@@ -120,16 +119,14 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
     const QString where = spec->displayName();
 
     int lastStep = -1;
-    auto mined = CrossSellService::run(*db, parameters, CrossSellSource::Cli,
-                                       [&](int percent, const QString &stage) {
-                                           if (percent / 20 != lastStep) {
-                                               lastStep = percent / 20;
-                                               console.progress(tr("crosssell: %1 (%2%)")
-                                                                    .arg(stage)
-                                                                    .arg(percent));
-                                           }
-                                           return true;
-                                       });
+    auto mined = CrossSellService::run(
+        *db, parameters, CrossSellSource::Cli, [&](int percent, const QString &stage) {
+            if (percent / 20 != lastStep) {
+                lastStep = percent / 20;
+                console.progress(tr("crosssell: %1 (%2%)").arg(stage).arg(percent));
+            }
+            return true;
+        });
     if (!mined)
         return console.dataError(tr("%1: %2").arg(where, mined.error()));
     auto rows = CrossSellStore::rules(*db, mined->run.id);

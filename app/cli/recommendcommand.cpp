@@ -50,9 +50,8 @@ int RecommendCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
     bool ok = false;
     const int limit = arguments.value(kLimit).toInt(&ok);
     if (!ok || limit < 1) {
-        return console.usageError(
-            tr("recommend: --limit \"%1\" is not a positive whole number")
-                .arg(arguments.value(kLimit)));
+        return console.usageError(tr("recommend: --limit \"%1\" is not a positive whole number")
+                                      .arg(arguments.value(kLimit)));
     }
 
     auto spec = database.resolve();

@@ -96,8 +96,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
             return fail(tr("%1: %2").arg(path, reader.error()));
     }
     if (summary.baskets == 0)
-        return fail(tr("%1 holds no baskets (one line per basket, names separated by commas).")
-                        .arg(path));
+        return fail(
+            tr("%1 holds no baskets (one line per basket, names separated by commas).").arg(path));
 
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
@@ -111,8 +111,9 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
         }
     }
     const auto nextId = [&](const char *table) -> Result<qint64> {
-        auto max = sql::scalar(db.sql(), QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1")
-                                             .arg(QLatin1String(table)));
+        auto max = sql::scalar(
+            db.sql(),
+            QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(QLatin1String(table)));
         if (!max)
             return fail(max.error());
         return max->toLongLong() + 1;
@@ -123,7 +124,7 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
     if (!productId)
         return fail(productId.error());
     const qint64 firstNewProduct = *productId;
-    QHash<QString, QString> takenSkus; // SKU → title, of this file's new products
+    QHash<QString, QString> takenSkus;              // SKU → title, of this file's new products
     QList<std::pair<QString, QString>> newProducts; // (sku, title)
     for (const QString &name : std::as_const(distinct)) {
         const QString base = skuFor(name);
@@ -153,12 +154,12 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (!newProducts.isEmpty()) {
-        auto writer = BulkWriter::open(
-            db, QStringLiteral("products"),
-            {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("title"),
-             QStringLiteral("base_price_cents"), QStringLiteral("current_price_cents"),
-             QStringLiteral("stock_level"), QStringLiteral("created_at"),
-             QStringLiteral("updated_at")});
+        auto writer =
+            BulkWriter::open(db, QStringLiteral("products"),
+                             {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("title"),
+                              QStringLiteral("base_price_cents"),
+                              QStringLiteral("current_price_cents"), QStringLiteral("stock_level"),
+                              QStringLiteral("created_at"), QStringLiteral("updated_at")});
         if (!writer)
             return fail(writer.error());
         qint64 id = firstNewProduct;
@@ -183,10 +184,10 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
         return fail(orderId.error());
     const qint64 firstOrder = *orderId;
     {
-        auto writer = BulkWriter::open(
-            db, QStringLiteral("orders"),
-            {QStringLiteral("id"), QStringLiteral("order_number"), QStringLiteral("ordered_at"),
-             QStringLiteral("status"), QStringLiteral("total_cents")});
+        auto writer = BulkWriter::open(db, QStringLiteral("orders"),
+                                       {QStringLiteral("id"), QStringLiteral("order_number"),
+                                        QStringLiteral("ordered_at"), QStringLiteral("status"),
+                                        QStringLiteral("total_cents")});
         if (!writer)
             return fail(writer.error());
         // The time of the import and the order's id: unique even for two imports in the same
@@ -207,10 +208,10 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
 
     // Pass two: the lines.
     {
-        auto writer = BulkWriter::open(db, QStringLiteral("order_lines"),
-                                       {QStringLiteral("order_id"), QStringLiteral("product_id"),
-                                        QStringLiteral("quantity"),
-                                        QStringLiteral("unit_price_cents")});
+        auto writer =
+            BulkWriter::open(db, QStringLiteral("order_lines"),
+                             {QStringLiteral("order_id"), QStringLiteral("product_id"),
+                              QStringLiteral("quantity"), QStringLiteral("unit_price_cents")});
         if (!writer)
             return fail(writer.error());
         CsvReader reader;
@@ -228,10 +229,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
                 (*writer)->addInt(counts.at(i));
                 (*writer)->addInt(0);
                 if (auto ended = (*writer)->endRow(); !ended) {
-                    return fail(tr("%1, line %2: %3")
-                                    .arg(path)
-                                    .arg(record.line())
-                                    .arg(ended.error()));
+                    return fail(
+                        tr("%1, line %2: %3").arg(path).arg(record.line()).arg(ended.error()));
                 }
                 ++summary.lines;
             }
@@ -243,8 +242,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
         if (reader.hasError())
             return fail(tr("%1: %2").arg(path, reader.error()));
         if (basket != summary.baskets)
-            return fail(tr("%1 changed while it was being imported; nothing was imported.")
-                            .arg(path));
+            return fail(
+                tr("%1 changed while it was being imported; nothing was imported.").arg(path));
         if (auto finished = (*writer)->finish(); !finished)
             return fail(tr("Adding the order lines: %1").arg(finished.error()));
     }

@@ -10,8 +10,7 @@ namespace md {
 namespace {
 
 // The recommendations of each antecedent, products in SKU order.
-template<typename F>
-void forEachProduct(const std::vector<RuleRow> &rules, int perProduct, F &&f)
+template<typename F> void forEachProduct(const std::vector<RuleRow> &rules, int perProduct, F &&f)
 {
     QMap<QString, std::vector<RuleRow>> byProduct;
     for (const RuleRow &row : rules) {
@@ -57,8 +56,8 @@ Status CrossSellExport::writeRules(const std::vector<RuleRow> &rules, QIODevice 
     return csv.flush();
 }
 
-Status CrossSellExport::writeRecommendations(const std::vector<RuleRow> &rules,
-                                             QIODevice *device, int perProduct)
+Status CrossSellExport::writeRecommendations(const std::vector<RuleRow> &rules, QIODevice *device,
+                                             int perProduct)
 {
     CsvWriter csv(device);
     for (const char *name : {"sku", "recommended_sku", "rank", "confidence", "lift"})

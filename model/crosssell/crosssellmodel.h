@@ -59,8 +59,8 @@ struct Bundle
 
 struct MiningResult
 {
-    qint64 baskets = 0;      // orders (or view sessions) that were counted
-    qint64 minCount = 0;     // the support threshold as a number of baskets
+    qint64 baskets = 0;  // orders (or view sessions) that were counted
+    qint64 minCount = 0; // the support threshold as a number of baskets
     qint64 frequentItems = 0;
     // Sorted by lift, then count, descending; ties by antecedent and consequent id.
     std::vector<PairRule> rules;

@@ -55,8 +55,8 @@ QString OrderBasketSource::where() const
 
 qint64 OrderBasketSource::expectedBaskets()
 {
-    auto count = sql::scalar(m_db.sql(),
-                             QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
+    auto count =
+        sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
     return count ? count->toLongLong() : 0;
 }
 
@@ -165,28 +165,27 @@ Result<qint64> CrossSellStore::save(const Database &db, CrossSellRun run,
                        "min_support, min_confidence, min_lift, min_count, basket_count, "
                        "rule_count, bundle_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
-        {sourceKey(run.source), run.startedAt, run.finishedAt,
-         nullableInt(run.parameters.sinceAt), run.parameters.minSupport,
-         run.parameters.minConfidence, run.parameters.minLift, bought.minCount, bought.baskets,
-         run.ruleCount, run.bundleCount});
+        {sourceKey(run.source), run.startedAt, run.finishedAt, nullableInt(run.parameters.sinceAt),
+         run.parameters.minSupport, run.parameters.minConfidence, run.parameters.minLift,
+         bought.minCount, bought.baskets, run.ruleCount, run.bundleCount});
     if (!id)
         return fail(tr("Storing the cross-sell run: %1").arg(id.error()));
     const qint64 runId = id->toLongLong();
     for (const char *table : {"crosssell_rules", "crosssell_bundles"}) {
-        if (auto cleared = sql::exec(db.sql(),
-                                     QStringLiteral("DELETE FROM %1 WHERE run_id <> ?")
-                                         .arg(QLatin1String(table)),
-                                     {runId});
+        if (auto cleared = sql::exec(
+                db.sql(),
+                QStringLiteral("DELETE FROM %1 WHERE run_id <> ?").arg(QLatin1String(table)),
+                {runId});
             !cleared) {
             return fail(tr("Removing the rules of earlier runs: %1").arg(cleared.error()));
         }
     }
 
-    auto rules = BulkWriter::open(
-        db, QStringLiteral("crosssell_rules"),
-        {QStringLiteral("run_id"), QStringLiteral("kind"), QStringLiteral("antecedent_id"),
-         QStringLiteral("consequent_id"), QStringLiteral("pair_count"), QStringLiteral("support"),
-         QStringLiteral("confidence"), QStringLiteral("lift")});
+    auto rules = BulkWriter::open(db, QStringLiteral("crosssell_rules"),
+                                  {QStringLiteral("run_id"), QStringLiteral("kind"),
+                                   QStringLiteral("antecedent_id"), QStringLiteral("consequent_id"),
+                                   QStringLiteral("pair_count"), QStringLiteral("support"),
+                                   QStringLiteral("confidence"), QStringLiteral("lift")});
     if (!rules)
         return fail(tr("Storing the cross-sell rules: %1").arg(rules.error()));
     const auto writeRules = [&](const MiningResult &result, const QString &kind) -> Status {
@@ -213,10 +212,10 @@ Result<qint64> CrossSellStore::save(const Database &db, CrossSellRun run,
         return fail(tr("Storing the cross-sell rules: %1").arg(written.error()));
     rules->reset();
 
-    auto bundles = BulkWriter::open(
-        db, QStringLiteral("crosssell_bundles"),
-        {QStringLiteral("run_id"), QStringLiteral("product_a"), QStringLiteral("product_b"),
-         QStringLiteral("product_c"), QStringLiteral("bundle_count"), QStringLiteral("support")});
+    auto bundles = BulkWriter::open(db, QStringLiteral("crosssell_bundles"),
+                                    {QStringLiteral("run_id"), QStringLiteral("product_a"),
+                                     QStringLiteral("product_b"), QStringLiteral("product_c"),
+                                     QStringLiteral("bundle_count"), QStringLiteral("support")});
     if (!bundles)
         return fail(tr("Storing the bundles: %1").arg(bundles.error()));
     for (const Bundle &bundle : bought.bundles) {
@@ -253,7 +252,7 @@ Result<std::optional<CrossSellRun>> CrossSellStore::latestRun(const Database &db
     CrossSellRun run;
     run.id = query->value(0).toLongLong();
     run.source = query->value(1).toString() == QLatin1String("cli") ? CrossSellSource::Cli
-                                                                     : CrossSellSource::Manual;
+                                                                    : CrossSellSource::Manual;
     run.startedAt = query->value(2).toLongLong();
     run.finishedAt = query->value(3).toLongLong();
     if (!query->value(4).isNull())
@@ -274,7 +273,8 @@ Result<std::vector<RuleRow>> CrossSellStore::rules(const Database &db, qint64 ru
     QVariantList values{runId};
     QString filter;
     if (!antecedents.isEmpty()) {
-        filter = QStringLiteral(" AND r.antecedent_id IN (%1)").arg(placeholders(antecedents.size()));
+        filter =
+            QStringLiteral(" AND r.antecedent_id IN (%1)").arg(placeholders(antecedents.size()));
         for (qint64 id : antecedents)
             values << id;
     }
@@ -295,7 +295,7 @@ Result<std::vector<RuleRow>> CrossSellStore::rules(const Database &db, qint64 ru
     while (query->next()) {
         RuleRow row;
         row.kind = query->value(0).toString() == QLatin1String("viewed") ? RuleRow::Kind::Viewed
-                                                                          : RuleRow::Kind::Bought;
+                                                                         : RuleRow::Kind::Bought;
         row.rule.antecedent = query->value(1).toLongLong();
         row.rule.consequent = query->value(2).toLongLong();
         row.rule.count = query->value(3).toLongLong();
@@ -347,8 +347,8 @@ Result<QList<qint64>> CrossSellStore::productIds(const Database &db, const QStri
     QList<qint64> ids;
     QStringList missing;
     for (const QString &sku : skus) {
-        auto id = sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"),
-                              {sku});
+        auto id =
+            sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"), {sku});
         if (!id)
             return fail(tr("Looking up SKU %1: %2").arg(sku, id.error()));
         if (id->next())

@@ -73,31 +73,41 @@ bool CrossSellTask::startMining(const MiningParameters &parameters)
         auto db =
             Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
-            m_deliver = [this, error = db.error()] { emit failed(error); };
+            m_deliver = [this, error = db.error()] {
+                emit failed(error);
+            };
             return;
         }
         int lastPercent = -1;
-        auto mined = CrossSellService::run(
-            *db, parameters, CrossSellSource::Manual, [&](int percent, const QString &stage) {
-                if (percent != lastPercent) {
-                    lastPercent = percent;
-                    emit progress(percent, stage);
-                }
-                return !m_cancel.load();
-            });
+        auto mined = CrossSellService::run(*db, parameters, CrossSellSource::Manual,
+                                           [&](int percent, const QString &stage) {
+                                               if (percent != lastPercent) {
+                                                   lastPercent = percent;
+                                                   emit progress(percent, stage);
+                                               }
+                                               return !m_cancel.load();
+                                           });
         if (m_cancel.load()) {
-            m_deliver = [this] { emit cancelled(); };
+            m_deliver = [this] {
+                emit cancelled();
+            };
             return;
         }
         if (!mined) {
-            m_deliver = [this, error = mined.error()] { emit failed(error); };
+            m_deliver = [this, error = mined.error()] {
+                emit failed(error);
+            };
             return;
         }
         auto data = load(*db);
         if (!data)
-            m_deliver = [this, error = data.error()] { emit failed(error); };
+            m_deliver = [this, error = data.error()] {
+                emit failed(error);
+            };
         else
-            m_deliver = [this, result = *data] { emit loaded(result); };
+            m_deliver = [this, result = *data] {
+                emit loaded(result);
+            };
     });
 }
 
@@ -108,14 +118,20 @@ bool CrossSellTask::startLoading()
         auto db =
             Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
-            m_deliver = [this, error = db.error()] { emit failed(error); };
+            m_deliver = [this, error = db.error()] {
+                emit failed(error);
+            };
             return;
         }
         auto data = load(*db);
         if (!data)
-            m_deliver = [this, error = data.error()] { emit failed(error); };
+            m_deliver = [this, error = data.error()] {
+                emit failed(error);
+            };
         else
-            m_deliver = [this, result = *data] { emit loaded(result); };
+            m_deliver = [this, result = *data] {
+                emit loaded(result);
+            };
     });
 }
 

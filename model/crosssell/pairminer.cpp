@@ -141,7 +141,10 @@ public:
     }
 
 private:
-    size_t cell(quint64 i, quint64 j) const { return size_t(i * (2 * m_n - i - 1) / 2 + (j - i - 1)); }
+    size_t cell(quint64 i, quint64 j) const
+    {
+        return size_t(i * (2 * m_n - i - 1) / 2 + (j - i - 1));
+    }
 
     quint64 m_n;
     std::vector<quint32> m_dense;
@@ -196,8 +199,8 @@ Status MiningParameters::validate() const
                        "it is %1.")
                         .arg(minSupport));
     if (!(minConfidence >= 0 && minConfidence <= 1))
-        return fail(tr("The minimum confidence must be between 0 and 1; it is %1.")
-                        .arg(minConfidence));
+        return fail(
+            tr("The minimum confidence must be between 0 and 1; it is %1.").arg(minConfidence));
     if (!(minLift >= 0) || !std::isfinite(minLift))
         return fail(tr("The minimum lift must be 0 or more; it is %1.").arg(minLift));
     return {};
@@ -407,8 +410,8 @@ Result<MiningResult> PairMiner::mineViewed(SessionSource &source,
             return;
         const size_t i = size_t(key >> 32);
         const size_t j = size_t(key & 0xffffffffu);
-        addRule(result.rules, parameters, result.baskets, views.ids[i], views.count[i],
-                buys.ids[j], buys.count[j], count);
+        addRule(result.rules, parameters, result.baskets, views.ids[i], views.count[i], buys.ids[j],
+                buys.count[j], count);
     });
     std::sort(result.rules.begin(), result.rules.end(), ruleOrder);
     passes.startPass(100, 100, tr("Done"));

@@ -279,14 +279,14 @@ QWidget *CrossSellPage::buildProductTab()
     m_product = makeProductPicker(QStringLiteral("productPicker"), tab);
     connect(m_product, &QComboBox::currentIndexChanged, this, &CrossSellPage::fillProductLists);
 
-    m_together = makeTable({tr("Bought together with it"), tr("Orders"), tr("Confidence"),
-                            tr("Lift")},
-                           QStringLiteral("togetherTable"), tab);
+    m_together =
+        makeTable({tr("Bought together with it"), tr("Orders"), tr("Confidence"), tr("Lift")},
+                  QStringLiteral("togetherTable"), tab);
     m_bundleTable = makeTable({tr("Bundle: bought together with it"), tr("Orders"), tr("Support")},
                               QStringLiteral("bundleTable"), tab);
-    m_viewed = makeTable({tr("Viewed it, bought the same day"), tr("Customer days"),
-                          tr("Confidence"), tr("Lift")},
-                         QStringLiteral("viewedTable"), tab);
+    m_viewed = makeTable(
+        {tr("Viewed it, bought the same day"), tr("Customer days"), tr("Confidence"), tr("Lift")},
+        QStringLiteral("viewedTable"), tab);
 
     auto *pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Product:"), tab));
@@ -340,9 +340,8 @@ QWidget *CrossSellPage::buildCartTab()
     m_cartProduct = makeProductPicker(QStringLiteral("cartPicker"), tab);
     auto *add = new QPushButton(tr("&Add to cart"), tab);
     add->setObjectName(QStringLiteral("addToCart"));
-    connect(add, &QPushButton::clicked, this, [this] {
-        addToCart(m_cartProduct->currentData().toString());
-    });
+    connect(add, &QPushButton::clicked, this,
+            [this] { addToCart(m_cartProduct->currentData().toString()); });
     m_cart = new QListWidget(tab);
     m_cart->setObjectName(QStringLiteral("cartList"));
     auto *remove = new QPushButton(tr("&Remove"), tab);
