@@ -119,6 +119,30 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
         {QStringLiteral("box_items"), row({{"box_id", "1"}, {"product_id", "1"}})},
         {QStringLiteral("job_runs"),
          row({{"job_type", "'reprice'"}, {"started_at", "1700000000"}, {"status", "'running'"}})},
+        {QStringLiteral("crosssell_runs"), row({{"source", "'manual'"},
+                                                {"started_at", "1700000000"},
+                                                {"finished_at", "1700000000"},
+                                                {"min_support", "0.01"},
+                                                {"min_confidence", "0.1"},
+                                                {"min_lift", "1"},
+                                                {"min_count", "1"},
+                                                {"basket_count", "10"}})},
+        // The newest run: each row's setup adds one, so the primary keys never meet.
+        {QStringLiteral("crosssell_rules"), row({{"run_id", "(SELECT MAX(id) FROM crosssell_runs)"},
+                                                 {"kind", "'bought'"},
+                                                 {"antecedent_id", "1"},
+                                                 {"consequent_id", "2"},
+                                                 {"pair_count", "3"},
+                                                 {"support", "0.5"},
+                                                 {"confidence", "0.5"},
+                                                 {"lift", "1.5"}})},
+        {QStringLiteral("crosssell_bundles"),
+         row({{"run_id", "(SELECT MAX(id) FROM crosssell_runs)"},
+              {"product_a", "1"},
+              {"product_b", "2"},
+              {"product_c", "3"},
+              {"bundle_count", "2"},
+              {"support", "0.2"}})},
     };
     return map;
 }
@@ -726,6 +750,101 @@ std::vector<Case> constraintCases()
                                               {"product_id", "(SELECT id FROM products "
                                                              "WHERE sku = 'BOXED')"}})};
     shippedProduct.alsoUnchanged = {QStringLiteral("box_items")};
+    // cross-sell (migration 5): runs, and the rules and bundles of the newest run
+    c.add("cross-sell runs: bad source", "crosssell_runs_source_check", "crosssell_runs",
+          ins("crosssell_runs", {{"source", "'cli'"}}),
+          ins("crosssell_runs", {{"source", "'robot'"}}));
+    c.add("cross-sell runs: support 0", "crosssell_runs_min_support_check", "crosssell_runs",
+          ins("crosssell_runs", {{"min_support", "20"}}),
+          ins("crosssell_runs", {{"min_support", "0"}}));
+    c.add("cross-sell runs: confidence above 1", "crosssell_runs_min_confidence_check",
+          "crosssell_runs", ins("crosssell_runs", {{"min_confidence", "1"}}),
+          ins("crosssell_runs", {{"min_confidence", "1.01"}}));
+    c.add("cross-sell runs: negative lift", "crosssell_runs_min_lift_check", "crosssell_runs",
+          ins("crosssell_runs", {{"min_lift", "0"}}), ins("crosssell_runs", {{"min_lift", "-1"}}));
+    c.add("cross-sell runs: min count 0", "crosssell_runs_min_count_check", "crosssell_runs",
+          ins("crosssell_runs", {{"min_count", "1"}}), ins("crosssell_runs", {{"min_count", "0"}}));
+    c.add("cross-sell runs: negative baskets", "crosssell_runs_basket_count_check",
+          "crosssell_runs", ins("crosssell_runs", {{"basket_count", "0"}}),
+          ins("crosssell_runs", {{"basket_count", "-1"}}));
+    c.add("cross-sell runs: negative rule count", "crosssell_runs_rule_count_check",
+          "crosssell_runs", ins("crosssell_runs", {{"rule_count", "0"}}),
+          ins("crosssell_runs", {{"rule_count", "-1"}}));
+    c.add("cross-sell runs: negative bundle count", "crosssell_runs_bundle_count_check",
+          "crosssell_runs", ins("crosssell_runs", {{"bundle_count", "0"}}),
+          ins("crosssell_runs", {{"bundle_count", "-1"}}));
+    c.add("cross-sell runs: finished before started", "crosssell_runs_check", "crosssell_runs",
+          ins("crosssell_runs", {{"finished_at", "1700000001"}}),
+          ins("crosssell_runs", {{"finished_at", "1699999999"}}));
+    const QStringList newRun{ins("crosssell_runs")};
+    c.add("cross-sell rules: rule stored twice", "crosssell_rules_pkey", "crosssell_rules",
+          ins("crosssell_rules"), ins("crosssell_rules"))
+        .setup = newRun;
+    c.add("cross-sell rules: unknown run", "crosssell_rules_run_id_fkey", "crosssell_rules",
+          ins("crosssell_rules"), ins("crosssell_rules", {{"run_id", kUnknown}}))
+        .setup = newRun;
+    c.add("cross-sell rules: bad kind", "crosssell_rules_kind_check", "crosssell_rules",
+          ins("crosssell_rules", {{"kind", "'viewed'"}}),
+          ins("crosssell_rules", {{"kind", "'liked'"}}))
+        .setup = newRun;
+    c.add("cross-sell rules: unknown antecedent", "crosssell_rules_antecedent_id_fkey",
+          "crosssell_rules", ins("crosssell_rules"),
+          ins("crosssell_rules", {{"antecedent_id", kUnknown}}))
+        .setup = newRun;
+    c.add("cross-sell rules: unknown consequent", "crosssell_rules_consequent_id_fkey",
+          "crosssell_rules", ins("crosssell_rules"),
+          ins("crosssell_rules", {{"consequent_id", kUnknown}}))
+        .setup = newRun;
+    c.add("cross-sell rules: product with itself", "crosssell_rules_check", "crosssell_rules",
+          ins("crosssell_rules", {{"consequent_id", "3"}}),
+          ins("crosssell_rules", {{"consequent_id", "1"}}))
+        .setup = newRun;
+    c.add("cross-sell rules: count 0", "crosssell_rules_pair_count_check", "crosssell_rules",
+          ins("crosssell_rules", {{"pair_count", "1"}}),
+          ins("crosssell_rules", {{"kind", "'viewed'"}, {"pair_count", "0"}}))
+        .setup = newRun;
+    c.add("cross-sell rules: support above 1", "crosssell_rules_support_check",
+          "crosssell_rules", ins("crosssell_rules", {{"support", "1"}}),
+          ins("crosssell_rules", {{"kind", "'viewed'"}, {"support", "1.5"}}))
+        .setup = newRun;
+    c.add("cross-sell rules: confidence 0", "crosssell_rules_confidence_check",
+          "crosssell_rules", ins("crosssell_rules", {{"confidence", "1"}}),
+          ins("crosssell_rules", {{"kind", "'viewed'"}, {"confidence", "0"}}))
+        .setup = newRun;
+    c.add("cross-sell rules: lift 0", "crosssell_rules_lift_check", "crosssell_rules",
+          ins("crosssell_rules", {{"lift", "0.01"}}),
+          ins("crosssell_rules", {{"kind", "'viewed'"}, {"lift", "0"}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: bundle stored twice", "crosssell_bundles_pkey",
+          "crosssell_bundles", ins("crosssell_bundles"), ins("crosssell_bundles"))
+        .setup = newRun;
+    c.add("cross-sell bundles: unknown run", "crosssell_bundles_run_id_fkey", "crosssell_bundles",
+          ins("crosssell_bundles"), ins("crosssell_bundles", {{"run_id", kUnknown}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: unknown first product", "crosssell_bundles_product_a_fkey",
+          "crosssell_bundles", ins("crosssell_bundles"),
+          ins("crosssell_bundles", {{"product_a", "-5"}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: unknown second product", "crosssell_bundles_product_b_fkey",
+          "crosssell_bundles", ins("crosssell_bundles"),
+          ins("crosssell_bundles", {{"product_b", "5"}, {"product_c", "10"}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: unknown third product", "crosssell_bundles_product_c_fkey",
+          "crosssell_bundles", ins("crosssell_bundles"),
+          ins("crosssell_bundles", {{"product_c", kUnknown}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: not in id order", "crosssell_bundles_check", "crosssell_bundles",
+          ins("crosssell_bundles"),
+          ins("crosssell_bundles", {{"product_a", "2"}, {"product_b", "1"}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: count 0", "crosssell_bundles_bundle_count_check",
+          "crosssell_bundles", ins("crosssell_bundles", {{"bundle_count", "1"}}),
+          ins("crosssell_bundles", {{"product_c", "4"}, {"bundle_count", "0"}}))
+        .setup = newRun;
+    c.add("cross-sell bundles: support 0", "crosssell_bundles_support_check",
+          "crosssell_bundles", ins("crosssell_bundles", {{"support", "1"}}),
+          ins("crosssell_bundles", {{"product_c", "4"}, {"support", "0"}}))
+        .setup = newRun;
 
     // jobs and settings
     c.add("scheduled jobs: duplicate job type", "scheduled_jobs_job_type_key", "scheduled_jobs",
@@ -813,6 +932,8 @@ void tst_Constraints::initTestCase()
         ins("segments", {{"id", "1"}}),   ins("campaigns", {{"id", "1"}}),
         ins("badges", {{"id", "1"}}),     ins("challenges", {{"id", "1"}}),
         ins("price_proposals", {{"id", "1"}}),
+        ins("products", {{"id", "2"}}),   ins("products", {{"id", "3"}}),
+        ins("products", {{"id", "4"}}),   ins("products", {{"id", "10"}}),
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));

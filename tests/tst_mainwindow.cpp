@@ -160,7 +160,8 @@ void tst_MainWindow::opensWithPagesInOrder()
     QCOMPARE(m_window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
                           QStringLiteral("customers"), QStringLiteral("orders"),
-                          QStringLiteral("plans"), QStringLiteral("subscriptions")}));
+                          QStringLiteral("plans"), QStringLiteral("subscriptions"),
+                          QStringLiteral("crosssell")}));
     QCOMPARE(m_window->currentPageId(), QStringLiteral("dashboard"));
     QVERIFY(m_window->hasDatabase());
 }

@@ -2,12 +2,14 @@
 
 #include "boxescommand.h"
 #include "entitlementcommand.h"
+#include "crosssellcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "infocommand.h"
 #include "initcommand.h"
 #include "inventorycommand.h"
 #include "jobscommand.h"
+#include "recommendcommand.h"
 #include "repricecommand.h"
 #include "repriceundocommand.h"
 
@@ -28,6 +30,8 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<JobsCommand>());
     registry.add(std::make_unique<EntitlementCommand>());
     registry.add(std::make_unique<BoxesCommand>());
+    registry.add(std::make_unique<CrossSellCommand>());
+    registry.add(std::make_unique<RecommendCommand>());
     return registry;
 }
 

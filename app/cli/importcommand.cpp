@@ -1,6 +1,7 @@
 #include "importcommand.h"
 
 #include "console.h"
+#include "crosssell/basketimporter.h"
 #include "databaseopener.h"
 #include "io/csvimporter.h"
 #include "io/entitycatalog.h"
@@ -24,6 +25,14 @@ const QString kDecimal = QStringLiteral("decimal");
 // Progress lines only for files that take a while; a small import prints its summary alone.
 constexpr qint64 kProgressFromBytes = 8 << 20;
 
+// Not a CSV entity: a basket file (one basket per line) for cross-sell, see BasketImporter.
+const QString kBaskets = QStringLiteral("baskets");
+
+QStringList entityNames()
+{
+    return EntityCatalog::names() << kBaskets;
+}
+
 } // namespace
 
 QString ImportCommand::name() const
@@ -34,7 +43,7 @@ QString ImportCommand::name() const
 QString ImportCommand::summary() const
 {
     return tr("Import a CSV file into one entity (%1); all or nothing unless --rejects is given")
-        .arg(EntityCatalog::names().join(QStringLiteral(", ")));
+        .arg(entityNames().join(QStringLiteral(", ")));
 }
 
 QString ImportCommand::positionalSyntax() const
@@ -80,13 +89,15 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     if (positional.size() != 2) {
         return console.usageError(tr("import: give an entity and a file, e.g. import products "
                                      "products.csv; the entities are %1")
-                                      .arg(EntityCatalog::names().join(QStringLiteral(", "))));
+                                      .arg(entityNames().join(QStringLiteral(", "))));
     }
+    if (positional.at(0) == kBaskets)
+        return importBaskets(arguments, positional.at(1), database, console);
     const EntityDescriptor *entity = EntityCatalog::find(positional.at(0));
     if (!entity) {
         return console.usageError(
             tr("import: unknown entity \"%1\"; the entities are %2")
-                .arg(positional.at(0), EntityCatalog::names().join(QStringLiteral(", "))));
+                .arg(positional.at(0), entityNames().join(QStringLiteral(", "))));
     }
     const QString path = positional.at(1);
 
@@ -194,6 +205,37 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
                                      .arg(path));
     }
     console.print(summary->report());
+    return Console::Success;
+}
+
+int ImportCommand::importBaskets(const QCommandLineParser &arguments, const QString &path,
+                                 const DatabaseOpener &database, Console &console)
+{
+    for (const QString &option : {kFormat, kMode, kDryRun, kRejects, kEncoding, kDelimiter,
+                                  kDecimal}) {
+        if (arguments.isSet(option)) {
+            return console.usageError(
+                tr("import: --%1 does not apply to baskets (one basket per line, UTF-8, names "
+                   "separated by commas; always all or nothing)")
+                    .arg(option));
+        }
+    }
+    auto spec = database.resolve();
+    if (!spec)
+        return console.usageError(spec.error());
+    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    if (!db)
+        return console.dataError(db.error());
+    auto summary = BasketImporter::run(*db, path);
+    if (!summary)
+        return console.dataError(tr("%1; nothing was imported").arg(summary.error()));
+    console.print(tr("%1: %2 baskets imported as completed orders with %3 lines; %4 new "
+                     "products, %5 existing products reused.\n")
+                      .arg(path)
+                      .arg(summary->baskets)
+                      .arg(summary->lines)
+                      .arg(summary->newProducts)
+                      .arg(summary->knownProducts));
     return Console::Success;
 }
 

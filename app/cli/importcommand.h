@@ -2,6 +2,7 @@
 
 // "import ENTITY FILE": reads a CSV file into one entity (products, customers, ...) through
 // CsvImporter, printing the summary on stdout. All or nothing unless --rejects is given.
+// "import baskets FILE" reads a basket file for cross-sell instead (BasketImporter).
 
 #include "command.h"
 
@@ -20,6 +21,10 @@ public:
     QString positionalSyntax() const override;
     int run(const QCommandLineParser &arguments, const DatabaseOpener &database,
             Console &console) override;
+
+private:
+    int importBaskets(const QCommandLineParser &arguments, const QString &path,
+                      const DatabaseOpener &database, Console &console);
 };
 
 } // namespace md

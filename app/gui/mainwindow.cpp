@@ -3,6 +3,7 @@
 #include "catalog/catalogpage.h"
 #include "core/appsettings.h"
 #include "core/secretstore.h"
+#include "crosssell/crosssellpage.h"
 #include "customers/customerspage.h"
 #include "dashboard/dashboardpage.h"
 #include "db/credentials.h"
@@ -98,6 +99,8 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
          &createPage<PlansPage>},
         {QStringLiteral("subscriptions"), tr("Subscriptions"),
          QStringLiteral(":/icons/subscriptions.svg"), &createPage<SubscriptionsPage>},
+        {QStringLiteral("crosssell"), tr("Cross-sell"), QStringLiteral(":/icons/crosssell.svg"),
+         &createPage<CrossSellPage>},
     };
 }
 

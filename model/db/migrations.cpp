@@ -13,6 +13,7 @@ namespace md {
 QStringList schemaV1(const Dialect &dialect);
 QStringList schemaV3(const Dialect &dialect);
 QStringList schemaV4(const Dialect &dialect);
+QStringList schemaV5(const Dialect &dialect);
 
 namespace {
 
@@ -46,6 +47,7 @@ const std::vector<Migration> &Migrations::all()
         {1, "five playbooks: catalog, sales, subscriptions, marketing, loyalty, jobs", schemaV1},
         {3, "repricing: locks, proposals awaiting approval", schemaV3},
         {4, "subscription boxes: confirmed cycles, boxes and their items", schemaV4},
+        {5, "cross-sell: mining runs, rules, bundles", schemaV5},
     };
     return migrations;
 }

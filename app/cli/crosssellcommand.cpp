@@ -1,0 +1,193 @@
+#include "crosssellcommand.h"
+
+#include "console.h"
+#include "crosssell/crosssellexport.h"
+#include "crosssell/crosssellservice.h"
+#include "databaseopener.h"
+
+#include <QBuffer>
+#include <QDate>
+#include <QDateTime>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace md {
+
+namespace {
+
+const QString kMinSupport = QStringLiteral("min-support");
+const QString kMinConfidence = QStringLiteral("min-confidence");
+const QString kMinLift = QStringLiteral("min-lift");
+const QString kSince = QStringLiteral("since");
+const QString kFormat = QStringLiteral("format");
+const QString kOutput = QStringLiteral("output");
+const QString kPairsOnly = QStringLiteral("pairs-only");
+
+QString cell(const QString &text, int width)
+{
+    const QString cut = text.size() > width ? QString(text.left(width - 1) + QChar(0x2026)) : text;
+    return cut.leftJustified(width);
+}
+
+} // namespace
+
+QString CrossSellCommand::name() const
+{
+    return QStringLiteral("crosssell");
+}
+
+QString CrossSellCommand::summary() const
+{
+    return tr("Mine frequently-bought-together rules from the completed orders, store them and "
+              "list them by lift");
+}
+
+QList<QCommandLineOption> CrossSellCommand::options() const
+{
+    return {
+        QCommandLineOption(kMinSupport,
+                           tr("Minimum support: below 1 a share of the orders (0.01 = 1 %), 1 or "
+                              "more a number of orders"),
+                           QStringLiteral("S"), QStringLiteral("0.01")),
+        QCommandLineOption(kMinConfidence, tr("Minimum confidence, 0 to 1"), QStringLiteral("C"),
+                           QStringLiteral("0.1")),
+        QCommandLineOption(kMinLift, tr("Minimum lift"), QStringLiteral("L"), QStringLiteral("1")),
+        QCommandLineOption(kSince, tr("Only orders placed on or after this date (YYYY-MM-DD, UTC)"),
+                           QStringLiteral("DATE")),
+        QCommandLineOption(kFormat, tr("Output format: table or csv"), QStringLiteral("table|csv"),
+                           QStringLiteral("table")),
+        QCommandLineOption(kOutput, tr("Write the rules to FILE instead of stdout"),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(kPairsOnly, tr("Mine the pair rules only: no bundles of three, no "
+                                          "\"viewed this, bought that\" rules")),
+    };
+}
+
+int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
+                          Console &console)
+{
+    MiningParameters parameters;
+    const auto number = [&](const QString &option, double *out) {
+        bool ok = false;
+        *out = arguments.value(option).toDouble(&ok);
+        return ok;
+    };
+    if (!number(kMinSupport, &parameters.minSupport)) {
+        return console.usageError(tr("crosssell: --min-support \"%1\" is not a number")
+                                      .arg(arguments.value(kMinSupport)));
+    }
+    if (!number(kMinConfidence, &parameters.minConfidence)) {
+        return console.usageError(tr("crosssell: --min-confidence \"%1\" is not a number")
+                                      .arg(arguments.value(kMinConfidence)));
+    }
+    if (!number(kMinLift, &parameters.minLift)) {
+        return console.usageError(
+            tr("crosssell: --min-lift \"%1\" is not a number").arg(arguments.value(kMinLift)));
+    }
+    if (arguments.isSet(kSince)) {
+        const QDate date = QDate::fromString(arguments.value(kSince), Qt::ISODate);
+        if (!date.isValid()) {
+            return console.usageError(
+                tr("crosssell: --since \"%1\" is not a date; write it as YYYY-MM-DD")
+                    .arg(arguments.value(kSince)));
+        }
+        parameters.sinceAt = QDateTime(date, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    }
+    if (auto valid = parameters.validate(); !valid)
+        return console.usageError(tr("crosssell: %1").arg(valid.error()));
+    const QString format = arguments.value(kFormat);
+    if (format != QLatin1String("table") && format != QLatin1String("csv")) {
+        return console.usageError(
+            tr("crosssell: --format \"%1\" is not a format; use table or csv").arg(format));
+    }
+    const QString output = arguments.value(kOutput);
+    if (arguments.isSet(kOutput) && output.isEmpty())
+        return console.usageError(tr("crosssell: --output needs a file name"));
+    if (arguments.isSet(kPairsOnly)) {
+        parameters.bundles = false;
+        parameters.viewed = false;
+    }
+
+    auto spec = database.resolve();
+    if (!spec)
+        return console.usageError(spec.error());
+    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    if (!db)
+        return console.dataError(db.error());
+    const QString where = spec->displayName();
+
+    int lastStep = -1;
+    auto mined = CrossSellService::run(
+        *db, parameters, CrossSellSource::Cli, [&](int percent, const QString &stage) {
+            if (percent / 20 != lastStep) {
+                lastStep = percent / 20;
+                console.progress(tr("crosssell: %1 (%2%)").arg(stage).arg(percent));
+            }
+            return true;
+        });
+    if (!mined)
+        return console.dataError(tr("%1: %2").arg(where, mined.error()));
+    auto rows = CrossSellStore::rules(*db, mined->run.id);
+    if (!rows)
+        return console.dataError(tr("%1: %2").arg(where, rows.error()));
+    std::erase_if(*rows, [](const RuleRow &row) { return row.kind != RuleRow::Kind::Bought; });
+
+    const QString summary =
+        tr("%1 rules and %2 bundles from %3 orders (a pair needs %4 orders), stored as run %5.")
+            .arg(mined->bought.rules.size())
+            .arg(mined->bought.bundles.size())
+            .arg(mined->bought.baskets)
+            .arg(mined->bought.minCount)
+            .arg(mined->run.id);
+
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (format == QLatin1String("csv")) {
+        if (auto written = CrossSellExport::writeRules(*rows, &buffer); !written)
+            return console.dataError(tr("crosssell: %1").arg(written.error()));
+    } else {
+        QString text = cell(tr("If bought"), 32) + QLatin1Char(' ') + cell(tr("also buy"), 32) +
+                       QStringLiteral(" %1 %2 %3 %4\n")
+                           .arg(tr("Orders"), 8)
+                           .arg(tr("Support"), 9)
+                           .arg(tr("Confidence"), 10)
+                           .arg(tr("Lift"), 7);
+        for (const RuleRow &row : *rows) {
+            text += cell(row.antecedent.sku + QStringLiteral(" ") + row.antecedent.title, 32) +
+                    QLatin1Char(' ') +
+                    cell(row.consequent.sku + QStringLiteral(" ") + row.consequent.title, 32) +
+                    QStringLiteral(" %1 %2 %3 %4\n")
+                        .arg(row.rule.count, 8)
+                        .arg(row.rule.support, 9, 'f', 4)
+                        .arg(row.rule.confidence, 10, 'f', 4)
+                        .arg(row.rule.lift, 7, 'f', 2);
+        }
+        bytes = text.toUtf8();
+    }
+
+    if (!output.isEmpty()) {
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+            !file.commit()) {
+            return console.dataError(tr("crosssell: cannot write %1: %2 (the rules were stored "
+                                        "as run %3)")
+                                         .arg(output, file.errorString())
+                                         .arg(mined->run.id));
+        }
+        console.print(summary + QLatin1Char('\n'));
+        return Console::Success;
+    }
+    console.flush();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+    if (format == QLatin1String("csv"))
+        console.progress(summary);
+    else
+        console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));
+    return Console::Success;
+}
+
+} // namespace md

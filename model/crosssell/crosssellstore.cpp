@@ -1,0 +1,364 @@
+#include "crosssellstore.h"
+
+#include "db/bulkwriter.h"
+#include "db/database.h"
+#include "db/sql.h"
+#include "db/transaction.h"
+#include "db/rowcursor.h"
+
+#include <QSqlQuery>
+
+namespace md {
+
+namespace {
+
+constexpr qint64 kDay = 86400;
+
+QString sinceClause(const char *column, std::optional<qint64> sinceAt)
+{
+    // An integer written into the statement, not user text: keeps the cursor on PostgreSQL's
+    // COPY fast path, which takes no bound values.
+    if (!sinceAt)
+        return {};
+    return QStringLiteral(" AND %1 >= %2").arg(QLatin1String(column)).arg(*sinceAt);
+}
+
+QString sourceKey(CrossSellSource source)
+{
+    return source == CrossSellSource::Cli ? QStringLiteral("cli") : QStringLiteral("manual");
+}
+
+QVariant nullableInt(std::optional<qint64> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+OrderBasketSource::OrderBasketSource(const Database &db, std::optional<qint64> sinceAt)
+    : m_db(db)
+    , m_sinceAt(sinceAt)
+{}
+
+QString OrderBasketSource::where() const
+{
+    return QStringLiteral("o.status = 'completed'") + sinceClause("o.ordered_at", m_sinceAt);
+}
+
+qint64 OrderBasketSource::expectedBaskets()
+{
+    auto count =
+        sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
+    return count ? count->toLongLong() : 0;
+}
+
+Status OrderBasketSource::scan(const Visit &visit)
+{
+    // Ordered by the order, so each basket arrives in one run of rows; SQLite walks orders by
+    // id and finds the lines through their index, without sorting.
+    auto cursor = RowCursor::open(
+        m_db, QStringLiteral("SELECT o.id, l.product_id FROM orders o "
+                             "JOIN order_lines l ON l.order_id = o.id WHERE %1 ORDER BY o.id")
+                  .arg(where()));
+    if (!cursor)
+        return fail(tr("Reading the order lines: %1").arg(cursor.error()));
+    RowCursor &rows = **cursor;
+    std::vector<qint64> basket;
+    qint64 current = 0;
+    bool go = true;
+    while (go && rows.next()) {
+        const qint64 order = rows.toInt(0);
+        if (order != current && !basket.empty()) {
+            go = visit(basket);
+            basket.clear();
+        }
+        current = order;
+        basket.push_back(rows.toInt(1));
+    }
+    if (!rows.error().isEmpty())
+        return fail(tr("Reading the order lines: %1").arg(rows.error()));
+    if (go && !basket.empty())
+        visit(basket);
+    return {};
+}
+
+ViewSessionSource::ViewSessionSource(const Database &db, std::optional<qint64> sinceAt)
+    : m_db(db)
+    , m_sinceAt(sinceAt)
+{}
+
+Status ViewSessionSource::scan(const Visit &visit)
+{
+    // Two sorted streams merged by (customer, day). PostgreSQL runs one COPY per connection at
+    // a time, so the purchases come through a second connection.
+    auto other = m_db.openAnother();
+    if (!other)
+        return fail(tr("Reading the views: %1").arg(other.error()));
+    auto views = RowCursor::open(
+        m_db, QStringLiteral("SELECT customer_id, occurred_at / %1, product_id FROM events "
+                             "WHERE event_type = 'product_viewed' AND customer_id IS NOT NULL "
+                             "AND product_id IS NOT NULL%2 ORDER BY 1, 2")
+                  .arg(kDay)
+                  .arg(sinceClause("occurred_at", m_sinceAt)));
+    if (!views)
+        return fail(tr("Reading the views: %1").arg(views.error()));
+    auto buys = RowCursor::open(
+        *other, QStringLiteral("SELECT o.customer_id, o.ordered_at / %1, l.product_id "
+                               "FROM orders o JOIN order_lines l ON l.order_id = o.id "
+                               "WHERE o.status = 'completed' AND o.customer_id IS NOT NULL%2 "
+                               "ORDER BY 1, 2")
+                    .arg(kDay)
+                    .arg(sinceClause("o.ordered_at", m_sinceAt)));
+    if (!buys)
+        return fail(tr("Reading the purchases: %1").arg(buys.error()));
+    RowCursor &v = **views;
+    RowCursor &b = **buys;
+
+    using Key = std::pair<qint64, qint64>;
+    bool hasBuy = b.next();
+    std::vector<qint64> viewed;
+    std::vector<qint64> bought;
+    bool hasView = v.next();
+    bool go = true;
+    while (go && hasView) {
+        const Key session{v.toInt(0), v.toInt(1)};
+        viewed.clear();
+        bought.clear();
+        while (hasView && Key{v.toInt(0), v.toInt(1)} == session) {
+            viewed.push_back(v.toInt(2));
+            hasView = v.next();
+        }
+        while (hasBuy && Key{b.toInt(0), b.toInt(1)} < session)
+            hasBuy = b.next();
+        while (hasBuy && Key{b.toInt(0), b.toInt(1)} == session) {
+            bought.push_back(b.toInt(2));
+            hasBuy = b.next();
+        }
+        go = visit(viewed, bought);
+    }
+    if (!v.error().isEmpty())
+        return fail(tr("Reading the views: %1").arg(v.error()));
+    if (!b.error().isEmpty())
+        return fail(tr("Reading the purchases: %1").arg(b.error()));
+    return {};
+}
+
+Result<qint64> CrossSellStore::save(const Database &db, CrossSellRun run,
+                                    const MiningResult &bought, const MiningResult *viewed)
+{
+    Transaction tx(db.sql(), db.dialect());
+    if (auto begun = tx.begin(); !begun)
+        return fail(tr("Storing the cross-sell rules: %1").arg(begun.error()));
+    run.ruleCount = qint64(bought.rules.size()) + (viewed ? qint64(viewed->rules.size()) : 0);
+    run.bundleCount = qint64(bought.bundles.size());
+    auto id = sql::scalar(
+        db.sql(),
+        QStringLiteral("INSERT INTO crosssell_runs (source, started_at, finished_at, since_at, "
+                       "min_support, min_confidence, min_lift, min_count, basket_count, "
+                       "rule_count, bundle_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"),
+        {sourceKey(run.source), run.startedAt, run.finishedAt, nullableInt(run.parameters.sinceAt),
+         run.parameters.minSupport, run.parameters.minConfidence, run.parameters.minLift,
+         bought.minCount, bought.baskets, run.ruleCount, run.bundleCount});
+    if (!id)
+        return fail(tr("Storing the cross-sell run: %1").arg(id.error()));
+    const qint64 runId = id->toLongLong();
+    for (const char *table : {"crosssell_rules", "crosssell_bundles"}) {
+        if (auto cleared = sql::exec(
+                db.sql(),
+                QStringLiteral("DELETE FROM %1 WHERE run_id <> ?").arg(QLatin1String(table)),
+                {runId});
+            !cleared) {
+            return fail(tr("Removing the rules of earlier runs: %1").arg(cleared.error()));
+        }
+    }
+
+    auto rules = BulkWriter::open(db, QStringLiteral("crosssell_rules"),
+                                  {QStringLiteral("run_id"), QStringLiteral("kind"),
+                                   QStringLiteral("antecedent_id"), QStringLiteral("consequent_id"),
+                                   QStringLiteral("pair_count"), QStringLiteral("support"),
+                                   QStringLiteral("confidence"), QStringLiteral("lift")});
+    if (!rules)
+        return fail(tr("Storing the cross-sell rules: %1").arg(rules.error()));
+    const auto writeRules = [&](const MiningResult &result, const QString &kind) -> Status {
+        for (const PairRule &rule : result.rules) {
+            (*rules)->addInt(runId);
+            (*rules)->addText(kind);
+            (*rules)->addInt(rule.antecedent);
+            (*rules)->addInt(rule.consequent);
+            (*rules)->addInt(rule.count);
+            (*rules)->addReal(rule.support);
+            (*rules)->addReal(rule.confidence);
+            (*rules)->addReal(rule.lift);
+            if (auto ended = (*rules)->endRow(); !ended)
+                return ended;
+        }
+        return {};
+    };
+    Status written = writeRules(bought, QStringLiteral("bought"));
+    if (written && viewed)
+        written = writeRules(*viewed, QStringLiteral("viewed"));
+    if (written)
+        written = (*rules)->finish();
+    if (!written)
+        return fail(tr("Storing the cross-sell rules: %1").arg(written.error()));
+    rules->reset();
+
+    auto bundles = BulkWriter::open(db, QStringLiteral("crosssell_bundles"),
+                                    {QStringLiteral("run_id"), QStringLiteral("product_a"),
+                                     QStringLiteral("product_b"), QStringLiteral("product_c"),
+                                     QStringLiteral("bundle_count"), QStringLiteral("support")});
+    if (!bundles)
+        return fail(tr("Storing the bundles: %1").arg(bundles.error()));
+    for (const Bundle &bundle : bought.bundles) {
+        (*bundles)->addInt(runId);
+        (*bundles)->addInt(bundle.a);
+        (*bundles)->addInt(bundle.b);
+        (*bundles)->addInt(bundle.c);
+        (*bundles)->addInt(bundle.count);
+        (*bundles)->addReal(bundle.support);
+        if (written = (*bundles)->endRow(); !written)
+            break;
+    }
+    if (written)
+        written = (*bundles)->finish();
+    if (!written)
+        return fail(tr("Storing the bundles: %1").arg(written.error()));
+    bundles->reset();
+    if (auto committed = tx.commit(); !committed)
+        return fail(tr("Storing the cross-sell rules: %1").arg(committed.error()));
+    return runId;
+}
+
+Result<std::optional<CrossSellRun>> CrossSellStore::latestRun(const Database &db)
+{
+    auto query = sql::select(
+        db.sql(), QStringLiteral("SELECT id, source, started_at, finished_at, since_at, "
+                                 "min_support, min_confidence, min_lift, min_count, "
+                                 "basket_count, rule_count, bundle_count FROM crosssell_runs "
+                                 "ORDER BY id DESC LIMIT 1"));
+    if (!query)
+        return fail(tr("Reading the last cross-sell run: %1").arg(query.error()));
+    if (!query->next())
+        return std::optional<CrossSellRun>();
+    CrossSellRun run;
+    run.id = query->value(0).toLongLong();
+    run.source = query->value(1).toString() == QLatin1String("cli") ? CrossSellSource::Cli
+                                                                    : CrossSellSource::Manual;
+    run.startedAt = query->value(2).toLongLong();
+    run.finishedAt = query->value(3).toLongLong();
+    if (!query->value(4).isNull())
+        run.parameters.sinceAt = query->value(4).toLongLong();
+    run.parameters.minSupport = query->value(5).toDouble();
+    run.parameters.minConfidence = query->value(6).toDouble();
+    run.parameters.minLift = query->value(7).toDouble();
+    run.minCount = query->value(8).toLongLong();
+    run.baskets = query->value(9).toLongLong();
+    run.ruleCount = query->value(10).toLongLong();
+    run.bundleCount = query->value(11).toLongLong();
+    return std::optional<CrossSellRun>(run);
+}
+
+Result<std::vector<RuleRow>> CrossSellStore::rules(const Database &db, qint64 runId,
+                                                   const QList<qint64> &antecedents)
+{
+    QVariantList values{runId};
+    QString filter;
+    if (!antecedents.isEmpty()) {
+        filter =
+            QStringLiteral(" AND r.antecedent_id IN (%1)").arg(placeholders(antecedents.size()));
+        for (qint64 id : antecedents)
+            values << id;
+    }
+    auto query = sql::select(
+        db.sql(),
+        QStringLiteral("SELECT r.kind, r.antecedent_id, r.consequent_id, r.pair_count, r.support, "
+                       "r.confidence, r.lift, a.sku, a.title, a.stock_level, b.sku, b.title, "
+                       "b.stock_level FROM crosssell_rules r "
+                       "JOIN products a ON a.id = r.antecedent_id "
+                       "JOIN products b ON b.id = r.consequent_id WHERE r.run_id = ?%1 "
+                       "ORDER BY r.lift DESC, r.pair_count DESC, r.antecedent_id, "
+                       "r.consequent_id")
+            .arg(filter),
+        values);
+    if (!query)
+        return fail(tr("Reading the cross-sell rules: %1").arg(query.error()));
+    std::vector<RuleRow> rows;
+    while (query->next()) {
+        RuleRow row;
+        row.kind = query->value(0).toString() == QLatin1String("viewed") ? RuleRow::Kind::Viewed
+                                                                         : RuleRow::Kind::Bought;
+        row.rule.antecedent = query->value(1).toLongLong();
+        row.rule.consequent = query->value(2).toLongLong();
+        row.rule.count = query->value(3).toLongLong();
+        row.rule.support = query->value(4).toDouble();
+        row.rule.confidence = query->value(5).toDouble();
+        row.rule.lift = query->value(6).toDouble();
+        row.antecedent = {query->value(7).toString(), query->value(8).toString(),
+                          query->value(9).toLongLong()};
+        row.consequent = {query->value(10).toString(), query->value(11).toString(),
+                          query->value(12).toLongLong()};
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<std::vector<BundleRow>> CrossSellStore::bundles(const Database &db, qint64 runId)
+{
+    auto query = sql::select(
+        db.sql(),
+        QStringLiteral("SELECT x.product_a, x.product_b, x.product_c, x.bundle_count, x.support, "
+                       "a.sku, a.title, a.stock_level, b.sku, b.title, b.stock_level, "
+                       "c.sku, c.title, c.stock_level FROM crosssell_bundles x "
+                       "JOIN products a ON a.id = x.product_a "
+                       "JOIN products b ON b.id = x.product_b "
+                       "JOIN products c ON c.id = x.product_c WHERE x.run_id = ? "
+                       "ORDER BY x.bundle_count DESC, x.product_a, x.product_b, x.product_c"),
+        {runId});
+    if (!query)
+        return fail(tr("Reading the bundles: %1").arg(query.error()));
+    std::vector<BundleRow> rows;
+    while (query->next()) {
+        BundleRow row;
+        row.bundle = {query->value(0).toLongLong(), query->value(1).toLongLong(),
+                      query->value(2).toLongLong(), query->value(3).toLongLong(),
+                      query->value(4).toDouble()};
+        row.a = {query->value(5).toString(), query->value(6).toString(),
+                 query->value(7).toLongLong()};
+        row.b = {query->value(8).toString(), query->value(9).toString(),
+                 query->value(10).toLongLong()};
+        row.c = {query->value(11).toString(), query->value(12).toString(),
+                 query->value(13).toLongLong()};
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<QList<qint64>> CrossSellStore::productIds(const Database &db, const QStringList &skus)
+{
+    QList<qint64> ids;
+    QStringList missing;
+    for (const QString &sku : skus) {
+        auto id =
+            sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"), {sku});
+        if (!id)
+            return fail(tr("Looking up SKU %1: %2").arg(sku, id.error()));
+        if (id->next())
+            ids << id->value(0).toLongLong();
+        else
+            missing << sku;
+    }
+    if (!missing.isEmpty())
+        return fail(tr("No product has the SKU %1.").arg(missing.join(QStringLiteral(", "))));
+    return ids;
+}
+
+} // namespace md
