@@ -155,7 +155,8 @@ void tst_MainWindow::opensWithPagesInOrder()
 {
     QCOMPARE(m_window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
-                          QStringLiteral("customers"), QStringLiteral("orders")}));
+                          QStringLiteral("customers"), QStringLiteral("orders"),
+                          QStringLiteral("repricing")}));
     QCOMPARE(m_window->currentPageId(), QStringLiteral("dashboard"));
     QVERIFY(m_window->hasDatabase());
 }

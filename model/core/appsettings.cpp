@@ -12,6 +12,7 @@ const QString recent = QStringLiteral("databases/recent");
 const QString last = QStringLiteral("databases/last");
 const QString geometry = QStringLiteral("ui/windowGeometry");
 const QString state = QStringLiteral("ui/windowState");
+const QString trayNotice = QStringLiteral("ui/trayNoticeShown");
 } // namespace Key
 
 } // namespace
@@ -82,6 +83,16 @@ QByteArray AppSettings::windowState()
 void AppSettings::setWindowState(const QByteArray &state)
 {
     QSettings().setValue(Key::state, state);
+}
+
+bool AppSettings::trayNoticeShown()
+{
+    return QSettings().value(Key::trayNotice, false).toBool();
+}
+
+void AppSettings::setTrayNoticeShown(bool shown)
+{
+    QSettings().setValue(Key::trayNotice, shown);
 }
 
 } // namespace md

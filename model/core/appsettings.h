@@ -32,6 +32,10 @@ public:
     static void setWindowGeometry(const QByteArray &geometry);
     static QByteArray windowState();
     static void setWindowState(const QByteArray &state);
+
+    // Whether the user was told once that closing the window keeps the schedule in the tray.
+    static bool trayNoticeShown();
+    static void setTrayNoticeShown(bool shown);
 };
 
 } // namespace md
