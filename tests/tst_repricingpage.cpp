@@ -5,9 +5,12 @@
 
 #include "db/sql.h"
 #include "pricing/previewtablemodel.h"
+#include "pricing/priceproposalstore.h"
 #include "pricing/pricerunstore.h"
 #include "pricing/pricingrulestore.h"
+#include "pricing/proposaldialog.h"
 #include "pricing/repricingpage.h"
+#include "pricing/repricingservice.h"
 #include "pricing/ruleeditor.h"
 #include "pricing/scheduleeditor.h"
 #include "schedule/jobscheduler.h"
@@ -113,6 +116,7 @@ private slots:
     void rulesAreSavedAndUsed();
     void lockedProductsAreLeftAlone();
     void scheduleEditorSavesThroughTheScheduler();
+    void pendingProposalIsShownAndApplied();
 
 private:
     bool computePreview();
@@ -440,6 +444,61 @@ void tst_RepricingPage::scheduleEditorSavesThroughTheScheduler()
     QCOMPARE(scheduler.schedule(QStringLiteral("reprice")).intervalMinutes, 360);
     QCOMPARE(scheduler.schedule(QStringLiteral("reprice")).mode, JobSchedule::Mode::Preview);
     m_page->setScheduler(nullptr);
+}
+
+void tst_RepricingPage::pendingProposalIsShownAndApplied()
+{
+    auto banner = m_page->findChild<QWidget *>(QStringLiteral("proposalBanner"));
+    QVERIFY(banner && banner->isHidden());
+    QCOMPARE(m_page->pendingProposalId(), -1);
+    {
+        // What a scheduled run set to "prepare for approval" leaves: the three changes.
+        auto db = m_scratch->open();
+        MD_VERIFY(db);
+        auto preview = RepricingService::preview(*db, QDateTime::currentSecsSinceEpoch());
+        MD_VERIFY(preview);
+        MD_VERIFY(PriceProposalStore::create(*db, **preview, {}, PriceRunSource::Schedule,
+                                             QStringLiteral("scheduler"),
+                                             QDateTime::currentSecsSinceEpoch()));
+        // D-400 changes by hand after the proposal was made: its item is stale.
+        MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents "
+                                                      "= 805 WHERE sku = 'D-400'")));
+    }
+    m_page->reloadProposal();
+    QVERIFY(m_page->pendingProposalId() > 0);
+    QVERIFY(!banner->isHidden());
+    auto *text = banner->findChild<QLabel *>();
+    QVERIFY2(text->text().contains(QLatin1String("for your approval: 3")),
+             qPrintable(text->text()));
+
+    // The dialog's table: stale items start unticked, the rest ticked.
+    auto db = m_scratch->open();
+    MD_VERIFY(db);
+    auto items = PriceProposalStore::items(*db, m_page->pendingProposalId());
+    MD_VERIFY(items);
+    ProposalDialog dialog(*items);
+    ProposalTableModel *model = dialog.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->checkedCount(), 2);
+    QCOMPARE(cell(model, 2, ProposalTableModel::Sku), QStringLiteral("D-400"));
+    QCOMPARE(cell(model, 2, ProposalTableModel::Now), QStringLiteral("8.05 (changed)"));
+    QVERIFY(model->setData(model->index(1, ProposalTableModel::Sku), Qt::Unchecked,
+                           Qt::CheckStateRole));
+    const std::vector<qint64> approved = dialog.approvedProductIds();
+    QCOMPARE(approved.size(), size_t(1)); // A-100 only
+
+    QSignalSpy applied(m_page.get(), &RepricingPage::applied);
+    QVERIFY(m_page->applyProposal(approved));
+    QVERIFY(applied.wait(30000));
+    QCOMPARE(applied.first().first().value<PriceRunReport>().changed, 1);
+    QCOMPARE(prices(),
+             names({"A-100=1150", "B-200=1200", "C-300=1500", "D-400=805", "E-500=1000"}));
+    // The proposal is decided: the banner goes, the run is listed as a scheduled one.
+    QCOMPARE(m_page->pendingProposalId(), -1);
+    QVERIFY(banner->isHidden());
+    QCOMPARE(m_page->runsTable()->rowCount(), 1);
+    QCOMPARE(m_page->runsTable()->item(0, 2)->text(), QStringLiteral("Schedule"));
 }
 
 QTEST_MAIN(tst_RepricingPage)

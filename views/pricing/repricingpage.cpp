@@ -309,6 +309,9 @@ QWidget *RepricingPage::buildPreviewTab()
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // The long reason goes last, so the numbers (limit, margins, lowest price) stay in view.
+    m_table->horizontalHeader()->moveSection(PreviewTableModel::Reason,
+                                             PreviewTableModel::ColumnCount - 1);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setFilter(PreviewTableModel::Filter(m_filter->currentData().toInt()));
         updateTotals();
@@ -818,6 +821,7 @@ void RepricingPage::showHistory(qint64 productId, const QString &label)
         const double pad = std::max(0.5, double(high - low) / 100.0 * 0.1);
         m_historyPrice->setRange(std::max(0.0, double(low) / 100.0 - pad),
                                  double(high) / 100.0 + pad);
+        m_historyPrice->applyNiceNumbers();
     }
     chart->setTitle(history->empty()
                         ? tr("%1: no price changes recorded yet").arg(label)
@@ -1025,9 +1029,13 @@ void RepricingPage::reviewProposal()
     ProposalDialog dialog(std::move(*items), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const std::vector<qint64> ids = dialog.approvedProductIds();
-    if (ids.empty())
-        return;
+    applyProposal(dialog.approvedProductIds());
+}
+
+bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
+{
+    if (m_proposalId < 0 || ids.empty() || isBusy())
+        return false;
     const qint64 proposalId = m_proposalId;
     const QString user = RepricingService::currentUser();
     const qint64 now = nowSecs();
@@ -1057,6 +1065,7 @@ void RepricingPage::reviewProposal()
             reloadRuns();
             emit applied(*report);
         });
+    return true;
 }
 
 void RepricingPage::discardProposal()

@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QChartView;
 class QComboBox;
@@ -73,6 +74,8 @@ public:
     bool deriveDemand();
     void reloadRuns();
     void reloadProposal();
+    // Applies the items of these products of the pending proposal (in the background).
+    bool applyProposal(const std::vector<qint64> &productIds);
     // The price history of one product in the chart.
     void showHistory(qint64 productId, const QString &label);
 
