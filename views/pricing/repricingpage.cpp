@@ -399,14 +399,15 @@ QWidget *RepricingPage::buildHistoryChart()
     m_historyPrice->setLabelFormat(QStringLiteral("%.2f"));
     chart->addAxis(m_historyPrice, Qt::AlignLeft);
     m_historySeries->attachAxis(m_historyPrice);
-    // No axes until a product is chosen: an empty time axis would read "01 Jan 70".
-    m_historyTime->setVisible(false);
-    m_historyPrice->setVisible(false);
+    // The last 30 days until a product is chosen (an empty time axis would read "01 Jan 70").
+    const QDateTime now = QDateTime::currentDateTime();
+    m_historyTime->setRange(now.addDays(-30), now);
+    m_historyPrice->setRange(0, 10);
 
     m_historyView = new QChartView(chart, this);
     m_historyView->setObjectName(QStringLiteral("historyChart"));
     m_historyView->setRenderHint(QPainter::Antialiasing);
-    m_historyView->setMinimumHeight(180);
+    m_historyView->setMinimumHeight(220); // room for the price labels of a small range
     return m_historyView;
 }
 
@@ -420,8 +421,8 @@ QWidget *RepricingPage::buildRulesTab()
     m_rulesState = new QLabel(rulesBox);
     m_rulesState->setObjectName(QStringLiteral("rulesState"));
     connect(m_rules, &RuleEditor::edited, this, [this] {
-        m_rulesState->setText(tr("Changed, not saved yet. The preview already uses these "
-                                 "rules."));
+        m_rulesState->setText(tr("Changed, not saved yet. \"Compute Preview\" already uses the "
+                                 "rules as shown here."));
     });
     m_saveRules = new QPushButton(tr("Save Rules"), rulesBox);
     m_saveRules->setObjectName(QStringLiteral("saveRules"));
@@ -813,8 +814,6 @@ void RepricingPage::showHistory(qint64 productId, const QString &label)
         low = std::min(low, points[i].cents);
         high = std::max(high, points[i].cents);
     }
-    m_historyTime->setVisible(!points.empty());
-    m_historyPrice->setVisible(!points.empty());
     if (!points.empty()) {
         m_historyTime->setRange(QDateTime::fromSecsSinceEpoch(points.front().secs),
                                 QDateTime::fromSecsSinceEpoch(points.back().secs));
