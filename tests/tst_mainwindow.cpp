@@ -11,6 +11,7 @@
 #include "demo/demoshop.h"
 #include "mainwindow.h"
 #include "orders/orderspage.h"
+#include "traycontroller.h"
 #include "testdb.h"
 
 #include <QAction>
@@ -126,6 +127,7 @@ private slots:
     void catalogShowsProducts();
     void customersShowCustomers();
     void ordersShowLinesOfSelection();
+    void withoutTrayTheStatusBarSaysSo();
     void fileMenuActions();
     void switchingDatabaseRebuildsPages();
     void demoShopFillsEveryPage();
@@ -341,6 +343,24 @@ void tst_MainWindow::switchingDatabaseRebuildsPages()
     QVERIFY(page->model()->waitUntilLoaded());
     QCOMPARE(page->model()->rowCount(), kProducts);
     m_window.reset(); // pages close their connections before `other` is dropped
+}
+
+void tst_MainWindow::withoutTrayTheStatusBarSaysSo()
+{
+    // The offscreen platform has no system tray: an active schedule runs only while the window
+    // is open, the status bar says so, and closing the window closes it.
+    TrayController *tray = m_window->tray();
+    QVERIFY(!tray->isTrayAvailable());
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("trayLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isHidden());
+    tray->pauseAction()->trigger(); // resume the (default) schedule
+    QVERIFY(tray->needsOpenWindow());
+    QVERIFY(!label->isHidden());
+    QVERIFY(label->text().contains(QLatin1String("only while this window is open")));
+    QVERIFY(!tray->keepsRunningWhenClosed());
+    tray->pauseAction()->trigger();
+    QVERIFY(label->isHidden());
 }
 
 void tst_MainWindow::demoShopFillsEveryPage()
