@@ -200,7 +200,8 @@ void MainWindow::createActions()
     file->addSeparator();
     m_backupAction = file->addAction(tr("&Back Up Database…"), this, &MainWindow::backUp);
     m_backupAction->setObjectName(QStringLiteral("actionBackup"));
-    m_backupAction->setStatusTip(tr("Copy the open SQLite database to a file while it stays open"));
+    m_backupAction->setStatusTip(
+        tr("Copy the open SQLite database to a file while it stays open"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));

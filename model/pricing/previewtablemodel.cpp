@@ -17,15 +17,17 @@ qint64 marginBp(qint64 priceCents, qint64 costCents)
     return qint64(FixedPoint::roundDiv(Int128(priceCents - costCents) * 10000, priceCents));
 }
 
-// Whether `needle` (lower-case) occurs in `haystack`, ignoring the case of ASCII letters: a
-// search over a million UTF-8 titles without making a million QStrings.
+char foldAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+// Whether `needle` (folded) occurs in `haystack`, ignoring the case of ASCII letters: a search
+// over a million UTF-8 titles without making a million QStrings.
 bool containsFolded(QByteArrayView haystack, const QByteArray &needle)
 {
-    const auto fold = [](char c) {
-        return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-    };
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return fold(a) == b; }) != haystack.end();
+                       [](char a, char b) { return foldAscii(a) == b; }) != haystack.end();
 }
 
 } // namespace
@@ -77,7 +79,7 @@ void PreviewTableModel::setSearchText(const QString &text)
     m_search = search;
     m_searchUtf8.clear();
     for (char c : search.toUtf8())
-        m_searchUtf8.append(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        m_searchUtf8.append(foldAscii(c));
     rebuild();
     endResetModel();
 }
