@@ -540,6 +540,7 @@ QWidget *RepricingPage::buildRunsTab()
     m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runs->verticalHeader()->hide();
+    m_runs->verticalHeader()->setDefaultSectionSize(m_runs->fontMetrics().height() + 8);
     m_runs->horizontalHeader()->setStretchLastSection(true);
     connect(m_runs, &QTableWidget::itemSelectionChanged, this, &RepricingPage::runSelectionChanged);
 
@@ -548,6 +549,7 @@ QWidget *RepricingPage::buildRunsTab()
     m_runChanges->setHorizontalHeaderLabels(
         {tr("SKU"), tr("Title"), tr("Old price"), tr("New price"), tr("Reason")});
     m_runChanges->verticalHeader()->hide();
+    m_runChanges->verticalHeader()->setDefaultSectionSize(m_runChanges->fontMetrics().height() + 8);
     m_runChanges->horizontalHeader()->setStretchLastSection(true);
     m_runChanges->setSelectionBehavior(QAbstractItemView::SelectRows);
 
@@ -569,7 +571,9 @@ QWidget *RepricingPage::buildRunsTab()
     auto *changesBox = new QWidget(splitter);
     auto *changesLayout = new QVBoxLayout(changesBox);
     changesLayout->setContentsMargins(0, 0, 0, 0);
-    changesLayout->addWidget(new QLabel(tr("Changes of the selected run:"), changesBox));
+    m_runChangesLabel = new QLabel(tr("Changes of the selected run:"), changesBox);
+    m_runChangesLabel->setObjectName(QStringLiteral("runChangesLabel"));
+    changesLayout->addWidget(m_runChangesLabel);
     changesLayout->addWidget(m_runChanges, 1);
     splitter->addWidget(changesBox);
 
@@ -893,7 +897,9 @@ void RepricingPage::reloadRuns()
         m_runs->setItem(row, 1, item(timeText(run.startedAt)));
         m_runs->setItem(row, 2, item(PriceRunInfo::sourceName(run.source)));
         m_runs->setItem(row, 3, item(run.startedBy));
-        m_runs->setItem(row, 4, item(QLocale().toString(run.changeCount), true));
+        auto *count = item(QLocale().toString(run.changeCount), true);
+        count->setData(Qt::UserRole, run.changeCount);
+        m_runs->setItem(row, 4, count);
         QString state;
         if (run.undoOfRunId >= 0)
             state = tr("Undid run %1").arg(run.undoOfRunId);
@@ -936,6 +942,12 @@ void RepricingPage::runSelectionChanged()
         return;
     }
     m_runChanges->setRowCount(int(changes->size()));
+    const qint64 total = m_runs->item(row, 4)->data(Qt::UserRole).toLongLong();
+    m_runChangesLabel->setText(
+        qint64(changes->size()) < total
+            ? tr("Changes of the selected run (the first %1 of %2):")
+                  .arg(QLocale().toString(qint64(changes->size())), QLocale().toString(total))
+            : tr("Changes of the selected run:"));
     for (int i = 0; i < int(changes->size()); ++i) {
         const PriceRunChange &change = (*changes)[size_t(i)];
         m_runChanges->setItem(i, 0, item(change.sku));

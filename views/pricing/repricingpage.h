@@ -175,6 +175,7 @@ private:
     // runs
     QTableWidget *m_runs = nullptr;
     QTableWidget *m_runChanges = nullptr;
+    QLabel *m_runChangesLabel = nullptr;
     QPushButton *m_undo = nullptr;
     QPushButton *m_reloadRuns = nullptr;
 };
