@@ -14,6 +14,7 @@
 #include "subscriptions/planmatrixmodel.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/subscriptionspage.h"
+#include "traycontroller.h"
 #include "testdb.h"
 
 #include <QAction>
@@ -130,6 +131,7 @@ private slots:
     void catalogShowsProducts();
     void customersShowCustomers();
     void ordersShowLinesOfSelection();
+    void withoutTrayTheStatusBarSaysSo();
     void fileMenuActions();
     void switchingDatabaseRebuildsPages();
     void demoShopFillsEveryPage();
@@ -160,8 +162,8 @@ void tst_MainWindow::opensWithPagesInOrder()
     QCOMPARE(m_window->pageIds(),
              (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
                           QStringLiteral("customers"), QStringLiteral("orders"),
-                          QStringLiteral("plans"), QStringLiteral("subscriptions"),
-                          QStringLiteral("crosssell")}));
+                          QStringLiteral("repricing"), QStringLiteral("plans"),
+                          QStringLiteral("subscriptions"), QStringLiteral("crosssell")}));
     QCOMPARE(m_window->currentPageId(), QStringLiteral("dashboard"));
     QVERIFY(m_window->hasDatabase());
 }
@@ -346,6 +348,24 @@ void tst_MainWindow::switchingDatabaseRebuildsPages()
     QVERIFY(page->model()->waitUntilLoaded());
     QCOMPARE(page->model()->rowCount(), kProducts);
     m_window.reset(); // pages close their connections before `other` is dropped
+}
+
+void tst_MainWindow::withoutTrayTheStatusBarSaysSo()
+{
+    // The offscreen platform has no system tray: an active schedule runs only while the window
+    // is open, the status bar says so, and closing the window closes it.
+    TrayController *tray = m_window->tray();
+    QVERIFY(!tray->isTrayAvailable());
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("trayLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isHidden());
+    tray->pauseAction()->trigger(); // resume the (default) schedule
+    QVERIFY(tray->needsOpenWindow());
+    QVERIFY(!label->isHidden());
+    QVERIFY(label->text().contains(QLatin1String("only while this window is open")));
+    QVERIFY(!tray->keepsRunningWhenClosed());
+    tray->pauseAction()->trigger();
+    QVERIFY(label->isHidden());
 }
 
 void tst_MainWindow::demoShopFillsEveryPage()

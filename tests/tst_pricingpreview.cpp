@@ -213,6 +213,20 @@ void tst_PricingPreview::tableModel()
     model.sort(C::Sku, Qt::DescendingOrder);
     QCOMPARE(cell(model, 0, C::Sku), QStringLiteral("E-500"));
 
+    // Search within the filter: SKU or title, ASCII case ignored; totals follow.
+    model.setSearchText(QStringLiteral("title b"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(cell(model, 0, C::Sku), QStringLiteral("B-200"));
+    model.setSearchText(QStringLiteral(" d-4 "));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.shownTotals().increases, 1);
+    model.setSearchText(QStringLiteral("00"));
+    QCOMPARE(model.rowCount(), 5);
+    model.setSearchText(QStringLiteral("nothing"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setSearchText(QString());
+    QCOMPARE(model.rowCount(), 5);
+
     model.setFilter(PreviewTableModel::Filter::Changes);
     model.sort(C::Sku, Qt::AscendingOrder);
     QVERIFY(model.setData(model.index(1, C::Sku), Qt::Unchecked, Qt::CheckStateRole));

@@ -14,8 +14,10 @@
 #include "dialogs/preferencesdialog.h"
 #include "io/csvtransfer.h"
 #include "orders/orderspage.h"
+#include "pricing/repricingpage.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/subscriptionspage.h"
+#include "traycontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -95,6 +97,8 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
          &createPage<CustomersPage>},
         {QStringLiteral("orders"), tr("Orders"), QStringLiteral(":/icons/orders.svg"),
          &createPage<OrdersPage>},
+        {QStringLiteral("repricing"), tr("Repricing"), QStringLiteral(":/icons/repricing.svg"),
+         &createPage<RepricingPage>},
         {QStringLiteral("plans"), tr("Plans"), QStringLiteral(":/icons/plans.svg"),
          &createPage<PlansPage>},
         {QStringLiteral("subscriptions"), tr("Subscriptions"),
@@ -141,6 +145,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_databaseLabel, 1);
+    m_trayLabel = new QLabel(tr("No system tray: scheduled repricing runs only while this window "
+                                "is open."),
+                             this);
+    m_trayLabel->setObjectName(QStringLiteral("trayLabel"));
+    m_trayLabel->hide();
+    statusBar()->addPermanentWidget(m_trayLabel);
+
+    m_tray = new TrayController(this, this);
+    connect(m_tray, &TrayController::stateChanged, this, &MainWindow::updateTrayState);
+    connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quitFromTray);
 
     if (!restoreGeometry(AppSettings::windowGeometry()))
         resize(1200, 760);
@@ -150,8 +164,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Pages stop their workers before the lock on the file goes.
+    // Pages and the scheduler stop their workers before the lock on the file goes.
     clearPages();
+    (void)m_tray->setDatabase(nullptr);
 }
 
 void MainWindow::createSidebar()
@@ -378,6 +393,8 @@ QWidget *MainWindow::ensurePage(int index)
         page->setObjectName(m_entries.at(index).id + QStringLiteral("Page"));
         m_stack->addWidget(page);
         m_pages[index] = page;
+        if (auto *repricing = qobject_cast<RepricingPage *>(page))
+            repricing->setScheduler(m_tray->scheduler());
     }
     return m_pages[index];
 }
@@ -401,6 +418,11 @@ void MainWindow::clearPages()
 
 void MainWindow::databaseChanged()
 {
+    // The schedule of this database runs from now on (a missed run is caught up once).
+    if (Status started = m_tray->setDatabase(m_database ? &*m_database : nullptr); !started) {
+        statusBar()->showMessage(
+            tr("The repricing schedule is not running: %1").arg(started.error()));
+    }
     m_backupAction->setEnabled(m_database && !m_database->isPostgres());
     m_importAction->setEnabled(m_database.has_value());
     m_exportAction->setEnabled(m_database.has_value());
@@ -545,11 +567,38 @@ void MainWindow::showAbout()
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::updateTrayState()
+{
+    m_trayLabel->setVisible(m_tray->needsOpenWindow());
+}
+
+void MainWindow::quitFromTray()
+{
+    m_quitting = true;
+    close();
+    QCoreApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
+    if (!m_quitting && m_tray->keepsRunningWhenClosed()) {
+        // The schedule goes on in the tray; Quit in the tray menu ends the app.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+        event->ignore();
+        hide();
+        if (!AppSettings::trayNoticeShown()) {
+            m_tray->notify(tr("MerchantDesk is still running"),
+                           tr("Scheduled repricing goes on in the background. Open the window "
+                              "or quit from the tray icon."));
+            AppSettings::setTrayNoticeShown(true);
+        }
+        return;
+    }
     event->accept();
+    if (!QGuiApplication::quitOnLastWindowClosed())
+        QCoreApplication::quit();
 }
 
 } // namespace md

@@ -1,8 +1,8 @@
 #pragma once
 
-// The MerchantDesk window: a sidebar of pages (Dashboard, Catalog, Customers, Orders) over one
-// open shop database, the File menu that opens, creates, connects to and backs up databases, and a
-// status bar that names the database in use.
+// The MerchantDesk window: a sidebar of pages (Dashboard, Catalog, Customers, Orders, Repricing)
+// over one open shop database, the File menu that opens, creates, connects to and backs up
+// databases, a status bar that names the database in use, and the tray that runs the schedule.
 
 #include "core/result.h"
 #include "db/databasespec.h"
@@ -22,6 +22,7 @@ class QStackedWidget;
 namespace md {
 
 class InstanceLock;
+class TrayController;
 
 class MainWindow : public QMainWindow
 {
@@ -50,6 +51,7 @@ public:
     QWidget *page(const QString &id);
     void showPage(const QString &id);
     QString currentPageId() const;
+    TrayController *tray() const { return m_tray; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +81,8 @@ private:
     void exportFromMenu();
     void showPreferences();
     void showAbout();
+    void updateTrayState();
+    void quitFromTray();
 
     QList<PageEntry> m_entries;
     QListWidget *m_sidebar = nullptr;
@@ -92,6 +96,9 @@ private:
     QAction *m_exportAction = nullptr;
     QLabel *m_backendLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
+    QLabel *m_trayLabel = nullptr;
+    TrayController *m_tray = nullptr;
+    bool m_quitting = false;
 
     std::optional<DatabaseSpec> m_database; // with the resolved password, for the pages' workers
     std::unique_ptr<InstanceLock> m_lock;

@@ -16,6 +16,7 @@ const QString state = QStringLiteral("ui/windowState");
 const QString profiles = QStringLiteral("import/profiles/");
 const QString lastProfile = QStringLiteral("import/last/");
 const QString transferFolder = QStringLiteral("import/folder");
+const QString trayNotice = QStringLiteral("ui/trayNoticeShown");
 } // namespace Key
 
 // Profile names are the owner's words; QSettings keys must not hold "/" or "\\".
@@ -142,6 +143,16 @@ QString AppSettings::lastTransferFolder()
 void AppSettings::setLastTransferFolder(const QString &folder)
 {
     QSettings().setValue(Key::transferFolder, folder);
+}
+
+bool AppSettings::trayNoticeShown()
+{
+    return QSettings().value(Key::trayNotice, false).toBool();
+}
+
+void AppSettings::setTrayNoticeShown(bool shown)
+{
+    QSettings().setValue(Key::trayNotice, shown);
 }
 
 } // namespace md

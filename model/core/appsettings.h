@@ -46,6 +46,9 @@ public:
     // The folder the last import or export file was in ("" : the home folder).
     static QString lastTransferFolder();
     static void setLastTransferFolder(const QString &folder);
+    // Whether the user was told once that closing the window keeps the schedule in the tray.
+    static bool trayNoticeShown();
+    static void setTrayNoticeShown(bool shown);
 };
 
 } // namespace md

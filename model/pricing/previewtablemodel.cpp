@@ -17,6 +17,19 @@ qint64 marginBp(qint64 priceCents, qint64 costCents)
     return qint64(FixedPoint::roundDiv(Int128(priceCents - costCents) * 10000, priceCents));
 }
 
+char foldAscii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+// Whether `needle` (folded) occurs in `haystack`, ignoring the case of ASCII letters: a search
+// over a million UTF-8 titles without making a million QStrings.
+bool containsFolded(QByteArrayView haystack, const QByteArray &needle)
+{
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                       [](char a, char b) { return foldAscii(a) == b; }) != haystack.end();
+}
+
 } // namespace
 
 PreviewTableModel::PreviewTableModel(QObject *parent)
@@ -57,6 +70,20 @@ void PreviewTableModel::setFilter(Filter filter)
     endResetModel();
 }
 
+void PreviewTableModel::setSearchText(const QString &text)
+{
+    const QString search = text.trimmed();
+    if (search == m_search)
+        return;
+    beginResetModel();
+    m_search = search;
+    m_searchUtf8.clear();
+    for (char c : search.toUtf8())
+        m_searchUtf8.append(foldAscii(c));
+    rebuild();
+    endResetModel();
+}
+
 void PreviewTableModel::rebuild()
 {
     m_rows.clear();
@@ -81,6 +108,10 @@ void PreviewTableModel::rebuild()
         case Filter::Everything:
             shown = true;
             break;
+        }
+        if (shown && !m_searchUtf8.isEmpty()) {
+            shown = containsFolded(m_preview->products.skuUtf8(decision.row), m_searchUtf8) ||
+                    containsFolded(m_preview->products.titleUtf8(decision.row), m_searchUtf8);
         }
         if (shown) {
             m_rows.push_back(decision.row);

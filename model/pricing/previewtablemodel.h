@@ -52,6 +52,9 @@ public:
     std::shared_ptr<const RepricingPreview> preview() const { return m_preview; }
     void setFilter(Filter filter);
     Filter filter() const { return m_filter; }
+    // Shows only rows whose SKU or title contains `text` (ignoring ASCII case); empty: all.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_search; }
 
     // The totals of the rows the filter shows.
     PreviewTotals shownTotals() const { return m_shownTotals; }
@@ -83,6 +86,8 @@ private:
     std::optional<PriceReason> m_reasons;
     QLocale m_locale;
     Filter m_filter = Filter::Changes;
+    QString m_search;
+    QByteArray m_searchUtf8; // lower-case ASCII letters, for the byte-wise match
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<qint32> m_rows;  // decision rows in view order
