@@ -21,17 +21,56 @@
     </message>
 </context>
 <context>
+    <name>md::BasketImporter</name>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no baskets (one line per basket, names separated by commas).</source>
+        <translation>%1 enthält keine Warenkörbe (eine Zeile je Warenkorb, Namen durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Adding the product %1: %2</source>
+        <translation>Anlegen des Produkts %1: %2</translation>
+    </message>
+    <message>
+        <source>Adding the products: %1</source>
+        <translation>Anlegen der Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Adding the orders: %1</source>
+        <translation>Anlegen der Bestellungen: %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being imported; nothing was imported.</source>
+        <translation>%1 wurde während des Imports geändert; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Adding the order lines: %1</source>
+        <translation>Anlegen der Bestellpositionen: %1</translation>
+    </message>
+</context>
+<context>
     <name>md::BoxComposer</name>
     <message>
-        <source>needs %1 exclusive items but only %2 in stock were not in the subscriber's last 3 boxes</source>
+        <source>needs %1 exclusive items but only %2 in stock were not in the subscriber&apos;s last 3 boxes</source>
         <translation>braucht %1 exklusive Artikel, aber nur %2 vorrätige waren nicht in den letzten 3 Boxen des Abonnenten</translation>
     </message>
     <message>
-        <source>needs %1 regular items but only %2 in stock were not in the subscriber's last 3 boxes</source>
+        <source>needs %1 regular items but only %2 in stock were not in the subscriber&apos;s last 3 boxes</source>
         <translation>braucht %1 reguläre Artikel, aber nur %2 vorrätige waren nicht in den letzten 3 Boxen des Abonnenten</translation>
     </message>
     <message>
-        <source>the plan asks for %1 items of which %2 exclusive; fix the plan's features</source>
+        <source>the plan asks for %1 items of which %2 exclusive; fix the plan&apos;s features</source>
         <translation>der Tarif verlangt %1 Artikel, davon %2 exklusive; korrigieren Sie die Merkmale des Tarifs</translation>
     </message>
 </context>
@@ -113,7 +152,7 @@
         <translation>boxes compose: %1</translation>
     </message>
     <message>
-        <source>boxes compose: --seed "%1" is not a whole number of 0 or more</source>
+        <source>boxes compose: --seed &quot;%1&quot; is not a whole number of 0 or more</source>
         <translation>boxes compose: --seed „%1“ ist keine ganze Zahl ab 0</translation>
     </message>
     <message>
@@ -310,7 +349,7 @@
         <translation>Kein Befehl angegeben; die Befehle sind: %1. Siehe %2 --help.</translation>
     </message>
     <message>
-        <source>Unknown command "%1"; the commands are: %2. See %3 --help.</source>
+        <source>Unknown command &quot;%1&quot;; the commands are: %2. See %3 --help.</source>
         <translation>Unbekannter Befehl „%1“; die Befehle sind: %2. Siehe %3 --help.</translation>
     </message>
     <message>
@@ -322,7 +361,7 @@
         <translation>%1: %2 Siehe %3 %1 --help.</translation>
     </message>
     <message>
-        <source>%1: unexpected argument "%2". See %3 %1 --help.</source>
+        <source>%1: unexpected argument &quot;%2&quot;. See %3 %1 --help.</source>
         <translation>%1: unerwartetes Argument „%2“. Siehe %3 %1 --help.</translation>
     </message>
     <message>
@@ -409,7 +448,7 @@
         <translation>Öffnen Sie eine Shop-Datenbank auf einem PostgreSQL-Server, die Ihr Team gemeinsam nutzt. Die Angaben erhalten Sie von der Person, die den Server betreut.</translation>
     </message>
     <message>
-        <source>The password is never written to MerchantDesk's settings. Without a keyring, set the environment variable MERCHANTDESK_DB_PASSWORD instead.</source>
+        <source>The password is never written to MerchantDesk&apos;s settings. Without a keyring, set the environment variable MERCHANTDESK_DB_PASSWORD instead.</source>
         <translation>Das Passwort wird nie in die Einstellungen von MerchantDesk geschrieben. Ohne Schlüsselbund setzen Sie stattdessen die Umgebungsvariable MERCHANTDESK_DB_PASSWORD.</translation>
     </message>
     <message>
@@ -437,7 +476,7 @@
         <translation>verify-full: immer, Zertifikat und Hostnamen prüfen</translation>
     </message>
     <message>
-        <source>Enter the server's name or address.</source>
+        <source>Enter the server&apos;s name or address.</source>
         <translation>Geben Sie den Namen oder die Adresse des Servers ein.</translation>
     </message>
     <message>
@@ -449,7 +488,7 @@
         <translation>Geben Sie den Benutzernamen für den Server ein.</translation>
     </message>
     <message>
-        <source>Enter the password to remember, or untick "Remember the password".</source>
+        <source>Enter the password to remember, or untick &quot;Remember the password&quot;.</source>
         <translation>Geben Sie das zu merkende Passwort ein oder deaktivieren Sie „Passwort merken“.</translation>
     </message>
 </context>
@@ -458,6 +497,391 @@
     <message>
         <source>%1. Set MERCHANTDESK_DB_PASSWORD to give the PostgreSQL password without a keyring.</source>
         <translation>%1. Setzen Sie MERCHANTDESK_DB_PASSWORD, um das PostgreSQL-Passwort ohne Schlüsselbund anzugeben.</translation>
+    </message>
+</context>
+<context>
+    <name>md::CrossSellCommand</name>
+    <message>
+        <source>Mine frequently-bought-together rules from the completed orders, store them and list them by lift</source>
+        <translation>Regeln „häufig zusammen gekauft“ aus den abgeschlossenen Bestellungen ermitteln, speichern und nach Lift sortiert auflisten</translation>
+    </message>
+    <message>
+        <source>Minimum support: below 1 a share of the orders (0.01 = 1 %), 1 or more a number of orders</source>
+        <translation>Mindest-Support: unter 1 ein Anteil der Bestellungen (0.01 = 1 %), ab 1 eine Anzahl von Bestellungen</translation>
+    </message>
+    <message>
+        <source>Minimum confidence, 0 to 1</source>
+        <translation>Mindest-Konfidenz, 0 bis 1</translation>
+    </message>
+    <message>
+        <source>Minimum lift</source>
+        <translation>Mindest-Lift</translation>
+    </message>
+    <message>
+        <source>Only orders placed on or after this date (YYYY-MM-DD, UTC)</source>
+        <translation>Nur Bestellungen ab diesem Datum (JJJJ-MM-TT, UTC)</translation>
+    </message>
+    <message>
+        <source>Output format: table or csv</source>
+        <translation>Ausgabeformat: table oder csv</translation>
+    </message>
+    <message>
+        <source>Write the rules to FILE instead of stdout</source>
+        <translation>Die Regeln in DATEI statt auf die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>Mine the pair rules only: no bundles of three, no &quot;viewed this, bought that&quot; rules</source>
+        <translation>Nur Paarregeln ermitteln: keine Dreierbündel, keine Regeln „angesehen, dann gekauft“</translation>
+    </message>
+    <message>
+        <source>crosssell: --min-support &quot;%1&quot; is not a number</source>
+        <translation>crosssell: --min-support „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>crosssell: --min-confidence &quot;%1&quot; is not a number</source>
+        <translation>crosssell: --min-confidence „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>crosssell: --min-lift &quot;%1&quot; is not a number</source>
+        <translation>crosssell: --min-lift „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>crosssell: --since &quot;%1&quot; is not a date; write it as YYYY-MM-DD</source>
+        <translation>crosssell: --since „%1“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>crosssell: %1</source>
+        <translation>crosssell: %1</translation>
+    </message>
+    <message>
+        <source>crosssell: --format &quot;%1&quot; is not a format; use table or csv</source>
+        <translation>crosssell: --format „%1“ ist kein Format; verwenden Sie table oder csv</translation>
+    </message>
+    <message>
+        <source>crosssell: --output needs a file name</source>
+        <translation>crosssell: --output braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>crosssell: %1 (%2%)</source>
+        <translation>crosssell: %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rules and %2 bundles from %3 orders (a pair needs %4 orders), stored as run %5.</source>
+        <translation>%1 Regeln und %2 Bündel aus %3 Bestellungen (ein Paar braucht %4 Bestellungen), gespeichert als Lauf %5.</translation>
+    </message>
+    <message>
+        <source>If bought</source>
+        <translation>Wer kauft</translation>
+    </message>
+    <message>
+        <source>also buy</source>
+        <translation>kauft auch</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>crosssell: cannot write %1: %2 (the rules were stored as run %3)</source>
+        <translation>crosssell: %1 kann nicht geschrieben werden: %2 (die Regeln wurden als Lauf %3 gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>md::CrossSellPage</name>
+    <message>
+        <source>%1: %p%</source>
+        <translation>%1: %p %</translation>
+    </message>
+    <message>
+        <source>Mining was cancelled; the rules shown are those of the last complete run.</source>
+        <translation>Die Auswertung wurde abgebrochen; angezeigt werden die Regeln des letzten vollständigen Laufs.</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Cross-Selling</translation>
+    </message>
+    <message>
+        <source>Export &amp;recommendations…</source>
+        <translation>&amp;Empfehlungen exportieren…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the top %1 recommended products of every product: sku, recommended_sku, rank, confidence, lift</source>
+        <translation>Eine CSV-Datei mit den %1 besten Empfehlungen jedes Produkts: sku, recommended_sku, rank, confidence, lift</translation>
+    </message>
+    <message>
+        <source>Export for &amp;WooCommerce…</source>
+        <translation>Für &amp;WooCommerce exportieren…</translation>
+    </message>
+    <message>
+        <source>A product CSV with the Cross-sells column filled, for WooCommerce&apos;s product importer (Products → Import, “Update existing products”); products are matched by SKU</source>
+        <translation>Eine Produkt-CSV mit gefüllter Spalte „Cross-sells“ für den Produktimport von WooCommerce (Produkte → Importieren, „Vorhandene Produkte aktualisieren“); die Produkte werden über die Artikelnummer zugeordnet</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Strongest pairs</source>
+        <translation>Stärkste Paare</translation>
+    </message>
+    <message>
+        <source>Cart simulator</source>
+        <translation>Warenkorb-Simulator</translation>
+    </message>
+    <message>
+        <source>Reading the last cross-sell run…</source>
+        <translation>Der letzte Cross-Selling-Lauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>How often a pair must be bought together. Below 1: a share of the orders (0.01 = 1 %); 1 or more: a number of orders.</source>
+        <translation>Wie oft ein Paar zusammen gekauft sein muss. Unter 1: ein Anteil der Bestellungen (0,01 = 1 %); ab 1: eine Anzahl von Bestellungen.</translation>
+    </message>
+    <message>
+        <source>Share of the orders with the first product that must also hold the second</source>
+        <translation>Anteil der Bestellungen mit dem ersten Produkt, die auch das zweite enthalten müssen</translation>
+    </message>
+    <message>
+        <source>Above 1: bought together more often than chance</source>
+        <translation>Über 1: häufiger zusammen gekauft als zufällig</translation>
+    </message>
+    <message>
+        <source>Only orders since</source>
+        <translation>Nur Bestellungen seit</translation>
+    </message>
+    <message>
+        <source>&amp;Mine now</source>
+        <translation>Jetzt &amp;auswerten</translation>
+    </message>
+    <message>
+        <source>Count which products are bought together in the completed orders and store the rules</source>
+        <translation>Zählen, welche Produkte in den abgeschlossenen Bestellungen zusammen gekauft werden, und die Regeln speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Min. support:</source>
+        <translation>Min. Support:</translation>
+    </message>
+    <message>
+        <source>Min. confidence:</source>
+        <translation>Min. Konfidenz:</translation>
+    </message>
+    <message>
+        <source>Min. lift:</source>
+        <translation>Min. Lift:</translation>
+    </message>
+    <message>
+        <source>Filter by product: SKU or title</source>
+        <translation>Nach Produkt filtern: Artikelnummer oder Titel</translation>
+    </message>
+    <message>
+        <source>Double-click a rule to see everything bought with its first product.</source>
+        <translation>Doppelklicken Sie auf eine Regel, um alles zu sehen, was mit ihrem ersten Produkt gekauft wird.</translation>
+    </message>
+    <message>
+        <source>Bought together with it</source>
+        <translation>Zusammen damit gekauft</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>Bundle: bought together with it</source>
+        <translation>Bündel: zusammen damit gekauft</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Viewed it, bought the same day</source>
+        <translation>Angesehen, am selben Tag gekauft</translation>
+    </message>
+    <message>
+        <source>Customer days</source>
+        <translation>Kundentage</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produkt:</translation>
+    </message>
+    <message>
+        <source>The %1 pairs with the highest lift (how much likelier together than by chance)</source>
+        <translation>Die %1 Paare mit dem höchsten Lift (wie viel wahrscheinlicher zusammen als zufällig)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to cart</source>
+        <translation>In den Waren&amp;korb</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the cart</source>
+        <translation>Warenkorb &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <source>Recommended for this cart (in stock, not in the cart; score = confidence × lift)</source>
+        <translation>Empfohlen für diesen Warenkorb (vorrätig, nicht im Warenkorb; Punktzahl = Konfidenz × Lift)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Mining the completed orders…</source>
+        <translation>Die abgeschlossenen Bestellungen werden ausgewertet…</translation>
+    </message>
+    <message>
+        <source>Cross-sell failed: %1</source>
+        <translation>Cross-Selling fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No rules mined yet. Set the thresholds and press “Mine now”: MerchantDesk counts which products the completed orders hold together.</source>
+        <translation>Noch keine Regeln ermittelt. Legen Sie die Schwellenwerte fest und klicken Sie auf „Jetzt auswerten“: MerchantDesk zählt, welche Produkte die abgeschlossenen Bestellungen zusammen enthalten.</translation>
+    </message>
+    <message>
+        <source>Mined %1 from %2 completed orders (a pair must be in at least %3 of them): %4 bought-together rules, %5 bundles of three, %6 viewed-then-bought rules.</source>
+        <translation>Ausgewertet am %1 aus %2 abgeschlossenen Bestellungen (ein Paar muss in mindestens %3 davon sein): %4 Regeln „zusammen gekauft“, %5 Dreierbündel, %6 Regeln „angesehen, dann gekauft“.</translation>
+    </message>
+    <message>
+        <source>Add products to the cart to see what the shop would recommend with them.</source>
+        <translation>Legen Sie Produkte in den Warenkorb, um zu sehen, was der Shop dazu empfehlen würde.</translation>
+    </message>
+    <message>
+        <source>No recommendation: no rule starts from these products, or every product they lead to is in the cart or out of stock.</source>
+        <translation>Keine Empfehlung: Keine Regel geht von diesen Produkten aus, oder jedes Produkt, zu dem sie führen, liegt im Warenkorb oder ist nicht vorrätig.</translation>
+    </message>
+    <message>
+        <source>%1 of the orders with %2 also hold it; %3 times likelier than in any order</source>
+        <translation>%1 der Bestellungen mit %2 enthalten es auch; %3-mal wahrscheinlicher als in einer beliebigen Bestellung</translation>
+    </message>
+    <message>
+        <source>There are no rules to export yet.</source>
+        <translation>Es gibt noch keine Regeln zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1: %2</source>
+        <translation>Schreiben von %1: %2</translation>
+    </message>
+    <message>
+        <source>Export for WooCommerce</source>
+        <translation>Für WooCommerce exportieren</translation>
+    </message>
+    <message>
+        <source>Export recommendations</source>
+        <translation>Empfehlungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The file was not written.
+
+%1</source>
+        <translation>Die Datei wurde nicht geschrieben.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>md::CrossSellStore</name>
+    <message>
+        <source>Storing the cross-sell rules: %1</source>
+        <translation>Speichern der Cross-Selling-Regeln: %1</translation>
+    </message>
+    <message>
+        <source>Storing the cross-sell run: %1</source>
+        <translation>Speichern des Cross-Selling-Laufs: %1</translation>
+    </message>
+    <message>
+        <source>Removing the rules of earlier runs: %1</source>
+        <translation>Entfernen der Regeln früherer Läufe: %1</translation>
+    </message>
+    <message>
+        <source>Storing the bundles: %1</source>
+        <translation>Speichern der Bündel: %1</translation>
+    </message>
+    <message>
+        <source>Reading the last cross-sell run: %1</source>
+        <translation>Lesen des letzten Cross-Selling-Laufs: %1</translation>
+    </message>
+    <message>
+        <source>Reading the cross-sell rules: %1</source>
+        <translation>Lesen der Cross-Selling-Regeln: %1</translation>
+    </message>
+    <message>
+        <source>Reading the bundles: %1</source>
+        <translation>Lesen der Bündel: %1</translation>
+    </message>
+    <message>
+        <source>Looking up SKU %1: %2</source>
+        <translation>Suche nach Artikelnummer %1: %2</translation>
+    </message>
+    <message>
+        <source>No product has the SKU %1.</source>
+        <translation>Kein Produkt hat die Artikelnummer %1.</translation>
     </message>
 </context>
 <context>
@@ -522,7 +946,7 @@
         <translation>%1: die Datei hat eine Kopfzeile, aber keine Zeilen</translation>
     </message>
     <message>
-        <source>"%1" is also on line %2; a key may appear once in a file</source>
+        <source>&quot;%1&quot; is also on line %2; a key may appear once in a file</source>
         <translation>„%1“ steht auch in Zeile %2; ein Schlüssel darf in einer Datei nur einmal vorkommen</translation>
     </message>
     <message>
@@ -530,7 +954,7 @@
         <translation>%1 (die gültigen Zeilen wurden importiert)</translation>
     </message>
     <message>
-        <source>%1 has no %2 "%3"</source>
+        <source>%1 has no %2 &quot;%3&quot;</source>
         <translation>%1 hat kein %2 „%3“</translation>
     </message>
 </context>
@@ -553,7 +977,7 @@
         <translation>die Datei kann nicht weiter gelesen werden: %1</translation>
     </message>
     <message>
-        <source>the text is not valid %1; choose the file's encoding</source>
+        <source>the text is not valid %1; choose the file&apos;s encoding</source>
         <translation>der Text ist kein gültiges %1; wählen Sie die Zeichenkodierung der Datei</translation>
     </message>
     <message>
@@ -565,12 +989,12 @@
         <translation>die Zeile enthält ein NUL-Byte; dies ist keine Textdatei</translation>
     </message>
     <message>
-        <source>the text is not valid UTF-8; choose the file's encoding (windows-1252?)</source>
+        <source>the text is not valid UTF-8; choose the file&apos;s encoding (windows-1252?)</source>
         <translation>der Text ist kein gültiges UTF-8; wählen Sie die Zeichenkodierung der Datei (windows-1252?)</translation>
     </message>
     <message>
-        <source>a quote inside an unquoted field or after a closing quote; quote the whole field and double the quotes inside it ("")</source>
-        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen oder nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin ("")</translation>
+        <source>a quote inside an unquoted field or after a closing quote; quote the whole field and double the quotes inside it (&quot;&quot;)</source>
+        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen oder nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin (&quot;&quot;)</translation>
     </message>
     <message>
         <source>the field is longer than %1 MiB (a missing closing quote?)</source>
@@ -833,7 +1257,7 @@
         <translation>Tarif&amp;merkmale …</translation>
     </message>
     <message>
-        <source>What the selected customer's subscription entitles them to, and why</source>
+        <source>What the selected customer&apos;s subscription entitles them to, and why</source>
         <translation>Was das Abonnement des gewählten Kunden ihm gewährt, und warum</translation>
     </message>
     <message>
@@ -1015,7 +1439,7 @@
         <translation>Der Qt-PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
-        <source>Cannot connect to PostgreSQL at %1 (database "%2", user "%3"): %4</source>
+        <source>Cannot connect to PostgreSQL at %1 (database &quot;%2&quot;, user &quot;%3&quot;): %4</source>
         <translation>Keine Verbindung zu PostgreSQL auf %1 (Datenbank „%2“, Benutzer „%3“): %4</translation>
     </message>
     <message>
@@ -1045,19 +1469,19 @@
 <context>
     <name>md::DatabaseSpec</name>
     <message>
-        <source>Invalid PostgreSQL URL "%1": %2</source>
+        <source>Invalid PostgreSQL URL &quot;%1&quot;: %2</source>
         <translation>Ungültige PostgreSQL-URL „%1“: %2</translation>
     </message>
     <message>
-        <source>Invalid PostgreSQL URL "%1": expected postgresql://user[:password]@host[:port]/dbname</source>
+        <source>Invalid PostgreSQL URL &quot;%1&quot;: expected postgresql://user[:password]@host[:port]/dbname</source>
         <translation>Ungültige PostgreSQL-URL „%1“: erwartet wird postgresql://user[:password]@host[:port]/dbname</translation>
     </message>
     <message>
-        <source>Invalid sslmode "%1" in the PostgreSQL URL; use one of: %2</source>
+        <source>Invalid sslmode &quot;%1&quot; in the PostgreSQL URL; use one of: %2</source>
         <translation>Ungültiger sslmode „%1“ in der PostgreSQL-URL; verwenden Sie einen der Werte: %2</translation>
     </message>
     <message>
-        <source>Unknown option "%1" in the PostgreSQL URL; only sslmode is supported</source>
+        <source>Unknown option &quot;%1&quot; in the PostgreSQL URL; only sslmode is supported</source>
         <translation>Unbekannte Option „%1“ in der PostgreSQL-URL; nur sslmode wird unterstützt</translation>
     </message>
     <message>
@@ -1065,7 +1489,7 @@
         <translation>Keine Datenbank angegeben</translation>
     </message>
     <message>
-        <source>Unsupported database URL "%1": use a file path or postgresql://…</source>
+        <source>Unsupported database URL &quot;%1&quot;: use a file path or postgresql://…</source>
         <translation>Nicht unterstützte Datenbank-URL „%1“: verwenden Sie einen Dateipfad oder postgresql://…</translation>
     </message>
 </context>
@@ -1122,7 +1546,7 @@
         <translation>Der Demo-Shop wird in %1 angelegt</translation>
     </message>
     <message>
-        <source>Unknown demo shop scale "%1": use small or large</source>
+        <source>Unknown demo shop scale &quot;%1&quot;: use small or large</source>
         <translation>Unbekannte Demo-Shop-Größe „%1“: verwenden Sie small oder large</translation>
     </message>
     <message>
@@ -1185,11 +1609,11 @@
 <context>
     <name>md::EntitlementCommand</name>
     <message>
-        <source>Show a customer's value of a plan feature and why (active on a plan, paused, cancelled, no subscription, feature not in plan)</source>
+        <source>Show a customer&apos;s value of a plan feature and why (active on a plan, paused, cancelled, no subscription, feature not in plan)</source>
         <translation>Den Wert eines Tarifmerkmals für einen Kunden und den Grund anzeigen (aktiv in einem Tarif, pausiert, gekündigt, kein Abonnement, Merkmal nicht im Tarif)</translation>
     </message>
     <message>
-        <source>entitlement: give a customer's email and a feature key, such as entitlement ann@example.com shipping_speed</source>
+        <source>entitlement: give a customer&apos;s email and a feature key, such as entitlement ann@example.com shipping_speed</source>
         <translation>entitlement: Geben Sie die E-Mail-Adresse eines Kunden und einen Merkmalsschlüssel an, etwa entitlement ann@example.com shipping_speed</translation>
     </message>
     <message>
@@ -1296,7 +1720,7 @@
 <context>
     <name>md::ExportCommand</name>
     <message>
-        <source>Export one entity (%1) to a CSV file in MerchantDesk's own format</source>
+        <source>Export one entity (%1) to a CSV file in MerchantDesk&apos;s own format</source>
         <translation>Eine Entität (%1) in eine CSV-Datei im eigenen Format von MerchantDesk exportieren</translation>
     </message>
     <message>
@@ -1304,7 +1728,7 @@
         <translation>export: geben Sie eine Entität und eine Datei an, z. B. export products products.csv; die Entitäten sind %1</translation>
     </message>
     <message>
-        <source>export: unknown entity "%1"; the entities are %2</source>
+        <source>export: unknown entity &quot;%1&quot;; the entities are %2</source>
         <translation>export: unbekannte Entität „%1“; die Entitäten sind %2</translation>
     </message>
     <message>
@@ -1458,11 +1882,11 @@
         <translation>Eine CSV-Datei in eine Entität (%1) importieren; ganz oder gar nicht, außer mit --rejects</translation>
     </message>
     <message>
-        <source>The file's format: auto (recognised from the header), native, shopify or woocommerce (product exports of those platforms)</source>
+        <source>The file&apos;s format: auto (recognised from the header), native, shopify or woocommerce (product exports of those platforms)</source>
         <translation>Das Format der Datei: auto (an der Kopfzeile erkannt), native, shopify oder woocommerce (Produktexporte dieser Plattformen)</translation>
     </message>
     <message>
-        <source>upsert: add new rows and update changed ones by natural key; insert: add new rows only; replace: afterwards the table holds exactly the file's rows</source>
+        <source>upsert: add new rows and update changed ones by natural key; insert: add new rows only; replace: afterwards the table holds exactly the file&apos;s rows</source>
         <translation>upsert: neue Zeilen hinzufügen und geänderte über den natürlichen Schlüssel aktualisieren; insert: nur neue Zeilen hinzufügen; replace: danach enthält die Tabelle genau die Zeilen der Datei</translation>
     </message>
     <message>
@@ -1474,7 +1898,7 @@
         <translation>Die gültigen Zeilen importieren und die abgewiesenen mit Begründung in diese CSV-Datei schreiben</translation>
     </message>
     <message>
-        <source>The file's encoding instead of the detected one: utf-8, utf-16le, utf-16be or windows-1252</source>
+        <source>The file&apos;s encoding instead of the detected one: utf-8, utf-16le, utf-16be or windows-1252</source>
         <translation>Die Zeichenkodierung der Datei statt der erkannten: utf-8, utf-16le, utf-16be oder windows-1252</translation>
     </message>
     <message>
@@ -1490,15 +1914,15 @@
         <translation>import: geben Sie eine Entität und eine Datei an, z. B. import products products.csv; die Entitäten sind %1</translation>
     </message>
     <message>
-        <source>import: unknown entity "%1"; the entities are %2</source>
+        <source>import: unknown entity &quot;%1&quot;; the entities are %2</source>
         <translation>import: unbekannte Entität „%1“; die Entitäten sind %2</translation>
     </message>
     <message>
-        <source>import: --format "%1" is not a format; use auto, native, shopify or woocommerce</source>
+        <source>import: --format &quot;%1&quot; is not a format; use auto, native, shopify or woocommerce</source>
         <translation>import: --format „%1“ ist kein Format; verwenden Sie auto, native, shopify oder woocommerce</translation>
     </message>
     <message>
-        <source>import: --mode "%1" is not a mode; use upsert, insert or replace</source>
+        <source>import: --mode &quot;%1&quot; is not a mode; use upsert, insert or replace</source>
         <translation>import: --mode „%1“ ist kein Modus; verwenden Sie upsert, insert oder replace</translation>
     </message>
     <message>
@@ -1506,15 +1930,15 @@
         <translation>import: --rejects darf nicht die importierte Datei nennen</translation>
     </message>
     <message>
-        <source>import: --encoding "%1" is not supported; use utf-8, utf-16le, utf-16be or windows-1252</source>
+        <source>import: --encoding &quot;%1&quot; is not supported; use utf-8, utf-16le, utf-16be or windows-1252</source>
         <translation>import: --encoding „%1“ wird nicht unterstützt; verwenden Sie utf-8, utf-16le, utf-16be oder windows-1252</translation>
     </message>
     <message>
-        <source>import: --delimiter "%1" is not supported; use , ; tab or |</source>
+        <source>import: --delimiter &quot;%1&quot; is not supported; use , ; tab or |</source>
         <translation>import: --delimiter „%1“ wird nicht unterstützt; verwenden Sie , ; tab oder |</translation>
     </message>
     <message>
-        <source>import: --decimal "%1" is not a decimal symbol; use . or ,</source>
+        <source>import: --decimal &quot;%1&quot; is not a decimal symbol; use . or ,</source>
         <translation>import: --decimal „%1“ ist kein Dezimalzeichen; verwenden Sie . oder ,</translation>
     </message>
     <message>
@@ -1535,6 +1959,20 @@
             <numerusform>%1: %n Problem gefunden; es wurde nichts importiert</numerusform>
             <numerusform>%1: %n Probleme gefunden; es wurde nichts importiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>import: --%1 does not apply to baskets (one basket per line, UTF-8, names separated by commas; always all or nothing)</source>
+        <translation>import: --%1 gilt nicht für Warenkörbe (ein Warenkorb je Zeile, UTF-8, Namen durch Kommas getrennt; immer alles oder nichts)</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported</source>
+        <translation>%1; es wurde nichts importiert</translation>
+    </message>
+    <message>
+        <source>%1: %2 baskets imported as completed orders with %3 lines; %4 new products, %5 existing products reused.
+</source>
+        <translation>%1: %2 Warenkörbe als abgeschlossene Bestellungen mit %3 Positionen importiert; %4 neue Produkte, %5 vorhandene Produkte wiederverwendet.
+</translation>
     </message>
 </context>
 <context>
@@ -1588,7 +2026,7 @@
         </translation>
     </message>
     <message>
-        <source>%1 format, %2, delimiter "%3", decimal symbol "%4"</source>
+        <source>%1 format, %2, delimiter &quot;%3&quot;, decimal symbol &quot;%4&quot;</source>
         <translation>Format %1, %2, Trennzeichen „%3“, Dezimalzeichen „%4“</translation>
     </message>
     <message>
@@ -1705,7 +2143,7 @@
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <source>The file's first row names its columns. A file of %1 needs the columns &lt;b&gt;%2&lt;/b&gt;.</source>
+        <source>The file&apos;s first row names its columns. A file of %1 needs the columns &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Die erste Zeile der Datei benennt ihre Spalten. Eine Datei mit %1 braucht die Spalten &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
@@ -1861,7 +2299,7 @@
         <translation>Mit diesen Einstellungen kann die Datei nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The profile's columns for %1 are not in this file.</source>
+        <source>The profile&apos;s columns for %1 are not in this file.</source>
         <translation>Die Spalten des Profils für %1 fehlen in dieser Datei.</translation>
     </message>
     <message>
@@ -1869,7 +2307,7 @@
         <translation>Importprofil speichern</translation>
     </message>
     <message>
-        <source>Name for these settings and columns (for example the supplier's name):</source>
+        <source>Name for these settings and columns (for example the supplier&apos;s name):</source>
         <translation>Name für diese Einstellungen und Spalten (zum Beispiel der Name des Lieferanten):</translation>
     </message>
     <message numerus="yes">
@@ -1903,7 +2341,7 @@
         <translation>Zeilen, deren Schlüssel schon gespeichert ist</translation>
     </message>
     <message>
-        <source>&amp;Update them with the file's values and add the new rows</source>
+        <source>&amp;Update them with the file&apos;s values and add the new rows</source>
         <translation>Mit den Werten der Datei &amp;aktualisieren und neue Zeilen hinzufügen</translation>
     </message>
     <message>
@@ -1911,7 +2349,7 @@
         <translation>Unverändert &amp;behalten; nur neue Zeilen hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Replace everything: afterwards only the file's rows are stored, all others are deleted</source>
+        <source>&amp;Replace everything: afterwards only the file&apos;s rows are stored, all others are deleted</source>
         <translation>Alles &amp;ersetzen: danach sind nur die Zeilen der Datei gespeichert, alle anderen werden gelöscht</translation>
     </message>
     <message>
@@ -2167,7 +2605,7 @@
         <translation>Startwert für den Zufallsgenerator der Demo: derselbe Startwert ergibt denselben Shop</translation>
     </message>
     <message>
-        <source>The demo shop's today: its order history ends the day before (default: today, UTC)</source>
+        <source>The demo shop&apos;s today: its order history ends the day before (default: today, UTC)</source>
         <translation>Das „Heute“ des Demo-Shops: sein Bestellverlauf endet am Tag davor (Standard: heute, UTC)</translation>
     </message>
     <message>
@@ -2175,15 +2613,15 @@
         <translation>init: --%1 gilt nur zusammen mit --demo</translation>
     </message>
     <message>
-        <source>init: --scale "%1" is not a demo size; use %2</source>
+        <source>init: --scale &quot;%1&quot; is not a demo size; use %2</source>
         <translation>init: --scale „%1“ ist keine Demo-Größe; verwenden Sie %2</translation>
     </message>
     <message>
-        <source>init: --seed "%1" is not a whole number from 0 to %2</source>
+        <source>init: --seed &quot;%1&quot; is not a whole number from 0 to %2</source>
         <translation>init: --seed „%1“ ist keine ganze Zahl von 0 bis %2</translation>
     </message>
     <message>
-        <source>init: --as-of "%1" is not a date; use YYYY-MM-DD, such as 2025-06-30</source>
+        <source>init: --as-of &quot;%1&quot; is not a date; use YYYY-MM-DD, such as 2025-06-30</source>
         <translation>init: --as-of „%1“ ist kein Datum; verwenden Sie YYYY-MM-DD, etwa 2025-06-30</translation>
     </message>
     <message>
@@ -2253,7 +2691,7 @@
         <translation>inventory pull: Bestände aus dem Bestands-Feed aktualisieren (ein JSON-Array aus product_id, stock_level, last_updated)</translation>
     </message>
     <message>
-        <source>The feed's address, instead of the one stored in the database; the token comes from %1 or the keyring</source>
+        <source>The feed&apos;s address, instead of the one stored in the database; the token comes from %1 or the keyring</source>
         <translation>Die Adresse des Feeds statt der in der Datenbank gespeicherten; das Token kommt aus %1 oder dem Schlüsselbund</translation>
     </message>
     <message>
@@ -2261,15 +2699,15 @@
         <translation>Nach so vielen Sekunden aufgeben (Standard: die gespeicherte Einstellung, sonst %1)</translation>
     </message>
     <message>
-        <source>inventory: the only action is "pull", as in inventory pull [--url URL]</source>
+        <source>inventory: the only action is &quot;pull&quot;, as in inventory pull [--url URL]</source>
         <translation>inventory: die einzige Aktion ist „pull“, wie in inventory pull [--url URL]</translation>
     </message>
     <message>
-        <source>inventory: --url "%1" is not an http:// or https:// address</source>
+        <source>inventory: --url &quot;%1&quot; is not an http:// or https:// address</source>
         <translation>inventory: --url „%1“ ist keine http://- oder https://-Adresse</translation>
     </message>
     <message>
-        <source>inventory: --timeout "%1" is not a number of seconds from 1 to 3600</source>
+        <source>inventory: --timeout &quot;%1&quot; is not a number of seconds from 1 to 3600</source>
         <translation>inventory: --timeout „%1“ ist keine Sekundenzahl von 1 bis 3600</translation>
     </message>
     <message>
@@ -2304,7 +2742,7 @@
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <source>a text "%1"</source>
+        <source>a text &quot;%1&quot;</source>
         <translation>ein Text „%1“</translation>
     </message>
     <message>
@@ -2320,7 +2758,7 @@
         <translation>nichts</translation>
     </message>
     <message>
-        <source>The inventory feed address "%1" is not an http:// or https:// URL</source>
+        <source>The inventory feed address &quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>Die Adresse des Bestands-Feeds „%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -2379,7 +2817,7 @@
         <translation>Fehler beim Bereitstellen des Bestands-Feeds: %1</translation>
     </message>
     <message>
-        <source>Matching the feed's SKUs: %1</source>
+        <source>Matching the feed&apos;s SKUs: %1</source>
         <translation>Fehler beim Abgleichen der Artikelnummern des Feeds: %1</translation>
     </message>
     <message>
@@ -2406,11 +2844,11 @@
         <translation>Fehler beim Lesen der Einstellungen des Bestands-Feeds: %1</translation>
     </message>
     <message>
-        <source>The stored inventory feed timeout "%1" is not a number of seconds</source>
+        <source>The stored inventory feed timeout &quot;%1&quot; is not a number of seconds</source>
         <translation>Die gespeicherte Zeitüberschreitung des Bestands-Feeds „%1“ ist keine Sekundenzahl</translation>
     </message>
     <message>
-        <source>Inventory feed URL: "%1" is not an http:// or https:// address</source>
+        <source>Inventory feed URL: &quot;%1&quot; is not an http:// or https:// address</source>
         <translation>URL des Bestands-Feeds: „%1“ ist keine http://- oder https://-Adresse</translation>
     </message>
     <message>
@@ -2475,7 +2913,7 @@
 <context>
     <name>md::JobSchedule</name>
     <message>
-        <source>Times of day: "%1" is not a time such as 02:00 or 14:30</source>
+        <source>Times of day: &quot;%1&quot; is not a time such as 02:00 or 14:30</source>
         <translation>Uhrzeiten: „%1“ ist keine Uhrzeit wie 02:00 oder 14:30</translation>
     </message>
     <message>
@@ -2833,6 +3271,30 @@ Es wurde keine Sicherungsdatei geschrieben.</translation>
         <source>What do you want to export?</source>
         <translation>Was möchten Sie exportieren?</translation>
     </message>
+    <message>
+        <source>Repricing</source>
+        <translation>Preisanpassung</translation>
+    </message>
+    <message>
+        <source>Cross-sell</source>
+        <translation>Cross-Selling</translation>
+    </message>
+    <message>
+        <source>No system tray: scheduled repricing runs only while this window is open.</source>
+        <translation>Kein Systembereich der Kontrollleiste: Die geplante Preisanpassung läuft nur, solange dieses Fenster geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>The repricing schedule is not running: %1</source>
+        <translation>Der Zeitplan der Preisanpassung läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>MerchantDesk is still running</source>
+        <translation>MerchantDesk läuft weiter</translation>
+    </message>
+    <message>
+        <source>Scheduled repricing goes on in the background. Open the window or quit from the tray icon.</source>
+        <translation>Die geplante Preisanpassung läuft im Hintergrund weiter. Öffnen Sie das Fenster oder beenden Sie das Programm über das Symbol im Systembereich.</translation>
+    </message>
 </context>
 <context>
     <name>md::Migrations</name>
@@ -2841,7 +3303,7 @@ Es wurde keine Sicherungsdatei geschrieben.</translation>
         <translation>Die Liste der Tabellen kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The database holds other tables (such as "%1") but no MerchantDesk schema; MerchantDesk will not write into it. Use a new file or an empty database.</source>
+        <source>The database holds other tables (such as &quot;%1&quot;) but no MerchantDesk schema; MerchantDesk will not write into it. Use a new file or an empty database.</source>
         <translation>Die Datenbank enthält andere Tabellen (etwa „%1“), aber kein MerchantDesk-Schema; MerchantDesk schreibt nicht hinein. Verwenden Sie eine neue Datei oder eine leere Datenbank.</translation>
     </message>
     <message>
@@ -2869,6 +3331,32 @@ Anweisung: %4</translation>
     <message>
         <source>Cannot record migration %1: %2</source>
         <translation>Migration %1 kann nicht vermerkt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::MiningParameters</name>
+    <message>
+        <source>The minimum support must be above 0 (a share below 1, such as 0.01, or a number of orders, such as 20); it is %1.</source>
+        <translation>Der Mindest-Support muss über 0 liegen (ein Anteil unter 1 wie 0,01 oder eine Anzahl von Bestellungen wie 20); er ist %1.</translation>
+    </message>
+    <message>
+        <source>A minimum support of 1 or more is a number of orders and must be whole; it is %1.</source>
+        <translation>Ein Mindest-Support ab 1 ist eine Anzahl von Bestellungen und muss ganzzahlig sein; er ist %1.</translation>
+    </message>
+    <message>
+        <source>The minimum confidence must be between 0 and 1; it is %1.</source>
+        <translation>Die Mindest-Konfidenz muss zwischen 0 und 1 liegen; sie ist %1.</translation>
+    </message>
+    <message>
+        <source>The minimum lift must be 0 or more; it is %1.</source>
+        <translation>Der Mindest-Lift muss 0 oder mehr sein; er ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>md::OrderBasketSource</name>
+    <message>
+        <source>Reading the order lines: %1</source>
+        <translation>Lesen der Bestellpositionen: %1</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3530,41 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::PairMiner</name>
+    <message>
+        <source>Mining was cancelled.</source>
+        <translation>Die Auswertung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Counting products</source>
+        <translation>Produkte werden gezählt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Counting pairs</source>
+        <translation>Paare werden gezählt</translation>
+    </message>
+    <message>
+        <source>Too many frequent products (%1) to count bundles of three; raise the minimum support.</source>
+        <translation>Zu viele häufige Produkte (%1), um Dreierbündel zu zählen; erhöhen Sie den Mindest-Support.</translation>
+    </message>
+    <message>
+        <source>Counting bundles</source>
+        <translation>Bündel werden gezählt</translation>
+    </message>
+    <message>
+        <source>Counting views</source>
+        <translation>Ansichten werden gezählt</translation>
+    </message>
+    <message>
+        <source>Counting views before purchases</source>
+        <translation>Ansichten vor Käufen werden gezählt</translation>
+    </message>
+</context>
+<context>
     <name>md::PlanDialog</name>
     <message>
         <source>Edit plan “%1”</source>
@@ -3107,7 +3630,7 @@ Anweisung: %4</translation>
         <translation>Geerbt von %1</translation>
     </message>
     <message>
-        <source>The feature's default (no plan sets it)</source>
+        <source>The feature&apos;s default (no plan sets it)</source>
         <translation>Der Standardwert des Merkmals (kein Tarif setzt ihn)</translation>
     </message>
     <message>
@@ -3234,7 +3757,7 @@ Anweisung: %4</translation>
         <translation>Tarife</translation>
     </message>
     <message>
-        <source>Each column is a plan, each row a feature. Bold values are set on the plan; grey ones come from the plan it inherits from or the feature's default. Changes are kept until you save them.</source>
+        <source>Each column is a plan, each row a feature. Bold values are set on the plan; grey ones come from the plan it inherits from or the feature&apos;s default. Changes are kept until you save them.</source>
         <translation>Jede Spalte ist ein Tarif, jede Zeile ein Merkmal. Fette Werte sind im Tarif gesetzt; graue stammen aus dem Tarif, von dem er erbt, oder sind der Standardwert des Merkmals. Änderungen bleiben erhalten, bis Sie sie speichern.</translation>
     </message>
     <message>
@@ -3551,7 +4074,7 @@ Anweisung: %4</translation>
         <translation>; ausgelassen: über dem Limit von %1 Änderungen pro Lauf</translation>
     </message>
     <message>
-        <source>Category "%1" is locked: not repriced</source>
+        <source>Category &quot;%1&quot; is locked: not repriced</source>
         <translation>Kategorie „%1“ ist gesperrt: nicht neu bepreist</translation>
     </message>
     <message>
@@ -3747,23 +4270,23 @@ Anweisung: %4</translation>
         <translation>Gesperrte Kategorien</translation>
     </message>
     <message>
-        <source>%1 must be a whole number ≥ 0, not "%2"</source>
+        <source>%1 must be a whole number ≥ 0, not &quot;%2&quot;</source>
         <translation>%1 muss eine ganze Zahl ≥ 0 sein, nicht „%2“</translation>
     </message>
     <message>
-        <source>%1 must be a whole number from 0 to %2, not "%3"</source>
+        <source>%1 must be a whole number from 0 to %2, not &quot;%3&quot;</source>
         <translation>%1 muss eine ganze Zahl von 0 bis %2 sein, nicht „%3“</translation>
     </message>
     <message>
-        <source>%1 must be a number from 0 to %2 with at most two decimals, not "%3"</source>
+        <source>%1 must be a number from 0 to %2 with at most two decimals, not &quot;%3&quot;</source>
         <translation>%1 muss eine Zahl von 0 bis %2 mit höchstens zwei Nachkommastellen sein, nicht „%3“</translation>
     </message>
     <message>
-        <source>%1 must be true or false, not "%2"</source>
+        <source>%1 must be true or false, not &quot;%2&quot;</source>
         <translation>%1 muss true oder false sein, nicht „%2“</translation>
     </message>
     <message>
-        <source>%1 must be none, .99 or .95, not "%2"</source>
+        <source>%1 must be none, .99 or .95, not &quot;%2&quot;</source>
         <translation>%1 muss none, .99 oder .95 sein, nicht „%2“</translation>
     </message>
     <message>
@@ -3803,6 +4326,107 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::ProposalDialog</name>
+    <message>
+        <source>Approve Proposed Prices</source>
+        <translation>Vorgeschlagene Preise freigeben</translation>
+    </message>
+    <message>
+        <source>A scheduled run prepared these price changes. Tick the ones to apply; they are applied in one step and can be undone as a run.</source>
+        <translation>Ein geplanter Lauf hat diese Preisänderungen vorbereitet. Haken Sie die an, die übernommen werden sollen; sie werden in einem Schritt übernommen und können als Lauf rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Tick All</source>
+        <translation>Alle anhaken</translation>
+    </message>
+    <message>
+        <source>Tick None</source>
+        <translation>Keine anhaken</translation>
+    </message>
+    <message>
+        <source>Apply Ticked Changes (%1)</source>
+        <translation>Angehakte Änderungen übernehmen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>md::ProposalTableModel</name>
+    <message>
+        <source>The price changed since the proposal was made; applying leaves it alone.</source>
+        <translation>Der Preis hat sich seit dem Vorschlag geändert; beim Übernehmen bleibt er unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 (changed)</source>
+        <translation>%1 (geändert)</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Price then</source>
+        <translation>Preis damals</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Price now</source>
+        <translation>Preis jetzt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>md::RecommendCommand</name>
+    <message>
+        <source>Recommend products for a cart of SKUs from the newest cross-sell rules</source>
+        <translation>Produkte für einen Warenkorb aus Artikelnummern anhand der neuesten Cross-Selling-Regeln empfehlen</translation>
+    </message>
+    <message>
+        <source>How many products to recommend</source>
+        <translation>Wie viele Produkte empfohlen werden</translation>
+    </message>
+    <message>
+        <source>recommend: give the SKUs in the cart, e.g. recommend MUG-1,TEA-2</source>
+        <translation>recommend: geben Sie die Artikelnummern im Warenkorb an, z. B. recommend MUG-1,TEA-2</translation>
+    </message>
+    <message>
+        <source>recommend: --limit &quot;%1&quot; is not a positive whole number</source>
+        <translation>recommend: --limit „%1“ ist keine positive ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no cross-sell rules have been mined yet; run &quot;%2 crosssell&quot; first</source>
+        <translation>%1: Es wurden noch keine Cross-Selling-Regeln ermittelt; führen Sie zuerst „%2 crosssell“ aus</translation>
+    </message>
+    <message>
+        <source>No recommendations: no rule of run %1 starts from these products, or every product they lead to is in the cart or out of stock.
+</source>
+        <translation>Keine Empfehlungen: Keine Regel von Lauf %1 geht von diesen Produkten aus, oder jedes Produkt, zu dem sie führen, liegt im Warenkorb oder ist nicht vorrätig.
+</translation>
+    </message>
+    <message>
+        <source>%1. %2  %3  (score %4: bought with %5 in %6% of its orders, lift %7)
+</source>
+        <translation>%1. %2  %3  (Punktzahl %4: mit %5 in %6 % seiner Bestellungen gekauft, Lift %7)
+</translation>
+    </message>
+</context>
+<context>
     <name>md::RepriceCommand</name>
     <message>
         <source>Compute new prices with the stored repricing rules and apply them as one run that can be undone (or only show them with --dry-run)</source>
@@ -3825,7 +4449,7 @@ Anweisung: %4</translation>
         <translation>Die Liste in FILE statt auf stdout schreiben</translation>
     </message>
     <message>
-        <source>reprice: --format "%1" is not a format; use %2</source>
+        <source>reprice: --format &quot;%1&quot; is not a format; use %2</source>
         <translation>reprice: --format „%1“ ist kein Format; verwenden Sie %2</translation>
     </message>
     <message>
@@ -3986,6 +4610,419 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::RepricingPage</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>%1: deleted since</source>
+        <translation>%1: inzwischen gelöscht</translation>
+    </message>
+    <message>
+        <source>%1: now %2 (expected %3)</source>
+        <translation>%1: jetzt %2 (erwartet %3)</translation>
+    </message>
+    <message>
+        <source>Repricing</source>
+        <translation>Preisanpassung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Preview and Apply</source>
+        <translation>Vorschau und Übernehmen</translation>
+    </message>
+    <message>
+        <source>Rules and Schedule</source>
+        <translation>Regeln und Zeitplan</translation>
+    </message>
+    <message>
+        <source>Runs and Undo</source>
+        <translation>Läufe und Rückgängig</translation>
+    </message>
+    <message>
+        <source>Preview as of %1: %2 products looked at, %3 prices would change. Nothing has changed in the shop yet.</source>
+        <translation>Vorschau vom %1: %2 Produkte geprüft, %3 Preise würden sich ändern. Im Shop hat sich noch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>It uses the rules in the editor, which are not saved yet.</source>
+        <translation>Sie verwendet die Regeln im Editor, die noch nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Price changes applied: %1 (run %2).</source>
+        <translation>Übernommene Preisänderungen: %1 (Lauf %2).</translation>
+    </message>
+    <message>
+        <source>Left alone because their price changed since the preview: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seit der Vorschau geändert hat: %1.</translation>
+    </message>
+    <message>
+        <source>Demand derived from sales: %1 products sold in the last 28 days; %2 scores changed. Compute the preview again to see the effect.</source>
+        <translation>Nachfrage aus den Verkäufen abgeleitet: %1 Produkte in den letzten 28 Tagen verkauft; %2 Werte geändert. Berechnen Sie die Vorschau erneut, um die Wirkung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>These are the saved rules.</source>
+        <translation>Dies sind die gespeicherten Regeln.</translation>
+    </message>
+    <message>
+        <source>The stored rules could not be read: %1</source>
+        <translation>Die gespeicherten Regeln konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The shop database could not be opened: %1</source>
+        <translation>Die Shop-Datenbank konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Review and Approve…</source>
+        <translation>Prüfen und freigeben…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Compute Preview</source>
+        <translation>Vorschau berechnen</translation>
+    </message>
+    <message>
+        <source>Work out the new price of every product with the rules on the &quot;Rules and Schedule&quot; tab; nothing changes until you apply</source>
+        <translation>Den neuen Preis jedes Produkts mit den Regeln auf dem Reiter „Regeln und Zeitplan“ berechnen; nichts ändert sich, bevor Sie übernehmen</translation>
+    </message>
+    <message>
+        <source>All price changes</source>
+        <translation>Alle Preisänderungen</translation>
+    </message>
+    <message>
+        <source>Increases</source>
+        <translation>Erhöhungen</translation>
+    </message>
+    <message>
+        <source>Decreases</source>
+        <translation>Senkungen</translation>
+    </message>
+    <message>
+        <source>Capped by a limit</source>
+        <translation>Durch eine Grenze begrenzt</translation>
+    </message>
+    <message>
+        <source>Every product (also unchanged and skipped)</source>
+        <translation>Jedes Produkt (auch unveränderte und übersprungene)</translation>
+    </message>
+    <message>
+        <source>Search SKU or title</source>
+        <translation>Artikelnummer oder Titel suchen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Tick All</source>
+        <translation>Alle anhaken</translation>
+    </message>
+    <message>
+        <source>Tick None</source>
+        <translation>Keine anhaken</translation>
+    </message>
+    <message>
+        <source>Tick Selected Only</source>
+        <translation>Nur Ausgewählte anhaken</translation>
+    </message>
+    <message>
+        <source>Approve only the rows selected in the table</source>
+        <translation>Nur die in der Tabelle ausgewählten Zeilen freigeben</translation>
+    </message>
+    <message>
+        <source>Lock Selected Products</source>
+        <translation>Ausgewählte Produkte sperren</translation>
+    </message>
+    <message>
+        <source>Never reprice the selected products (unlock them on the &quot;Rules and Schedule&quot; tab)</source>
+        <translation>Die Preise der ausgewählten Produkte nie anpassen (entsperren auf dem Reiter „Regeln und Zeitplan“)</translation>
+    </message>
+    <message>
+        <source>Price history: select a product in the table</source>
+        <translation>Preisverlauf: Wählen Sie ein Produkt in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet. &quot;Compute Preview&quot; already uses the rules as shown here.</source>
+        <translation>Geändert, noch nicht gespeichert. „Vorschau berechnen“ verwendet bereits die hier angezeigten Regeln.</translation>
+    </message>
+    <message>
+        <source>Save Rules</source>
+        <translation>Regeln speichern</translation>
+    </message>
+    <message>
+        <source>Store the rules in the shop database: scheduled runs and the command line use them too</source>
+        <translation>Die Regeln in der Shop-Datenbank speichern: geplante Läufe und die Kommandozeile verwenden sie ebenfalls</translation>
+    </message>
+    <message>
+        <source>Undo Edits</source>
+        <translation>Bearbeitung verwerfen</translation>
+    </message>
+    <message>
+        <source>Playbook Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Locked products</source>
+        <translation>Gesperrte Produkte</translation>
+    </message>
+    <message>
+        <source>Unlock Selected</source>
+        <translation>Ausgewählte entsperren</translation>
+    </message>
+    <message>
+        <source>Lock products from the preview table (&quot;Lock Selected Products&quot;); they are never repriced.</source>
+        <translation>Sperren Sie Produkte in der Vorschautabelle („Ausgewählte Produkte sperren“); ihre Preise werden nie angepasst.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>How the rules work</source>
+        <translation>So funktionieren die Regeln</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;For each product, with its &lt;b&gt;current&lt;/b&gt; price, its &lt;b&gt;base&lt;/b&gt; price, its &lt;b&gt;stock&lt;/b&gt; and its &lt;b&gt;demand&lt;/b&gt; score (0 to 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;stock &lt;b&gt;below the low threshold&lt;/b&gt;: new price = current + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;between the thresholds&lt;/b&gt;: new price = base + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;above the high threshold&lt;/b&gt;: the price is held (or marked down by the overstock markdown when the demand is 0).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then the move is &lt;b&gt;capped&lt;/b&gt; at the largest move per run (up or down), and two guard rails win over the cap: never below the &lt;b&gt;floor&lt;/b&gt; (the higher of the product&apos;s minimum price and cost plus the minimum margin) and never above the product&apos;s &lt;b&gt;maximum price&lt;/b&gt;. The result is rounded to the cent. A product whose price would not change gets no decision.&lt;/p&gt;&lt;p&gt;Products without cost and without minimum price, with base price 0, or whose floor is above their maximum price are skipped, with the reason in the preview.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Derive demand from sales&lt;/b&gt; sets every product&apos;s demand score from its completed orders: with &lt;i&gt;r&lt;/i&gt; the units sold in the last 14 days and &lt;i&gt;p&lt;/i&gt; the units sold in the 14 days before,&lt;br&gt;&lt;b&gt;demand = 10 × r / (r + p + 2)&lt;/b&gt;, rounded to two decimals. Steady sales score about 5, sales that only happen now approach 10, a product that stopped selling scores 0; the &quot;+ 2&quot; keeps a single sale from looking like a trend.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Für jedes Produkt, mit seinem &lt;b&gt;aktuellen&lt;/b&gt; Preis, seinem &lt;b&gt;Grundpreis&lt;/b&gt;, seinem &lt;b&gt;Bestand&lt;/b&gt; und seinem &lt;b&gt;Nachfragewert&lt;/b&gt; (0 bis 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Bestand &lt;b&gt;unter der unteren Schwelle&lt;/b&gt;: neuer Preis = aktueller Preis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;zwischen den Schwellen&lt;/b&gt;: neuer Preis = Grundpreis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;über der oberen Schwelle&lt;/b&gt;: Der Preis bleibt gleich (oder wird durch die Überbestands-Herabsetzung gesenkt, wenn die Nachfrage 0 ist).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Dann wird die Bewegung auf die größte Änderung pro Lauf &lt;b&gt;begrenzt&lt;/b&gt; (nach oben oder unten), und zwei Schutzgrenzen gehen der Begrenzung vor: nie unter der &lt;b&gt;Untergrenze&lt;/b&gt; (dem höheren Wert aus dem Mindestpreis des Produkts und den Kosten plus Mindestmarge) und nie über dem &lt;b&gt;Höchstpreis&lt;/b&gt; des Produkts. Das Ergebnis wird auf den Cent gerundet. Ein Produkt, dessen Preis sich nicht ändern würde, erhält keine Entscheidung.&lt;/p&gt;&lt;p&gt;Produkte ohne Kosten und ohne Mindestpreis, mit Grundpreis 0 oder deren Untergrenze über ihrem Höchstpreis liegt, werden übersprungen; der Grund steht in der Vorschau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nachfrage aus Verkäufen ableiten&lt;/b&gt; setzt den Nachfragewert jedes Produkts aus seinen abgeschlossenen Bestellungen: mit &lt;i&gt;r&lt;/i&gt; den in den letzten 14 Tagen verkauften Stück und &lt;i&gt;p&lt;/i&gt; den in den 14 Tagen davor verkauften Stück,&lt;br&gt;&lt;b&gt;Nachfrage = 10 × r / (r + p + 2)&lt;/b&gt;, gerundet auf zwei Nachkommastellen. Gleichmäßige Verkäufe ergeben etwa 5, Verkäufe, die erst jetzt stattfinden, nähern sich 10, ein Produkt, das nicht mehr verkauft wird, ergibt 0; das „+ 2“ verhindert, dass ein einzelner Verkauf wie ein Trend aussieht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Derive Demand from Sales</source>
+        <translation>Nachfrage aus Verkäufen ableiten</translation>
+    </message>
+    <message>
+        <source>Replace every product&apos;s demand score by the score its sales of the last 28 days give</source>
+        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>Gestartet über</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Old price</source>
+        <translation>Alter Preis</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Undo Run…</source>
+        <translation>Lauf rückgängig machen…</translation>
+    </message>
+    <message>
+        <source>Put back the prices of the selected run; products changed again since are left alone and listed</source>
+        <translation>Die Preise des ausgewählten Laufs zurücksetzen; seitdem erneut geänderte Produkte bleiben unverändert und werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Changes of the selected run:</source>
+        <translation>Änderungen des ausgewählten Laufs:</translation>
+    </message>
+    <message>
+        <source>The preview was not computed: %1</source>
+        <translation>Die Vorschau wurde nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>Computing the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <translation>Die Regeln wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Rules saved. Scheduled runs and the command line use them from now on.</source>
+        <translation>Regeln gespeichert. Geplante Läufe und die Kommandozeile verwenden sie ab jetzt.</translation>
+    </message>
+    <message>
+        <source>No preview yet. &quot;Compute Preview&quot; works out the new prices; nothing changes in the shop until you apply them.</source>
+        <translation>Noch keine Vorschau. „Vorschau berechnen“ ermittelt die neuen Preise; im Shop ändert sich nichts, bevor Sie sie übernehmen.</translation>
+    </message>
+    <message>
+        <source>Shown: %1 rows, %2 up, %3 down, %4 capped by a limit; average change %5 %.</source>
+        <translation>Angezeigt: %1 Zeilen, %2 höher, %3 niedriger, %4 durch eine Grenze begrenzt; durchschnittliche Änderung %5 %.</translation>
+    </message>
+    <message>
+        <source>All products: %1 changes (%2 up, %3 down), %4 unchanged, %5 skipped.</source>
+        <translation>Alle Produkte: %1 Änderungen (%2 höher, %3 niedriger), %4 unverändert, %5 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Apply Ticked Changes (%1)…</source>
+        <translation>Angehakte Änderungen übernehmen (%1)…</translation>
+    </message>
+    <message>
+        <source>Change these prices in the shop now?
+
+Prices that change: %1 (%2 up, %3 down).
+They change in one step, and the run can be undone as a whole on the &quot;Runs and Undo&quot; tab.</source>
+        <translation>Diese Preise jetzt im Shop ändern?
+
+Preise, die sich ändern: %1 (%2 höher, %3 niedriger).
+Sie ändern sich in einem Schritt, und der Lauf kann auf dem Reiter „Läufe und Rückgängig“ als Ganzes rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Apply Price Changes</source>
+        <translation>Preisänderungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Applying the price changes…</source>
+        <translation>Preisänderungen werden übernommen…</translation>
+    </message>
+    <message>
+        <source>Replace the demand score of every product by the score its sales of the last 28 days give?</source>
+        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben?</translation>
+    </message>
+    <message>
+        <source>Deriving demand from sales…</source>
+        <translation>Nachfrage wird aus den Verkäufen abgeleitet…</translation>
+    </message>
+    <message>
+        <source>Price history of %1 could not be read: %2</source>
+        <translation>Der Preisverlauf von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no price changes recorded yet</source>
+        <translation>%1: noch keine Preisänderungen aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1: price changes recorded: %2</source>
+        <translation>%1: aufgezeichnete Preisänderungen: %2</translation>
+    </message>
+    <message>
+        <source>Products locked: %1. The next preview leaves them alone.</source>
+        <translation>Gesperrte Produkte: %1. Die nächste Vorschau lässt sie unverändert.</translation>
+    </message>
+    <message>
+        <source>Products unlocked: %1.</source>
+        <translation>Entsperrte Produkte: %1.</translation>
+    </message>
+    <message>
+        <source>The runs could not be read: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Undid run %1</source>
+        <translation>Hat Lauf %1 rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Undone on %1</source>
+        <translation>Rückgängig gemacht am %1</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Changes of the selected run (the first %1 of %2):</source>
+        <translation>Änderungen des ausgewählten Laufs (die ersten %1 von %2):</translation>
+    </message>
+    <message>
+        <source>Undo Run</source>
+        <translation>Lauf rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put back the prices run %1 changed (%2 changes)?
+
+Products whose price changed again since are left alone and listed.</source>
+        <translation>Die von Lauf %1 geänderten Preise zurücksetzen (%2 Änderungen)?
+
+Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert und werden aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Undoing run %1…</source>
+        <translation>Lauf %1 wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>Run %1 was not undone: %2</source>
+        <translation>Lauf %1 wurde nicht rückgängig gemacht: %2</translation>
+    </message>
+    <message>
+        <source>Undid run %1 as run %2; prices restored: %3.</source>
+        <translation>Lauf %1 als Lauf %2 rückgängig gemacht; wiederhergestellte Preise: %3.</translation>
+    </message>
+    <message>
+        <source>Left alone because their price changed since: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seitdem geändert hat: %1.</translation>
+    </message>
+    <message>
+        <source>A scheduled run on %1 prepared price changes for your approval: %2.</source>
+        <translation>Ein geplanter Lauf am %1 hat Preisänderungen zu Ihrer Freigabe vorbereitet: %2.</translation>
+    </message>
+    <message>
+        <source>Applying the approved changes…</source>
+        <translation>Freigegebene Änderungen werden übernommen…</translation>
+    </message>
+    <message>
+        <source>The proposal was not applied: %1</source>
+        <translation>Der Vorschlag wurde nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Left alone because their price changed since the proposal: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seit dem Vorschlag geändert hat: %1.</translation>
+    </message>
+    <message>
+        <source>Discard Proposal</source>
+        <translation>Vorschlag verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the price changes the scheduled run prepared? Prices stay as they are.</source>
+        <translation>Die vom geplanten Lauf vorbereiteten Preisänderungen verwerfen? Die Preise bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The proposal was discarded; no price changed.</source>
+        <translation>Der Vorschlag wurde verworfen; kein Preis hat sich geändert.</translation>
+    </message>
+</context>
+<context>
     <name>md::RepricingService</name>
     <message>
         <source>Reading products</source>
@@ -4049,6 +5086,195 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::RuleEditor</name>
+    <message>
+        <source>Below this stock a product counts as scarce: its price rises with demand from the current price.</source>
+        <translation>Unter diesem Bestand gilt ein Produkt als knapp: Sein Preis steigt mit der Nachfrage vom aktuellen Preis aus.</translation>
+    </message>
+    <message>
+        <source>Above this stock the price is held (or marked down, see below).</source>
+        <translation>Über diesem Bestand bleibt der Preis gleich (oder wird herabgesetzt, siehe unten).</translation>
+    </message>
+    <message>
+        <source>How much of the base price one point of demand adds.</source>
+        <translation>Wie viel vom Grundpreis ein Punkt Nachfrage hinzufügt.</translation>
+    </message>
+    <message>
+        <source>The most one run moves a price, up or down, in percent of the current price.</source>
+        <translation>Die größte Preisbewegung eines Laufs, nach oben oder unten, in Prozent des aktuellen Preises.</translation>
+    </message>
+    <message>
+        <source>No price goes below cost plus this margin (nor below the product&apos;s minimum price).</source>
+        <translation>Kein Preis fällt unter die Kosten plus diese Marge (noch unter den Mindestpreis des Produkts).</translation>
+    </message>
+    <message>
+        <source>Lower the price of products above the high threshold that have no demand.</source>
+        <translation>Den Preis von Produkten über der oberen Schwelle senken, die keine Nachfrage haben.</translation>
+    </message>
+    <message>
+        <source>How much the markdown lowers the price.</source>
+        <translation>Um wie viel die Herabsetzung den Preis senkt.</translation>
+    </message>
+    <message>
+        <source>Move new prices to the nearest price ending in .99 or .95.</source>
+        <translation>Neue Preise auf den nächsten Preis mit der Endung ,99 oder ,95 setzen.</translation>
+    </message>
+    <message>
+        <source>Leave products alone whose price changed less than this many hours ago; 0 is off.</source>
+        <translation>Produkte unverändert lassen, deren Preis sich vor weniger als so vielen Stunden geändert hat; 0 ist aus.</translation>
+    </message>
+    <message>
+        <source>Keep only this many of the largest changes per run; 0 is no limit.</source>
+        <translation>Nur so viele der größten Änderungen pro Lauf behalten; 0 ist keine Begrenzung.</translation>
+    </message>
+    <message>
+        <source>Products of these categories are never repriced; one category a line.</source>
+        <translation>Die Preise von Produkten dieser Kategorien werden nie angepasst; eine Kategorie pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Prices ending in .99</source>
+        <translation>Preise mit der Endung ,99</translation>
+    </message>
+    <message>
+        <source>Prices ending in .95</source>
+        <translation>Preise mit der Endung ,95</translation>
+    </message>
+    <message>
+        <source>No charm rounding</source>
+        <translation>Keine Schwellenpreise</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>No locked categories</source>
+        <translation>Keine gesperrten Kategorien</translation>
+    </message>
+</context>
+<context>
+    <name>md::RuleTableModel</name>
+    <message>
+        <source>Confidence × lift: how the cart recommendations rank products</source>
+        <translation>Konfidenz × Lift: danach ordnen die Warenkorb-Empfehlungen die Produkte</translation>
+    </message>
+    <message>
+        <source>Completed orders holding both products</source>
+        <translation>Abgeschlossene Bestellungen mit beiden Produkten</translation>
+    </message>
+    <message>
+        <source>Share of all completed orders holding both products</source>
+        <translation>Anteil aller abgeschlossenen Bestellungen mit beiden Produkten</translation>
+    </message>
+    <message>
+        <source>Share of the orders with the first product that also hold the second</source>
+        <translation>Anteil der Bestellungen mit dem ersten Produkt, die auch das zweite enthalten</translation>
+    </message>
+    <message>
+        <source>How much likelier the second product is with the first than in any order; above 1 means they go together</source>
+        <translation>Wie viel wahrscheinlicher das zweite Produkt mit dem ersten ist als in einer beliebigen Bestellung; über 1 heißt, sie gehören zusammen</translation>
+    </message>
+    <message>
+        <source>Customers who bought</source>
+        <translation>Kunden, die kauften</translation>
+    </message>
+    <message>
+        <source>also bought</source>
+        <translation>kauften auch</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>Lift</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+</context>
+<context>
+    <name>md::ScheduleEditor</name>
+    <message>
+        <source>Reprice automatically on a schedule</source>
+        <translation>Preise automatisch nach Zeitplan anpassen</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>At these times of day:</source>
+        <translation>Zu diesen Uhrzeiten:</translation>
+    </message>
+    <message>
+        <source>e.g. 02:00, 14:30</source>
+        <translation>z. B. 02:00, 14:30</translation>
+    </message>
+    <message>
+        <source>Times in this computer&apos;s time zone, separated by commas</source>
+        <translation>Uhrzeiten in der Zeitzone dieses Computers, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Only prepare the changes for my approval</source>
+        <translation>Die Änderungen nur zu meiner Freigabe vorbereiten</translation>
+    </message>
+    <message>
+        <source>Apply the changes directly</source>
+        <translation>Die Änderungen direkt übernehmen</translation>
+    </message>
+    <message>
+        <source>Save Schedule</source>
+        <translation>Zeitplan speichern</translation>
+    </message>
+    <message>
+        <source>Each scheduled run:</source>
+        <translation>Jeder geplante Lauf:</translation>
+    </message>
+    <message>
+        <source>The schedule can be set once the shop database is open in the main window.</source>
+        <translation>Der Zeitplan kann festgelegt werden, sobald die Shop-Datenbank im Hauptfenster geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>Paused: no scheduled runs.</source>
+        <translation>Angehalten: keine geplanten Läufe.</translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation>Nächster Lauf: %1</translation>
+    </message>
+    <message>
+        <source>No next run.</source>
+        <translation>Kein nächster Lauf.</translation>
+    </message>
+    <message>
+        <source>Times of day: %1</source>
+        <translation>Uhrzeiten: %1</translation>
+    </message>
+    <message>
+        <source>The schedule was not saved: %1</source>
+        <translation>Der Zeitplan wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Schedule saved.</source>
+        <translation>Zeitplan gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>md::ScheduleStore</name>
     <message>
         <source>The stored schedule of %1 is not valid: %2</source>
@@ -4101,7 +5327,7 @@ Anweisung: %4</translation>
         <translation>Varianten ohne Artikelnummer (SKU)</translation>
     </message>
     <message>
-        <source>Title: empty, and no earlier row of handle "%1" has one</source>
+        <source>Title: empty, and no earlier row of handle &quot;%1&quot; has one</source>
         <translation>Titel: leer, und keine frühere Zeile des Handles „%1“ hat einen</translation>
     </message>
     <message>
@@ -4155,7 +5381,7 @@ Anweisung: %4</translation>
 <context>
     <name>md::StagingTable</name>
     <message>
-        <source>Cannot create the import's staging table: %1</source>
+        <source>Cannot create the import&apos;s staging table: %1</source>
         <translation>Die Zwischentabelle für den Import kann nicht angelegt werden: %1</translation>
     </message>
     <message>
@@ -4210,7 +5436,7 @@ Anweisung: %4</translation>
         <translation>Eine zu öffnende SQLite-Shop-Datenbank (wie --db).</translation>
     </message>
     <message>
-        <source>give one database, either with --db or as the file argument (got "%1")</source>
+        <source>give one database, either with --db or as the file argument (got &quot;%1&quot;)</source>
         <translation>geben Sie eine Datenbank an, entweder mit --db oder als Dateiargument (erhalten: „%1“)</translation>
     </message>
 </context>
@@ -4244,7 +5470,7 @@ Anweisung: %4</translation>
         <translation>Pausiert bis</translation>
     </message>
     <message>
-        <source>Next cycle's plan</source>
+        <source>Next cycle&apos;s plan</source>
         <translation>Tarif ab nächstem Zyklus</translation>
     </message>
     <message>
@@ -4396,7 +5622,7 @@ Anweisung: %4</translation>
         <translation>&amp;Tarif wechseln …</translation>
     </message>
     <message>
-        <source>Customer's &amp;features…</source>
+        <source>Customer&apos;s &amp;features…</source>
         <translation>&amp;Merkmale des Kunden …</translation>
     </message>
     <message>
@@ -4640,6 +5866,61 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::TrayController</name>
+    <message>
+        <source>&amp;Open MerchantDesk</source>
+        <translation>MerchantDesk ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Repricing Now</source>
+        <translation>Preisanpassung jetzt &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Schedule</source>
+        <translation>Zeitplan an&amp;halten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs</source>
+        <translation>Geplante Aufgaben</translation>
+    </message>
+    <message>
+        <source>Resume &amp;Schedule</source>
+        <translation>Zeitplan &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>No shop database open</source>
+        <translation>Keine Shop-Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <source>Repricing is running…</source>
+        <translation>Preisanpassung läuft…</translation>
+    </message>
+    <message>
+        <source>Schedule paused</source>
+        <translation>Zeitplan angehalten</translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation>Nächster Lauf: %1</translation>
+    </message>
+    <message>
+        <source>No run scheduled</source>
+        <translation>Kein Lauf geplant</translation>
+    </message>
+    <message>
+        <source>MerchantDesk: %1</source>
+        <translation>MerchantDesk: %1</translation>
+    </message>
+    <message>
+        <source>Repricing is running already; try again when it ended.</source>
+        <translation>Die Preisanpassung läuft bereits; versuchen Sie es erneut, wenn sie beendet ist.</translation>
+    </message>
+</context>
+<context>
     <name>md::ValueParser</name>
     <message>
         <source>%1 is negative; it must be zero or more</source>
@@ -4658,15 +5939,15 @@ Anweisung: %4</translation>
         <translation>der Text ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <source>"%1…" is longer than %2 characters</source>
+        <source>&quot;%1…&quot; is longer than %2 characters</source>
         <translation>„%1…“ ist länger als %2 Zeichen</translation>
     </message>
     <message>
-        <source>"%1" is not an e-mail address</source>
+        <source>&quot;%1&quot; is not an e-mail address</source>
         <translation>„%1“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>"%1" is not one of: %2</source>
+        <source>&quot;%1&quot; is not one of: %2</source>
         <translation>„%1“ ist keiner der Werte: %2</translation>
     </message>
     <message>
@@ -4674,24 +5955,35 @@ Anweisung: %4</translation>
         <translation>unbekannter Feldtyp</translation>
     </message>
     <message>
-        <source>"%1" is not an amount of money</source>
+        <source>&quot;%1&quot; is not an amount of money</source>
         <translation>„%1“ ist kein Geldbetrag</translation>
     </message>
     <message>
-        <source>"%1" is not a whole number</source>
+        <source>&quot;%1&quot; is not a whole number</source>
         <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
-        <source>"%1" is not a number</source>
+        <source>&quot;%1&quot; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
-        <source>"%1" is not a date and time; use 2026-03-01 or 2026-03-01T10:00:00Z</source>
+        <source>&quot;%1&quot; is not a date and time; use 2026-03-01 or 2026-03-01T10:00:00Z</source>
         <translation>„%1“ ist keine Datums- und Zeitangabe; verwenden Sie 2026-03-01 oder 2026-03-01T10:00:00Z</translation>
     </message>
     <message>
-        <source>"%1" is not a yes/no value; use 1 or 0</source>
+        <source>&quot;%1&quot; is not a yes/no value; use 1 or 0</source>
         <translation>„%1“ ist kein Ja/Nein-Wert; verwenden Sie 1 oder 0</translation>
+    </message>
+</context>
+<context>
+    <name>md::ViewSessionSource</name>
+    <message>
+        <source>Reading the views: %1</source>
+        <translation>Lesen der Produktansichten: %1</translation>
+    </message>
+    <message>
+        <source>Reading the purchases: %1</source>
+        <translation>Lesen der Käufe: %1</translation>
     </message>
 </context>
 <context>
@@ -4732,15 +6024,15 @@ Anweisung: %4</translation>
 <context>
     <name>md::money</name>
     <message>
-        <source>"%1" is not an amount of money</source>
+        <source>&quot;%1&quot; is not an amount of money</source>
         <translation>„%1“ ist kein Geldbetrag</translation>
     </message>
     <message>
-        <source>"%1" has more than two decimals</source>
+        <source>&quot;%1&quot; has more than two decimals</source>
         <translation>„%1“ hat mehr als zwei Nachkommastellen</translation>
     </message>
     <message>
-        <source>"%1" is not an amount of money (misplaced thousands separator)</source>
+        <source>&quot;%1&quot; is not an amount of money (misplaced thousands separator)</source>
         <translation>„%1“ ist kein Geldbetrag (Tausendertrennzeichen an falscher Stelle)</translation>
     </message>
 </context>
