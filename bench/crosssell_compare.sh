@@ -131,7 +131,7 @@ for line in open(f'{work}/times.txt'):
     name, seconds, kb, status = line.split()
     times.setdefault(name, []).append((float(seconds), int(kb), int(status)))
 for name in ('selfjoin-sqlite', 'selfjoin-postgres'):
-    if all(s == 0 for _, _, s in times.get(name, [])):
+    if name in times and all(s == 0 for _, _, s in times[name]):
         others[name] = id_pairs(f'{work}/{name}.csv')
 print(f'pairs found by MerchantDesk (SQLite): {len(reference)}')
 for name, pairs in others.items():
