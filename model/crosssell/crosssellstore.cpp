@@ -1,10 +1,10 @@
 #include "crosssellstore.h"
 
+#include "countmap.h"
 #include "db/bulkwriter.h"
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
-#include "countmap.h"
 #include "pricing/rowcursor.h"
 
 #include <QSqlQuery>
@@ -87,8 +87,8 @@ Status OrderBasketSource::load(const LoadProgress &progress)
     }
     std::sort(completed.begin(), completed.end());
     const qint64 maxOrder = completed.empty() ? 0 : completed.back();
-    const bool useBitmap = !completed.empty() && completed.front() >= 0
-                           && quint64(maxOrder) <= 64 * quint64(completed.size()) + (1 << 20);
+    const bool useBitmap = !completed.empty() && completed.front() >= 0 &&
+                           quint64(maxOrder) <= 64 * quint64(completed.size()) + (1 << 20);
     std::vector<bool> bitmap;
     if (useBitmap) {
         bitmap.assign(size_t(maxOrder) + 1, false);
@@ -144,8 +144,8 @@ Status OrderBasketSource::load(const LoadProgress &progress)
     bool increasing = true;
     m_items.reserve(size_t(std::clamp<qint64>(expectedLines, 0, qint64(1) << 30)));
     {
-        auto cursor = RowCursor::open(
-            m_db, QStringLiteral("SELECT order_id, product_id FROM order_lines"));
+        auto cursor =
+            RowCursor::open(m_db, QStringLiteral("SELECT order_id, product_id FROM order_lines"));
         if (!cursor)
             return fail(tr("Reading the order lines: %1").arg(cursor.error()));
         RowCursor &rows = **cursor;
