@@ -112,6 +112,7 @@ private slots:
     void init();
     void cleanup();
     void ordersAsBaskets();
+    void linesOfAnOrderApart();
     void sinceDate();
     void viewedThenBoughtSameDay();
     void storedRunAndRecommendations();
@@ -235,6 +236,34 @@ void tst_CrossSell::ordersAsBaskets()
     MD_VERIFY(result);
     QCOMPARE(qint64(result->rules.size()), 2); // only P1 + P2 is in two orders
     QVERIFY(result->bundles.empty());
+}
+
+void tst_CrossSell::linesOfAnOrderApart()
+{
+    // Lines added to orders 1 and 4 after all the others: the baskets are read in table order,
+    // so each order's lines must still make one basket.
+    fillShop();
+    MD_VERIFY(sql::exec(m_db->sql(),
+                        QStringLiteral("INSERT INTO order_lines (order_id, product_id, quantity, "
+                                       "unit_price_cents) VALUES (1, 3, 1, 100), (4, 1, 1, 100), "
+                                       "(1, 2, 1, 100)")));
+    OrderBasketSource source(*m_db, std::nullopt);
+    auto result = PairMiner::mine(source, everything());
+    MD_VERIFY(result);
+    QCOMPARE(result->baskets, 5);
+    QCOMPARE(source.expectedBaskets(), 5);
+    // Orders holding P1 and P3: 1 (a late line), 2 and 4 (a late line); P1 is in 1, 2, 4, 6.
+    const PairRule *rule = findRule(result->rules, 1, 3);
+    QVERIFY(rule);
+    QCOMPARE(rule->count, 3);
+    QCOMPARE(rule->confidence, 3.0 / 4.0);
+    rule = findRule(result->rules, 2, 1); // P2 twice in order 1 still counts once
+    QVERIFY(rule);
+    QCOMPARE(rule->count, 2);
+    QCOMPARE(rule->confidence, 2.0 / 3.0);
+    rule = findRule(result->rules, 4, 1);
+    QVERIFY(rule);
+    QCOMPARE(rule->count, 1);
 }
 
 void tst_CrossSell::sinceDate()

@@ -80,6 +80,15 @@ public:
     virtual Status scan(const Visit &visit) = 0;
     // How many baskets scan() will visit, for progress; 0 when unknown.
     virtual qint64 expectedBaskets() { return 0; }
+    // Called once before the first scan(): a source that reads its baskets into memory does it
+    // here, reporting `done` of about `total` rows; `progress` returning false cancels (then the
+    // source stays unloaded and the caller gives up).
+    using LoadProgress = std::function<bool(qint64 done, qint64 total)>;
+    virtual Status load(const LoadProgress &progress)
+    {
+        Q_UNUSED(progress);
+        return {};
+    }
 };
 
 // A view session: what one customer viewed and what they bought on one day.

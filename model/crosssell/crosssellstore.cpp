@@ -1,5 +1,6 @@
 #include "crosssellstore.h"
 
+#include "countmap.h"
 #include "db/bulkwriter.h"
 #include "db/database.h"
 #include "db/sql.h"
@@ -7,6 +8,8 @@
 #include "db/rowcursor.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace md {
 
@@ -55,38 +58,161 @@ QString OrderBasketSource::where() const
 
 qint64 OrderBasketSource::expectedBaskets()
 {
+    if (m_loaded)
+        return qint64(m_offsets.size()) - 1;
     auto count =
         sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
     return count ? count->toLongLong() : 0;
 }
 
+Status OrderBasketSource::load(const LoadProgress &progress)
+{
+    if (m_loaded)
+        return {};
+    m_products.clear();
+    m_items.clear();
+    m_offsets.clear();
+    // The completed orders, as a bitmap over the order ids (ids follow the row count, so it
+    // stays small: 2.5 M orders take 300 KB); a sorted list when the ids are far apart.
+    std::vector<qint64> completed;
+    {
+        auto cursor = RowCursor::open(
+            m_db, QStringLiteral("SELECT o.id FROM orders o WHERE %1").arg(where()));
+        if (!cursor)
+            return fail(tr("Reading the orders: %1").arg(cursor.error()));
+        while ((*cursor)->next())
+            completed.push_back((*cursor)->toInt(0));
+        if (!(*cursor)->error().isEmpty())
+            return fail(tr("Reading the orders: %1").arg((*cursor)->error()));
+    }
+    std::sort(completed.begin(), completed.end());
+    const qint64 maxOrder = completed.empty() ? 0 : completed.back();
+    const bool useBitmap = !completed.empty() && completed.front() >= 0 &&
+                           quint64(maxOrder) <= 64 * quint64(completed.size()) + (1 << 20);
+    std::vector<bool> bitmap;
+    if (useBitmap) {
+        bitmap.assign(size_t(maxOrder) + 1, false);
+        for (qint64 id : completed)
+            bitmap[size_t(id)] = true;
+        completed = {};
+    }
+    const auto isCompleted = [&](qint64 order) {
+        if (useBitmap)
+            return order >= 0 && order <= maxOrder && bitmap[size_t(order)];
+        return std::binary_search(completed.begin(), completed.end(), order);
+    };
+
+    // Product ids to dense indices through a vector indexed by id (4 bytes a product), or a
+    // hash map when the ids are too far apart for that.
+    auto maxProduct = sql::scalar(m_db.sql(), QStringLiteral("SELECT MAX(id) FROM products"));
+    if (!maxProduct)
+        return fail(tr("Reading the products: %1").arg(maxProduct.error()));
+    const qint64 productLimit = maxProduct->toLongLong();
+    const bool denseProducts = productLimit >= 0 && productLimit < (qint64(1) << 24);
+    std::vector<quint32> productIndex(denseProducts ? size_t(productLimit) + 1 : 0, 0);
+    CountMap productMap(denseProducts ? 16 : 1 << 16);
+    const auto indexOf = [&](qint64 product) -> quint32 {
+        quint32 *slot = nullptr;
+        quint32 found = 0;
+        if (denseProducts && product >= 0 && product <= productLimit) {
+            slot = &productIndex[size_t(product)];
+            found = *slot;
+        } else {
+            found = productMap.value(quint64(product));
+        }
+        if (found)
+            return found - 1;
+        m_products.push_back(product);
+        const auto index = quint32(m_products.size());
+        if (slot)
+            *slot = index;
+        else
+            productMap.add(quint64(product), index);
+        return index - 1;
+    };
+
+    auto total = sql::scalar(m_db.sql(), QStringLiteral("SELECT MAX(id) FROM order_lines"));
+    if (!total)
+        return fail(tr("Reading the order lines: %1").arg(total.error()));
+    const qint64 expectedLines = total->toLongLong();
+
+    // The lines in table order: one pass over the table, no index lookups, no sort. Each run
+    // of lines of one order becomes a run in m_items; runs arrive in increasing order id when
+    // the lines were written order by order (always so far), otherwise they are put in order
+    // and the runs of one order joined below.
+    std::vector<qint64> runOrders;
+    bool increasing = true;
+    m_items.reserve(size_t(std::clamp<qint64>(expectedLines, 0, qint64(1) << 30)));
+    {
+        auto cursor =
+            RowCursor::open(m_db, QStringLiteral("SELECT order_id, product_id FROM order_lines"));
+        if (!cursor)
+            return fail(tr("Reading the order lines: %1").arg(cursor.error()));
+        RowCursor &rows = **cursor;
+        qint64 current = 0;
+        qint64 read = 0;
+        while (rows.next()) {
+            if (++read % 65536 == 0 && progress && !progress(read, expectedLines))
+                return {};
+            const qint64 order = rows.toInt(0);
+            if (!isCompleted(order))
+                continue;
+            if (runOrders.empty() || order != current) {
+                if (!runOrders.empty() && order < current)
+                    increasing = false;
+                runOrders.push_back(order);
+                m_offsets.push_back(m_items.size());
+                current = order;
+            }
+            m_items.push_back(indexOf(rows.toInt(1)));
+        }
+        if (!rows.error().isEmpty())
+            return fail(tr("Reading the order lines: %1").arg(rows.error()));
+    }
+    m_offsets.push_back(m_items.size());
+
+    if (!increasing) {
+        std::vector<size_t> runs(runOrders.size());
+        for (size_t i = 0; i < runs.size(); ++i)
+            runs[i] = i;
+        std::stable_sort(runs.begin(), runs.end(),
+                         [&](size_t a, size_t b) { return runOrders[a] < runOrders[b]; });
+        std::vector<quint32> items;
+        items.reserve(m_items.size());
+        std::vector<size_t> offsets;
+        offsets.reserve(runs.size() + 1);
+        for (size_t k = 0; k < runs.size(); ++k) {
+            const size_t run = runs[k];
+            if (k == 0 || runOrders[run] != runOrders[runs[k - 1]])
+                offsets.push_back(items.size());
+            items.insert(items.end(), m_items.begin() + qsizetype(m_offsets[run]),
+                         m_items.begin() + qsizetype(m_offsets[run + 1]));
+        }
+        offsets.push_back(items.size());
+        m_items = std::move(items);
+        m_offsets = std::move(offsets);
+    }
+    // The reserve above counted every line; give back what the other orders' lines left over.
+    if (m_items.size() < m_items.capacity() / 4 * 3)
+        m_items.shrink_to_fit();
+    if (progress)
+        progress(expectedLines, expectedLines);
+    m_loaded = true;
+    return {};
+}
+
 Status OrderBasketSource::scan(const Visit &visit)
 {
-    // Ordered by the order, so each basket arrives in one run of rows; SQLite walks orders by
-    // id and finds the lines through their index, without sorting.
-    auto cursor = RowCursor::open(
-        m_db, QStringLiteral("SELECT o.id, l.product_id FROM orders o "
-                             "JOIN order_lines l ON l.order_id = o.id WHERE %1 ORDER BY o.id")
-                  .arg(where()));
-    if (!cursor)
-        return fail(tr("Reading the order lines: %1").arg(cursor.error()));
-    RowCursor &rows = **cursor;
+    if (auto loaded = load({}); !loaded)
+        return loaded;
     std::vector<qint64> basket;
-    qint64 current = 0;
-    bool go = true;
-    while (go && rows.next()) {
-        const qint64 order = rows.toInt(0);
-        if (order != current && !basket.empty()) {
-            go = visit(basket);
-            basket.clear();
-        }
-        current = order;
-        basket.push_back(rows.toInt(1));
+    for (size_t k = 0; k + 1 < m_offsets.size(); ++k) {
+        basket.clear();
+        for (size_t i = m_offsets[k]; i < m_offsets[k + 1]; ++i)
+            basket.push_back(m_products[m_items[i]]);
+        if (!visit(basket))
+            break;
     }
-    if (!rows.error().isEmpty())
-        return fail(tr("Reading the order lines: %1").arg(rows.error()));
-    if (go && !basket.empty())
-        visit(basket);
     return {};
 }
 

@@ -55,6 +55,12 @@ public:
             m_cancelled = true;
         return !m_cancelled;
     }
+    // Reports `seen` of the expected count at once (progress of a source's load).
+    bool reportAt(qint64 seen)
+    {
+        m_seen = seen;
+        return report();
+    }
     bool cancelled() const { return m_cancelled; }
     void setExpected(qint64 expected) { m_expected = expected; }
 
@@ -216,14 +222,26 @@ Result<MiningResult> PairMiner::mine(BasketSource &source, const MiningParameter
 {
     if (auto valid = parameters.validate(); !valid)
         return fail(valid.error());
-    PassProgress passes(progress, source.expectedBaskets());
+    PassProgress passes(progress, 0);
     const int pairsEnd = parameters.bundles ? 70 : 100;
     MiningResult result;
     std::vector<qint64> items;
 
+    // A source that keeps its baskets in memory reads them here, once, for all passes.
+    passes.startPass(0, 40, tr("Reading the orders"));
+    auto loaded = source.load([&](qint64 done, qint64 total) {
+        passes.setExpected(total);
+        return passes.reportAt(done);
+    });
+    if (!loaded)
+        return fail(loaded.error());
+    if (passes.cancelled())
+        return fail(cancelled());
+    passes.setExpected(source.expectedBaskets());
+
     // Pass one: in how many baskets each product is.
     CountMap itemCounts(1 << 14);
-    passes.startPass(0, 30, tr("Counting products"));
+    passes.startPass(40, 55, tr("Counting products"));
     auto scanned = source.scan([&](std::span<const qint64> basket) {
         items.assign(basket.begin(), basket.end());
         sortUnique(items);
@@ -254,7 +272,7 @@ Result<MiningResult> PairMiner::mine(BasketSource &source, const MiningParameter
     // Pass two: pairs of frequent products.
     PairCounts pairs(n);
     std::vector<qint64> compact;
-    passes.startPass(30, pairsEnd, tr("Counting pairs"));
+    passes.startPass(55, pairsEnd, tr("Counting pairs"));
     scanned = source.scan([&](std::span<const qint64> basket) {
         frequent.compact(basket, compact);
         const size_t size = compact.size();
