@@ -3358,6 +3358,14 @@ Anweisung: %4</translation>
         <source>Reading the order lines: %1</source>
         <translation>Lesen der Bestellpositionen: %1</translation>
     </message>
+    <message>
+        <source>Reading the orders: %1</source>
+        <translation>Lesen der Bestellungen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the products: %1</source>
+        <translation>Lesen der Produkte: %1</translation>
+    </message>
 </context>
 <context>
     <name>md::OrderQuery</name>
@@ -3562,6 +3570,10 @@ Anweisung: %4</translation>
     <message>
         <source>Counting views before purchases</source>
         <translation>Ansichten vor Käufen werden gezählt</translation>
+    </message>
+    <message>
+        <source>Reading the orders</source>
+        <translation>Bestellungen werden gelesen</translation>
     </message>
 </context>
 <context>
