@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
@@ -59,9 +60,19 @@ void withModalHandler(const std::function<bool(QWidget *)> &handle,
 {
     QTimer timer;
     timer.setInterval(20);
+    QElapsedTimer clock;
+    clock.start();
     QObject::connect(&timer, &QTimer::timeout, [&] {
-        if (QWidget *modal = QApplication::activeModalWidget())
-            handle(modal);
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        if (!handle(modal) && clock.elapsed() > 30000) {
+            // A dialog the handler cannot answer: close it so the test fails, not hangs.
+            qWarning("withModalHandler: closing %s, which the handler never answered",
+                     modal->metaObject()->className());
+            if (auto *dialog = qobject_cast<QDialog *>(modal))
+                dialog->reject();
+        }
     });
     timer.start();
     action();
@@ -482,8 +493,14 @@ void tst_ImportWizard::exportFromPageWritesTheFile()
     withModalHandler(
         [&](QWidget *modal) {
             if (auto *dialog = qobject_cast<QFileDialog *>(modal)) {
-                // The dialog may still be settling on its folder: accept once it took the name.
-                dialog->selectFile(path);
+                // Type the whole path into the name field, as a user may: selectedFiles() reads
+                // it at once, where selectFile() waits for the folder to load, which under load
+                // could take longer than the test.
+                auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+                if (name)
+                    name->setText(path);
+                else
+                    dialog->selectFile(path);
                 if (dialog->selectedFiles().value(0) != path)
                     return false;
                 static_cast<QDialog *>(dialog)->accept(); // QFileDialog hides it

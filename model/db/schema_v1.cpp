@@ -3,6 +3,7 @@
 
 #include "dialect.h"
 #include "migrations.h"
+#include "schemascript.h"
 
 namespace md {
 
@@ -331,13 +332,7 @@ QStringList appendOnlyTriggers(const Dialect &dialect)
 
 QStringList schemaV1(const Dialect &dialect)
 {
-    QStringList statements;
-    const QString all = dialect.ddl(QString::fromUtf8(kSchema));
-    for (const QString &statement : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        const QString trimmed = statement.trimmed();
-        if (!trimmed.isEmpty())
-            statements << trimmed;
-    }
+    QStringList statements = schemaStatements(dialect, kSchema);
     statements << appendOnlyTriggers(dialect);
     return statements;
 }

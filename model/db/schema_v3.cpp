@@ -4,6 +4,7 @@
 
 #include "dialect.h"
 #include "migrations.h"
+#include "schemascript.h"
 
 namespace md {
 
@@ -55,14 +56,7 @@ CREATE INDEX price_changes_changed_at ON price_changes (changed_at)
 
 QStringList schemaV3(const Dialect &dialect)
 {
-    QStringList statements;
-    const QString all = dialect.ddl(QString::fromUtf8(kSchema));
-    for (const QString &statement : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        const QString trimmed = statement.trimmed();
-        if (!trimmed.isEmpty())
-            statements << trimmed;
-    }
-    return statements;
+    return schemaStatements(dialect, kSchema);
 }
 
 } // namespace md

@@ -4,6 +4,7 @@
 
 #include "dialect.h"
 #include "migrations.h"
+#include "schemascript.h"
 
 namespace md {
 
@@ -43,14 +44,7 @@ CREATE INDEX box_items_product ON box_items (product_id)
 
 QStringList schemaV4(const Dialect &dialect)
 {
-    QStringList statements;
-    const QString all = dialect.ddl(QString::fromUtf8(kSchema));
-    for (const QString &statement : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        const QString trimmed = statement.trimmed();
-        if (!trimmed.isEmpty())
-            statements << trimmed;
-    }
-    return statements;
+    return schemaStatements(dialect, kSchema);
 }
 
 } // namespace md

@@ -5,6 +5,7 @@
 
 #include "dialect.h"
 #include "migrations.h"
+#include "schemascript.h"
 
 namespace md {
 
@@ -59,14 +60,7 @@ CREATE INDEX crosssell_bundles_c ON crosssell_bundles (product_c)
 
 QStringList schemaV5(const Dialect &dialect)
 {
-    QStringList statements;
-    const QString all = dialect.ddl(QString::fromUtf8(kSchema));
-    for (const QString &statement : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        const QString trimmed = statement.trimmed();
-        if (!trimmed.isEmpty())
-            statements << trimmed;
-    }
-    return statements;
+    return schemaStatements(dialect, kSchema);
 }
 
 } // namespace md
