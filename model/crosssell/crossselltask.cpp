@@ -2,12 +2,10 @@
 
 #include "db/database.h"
 
-#include <QThread>
-
 namespace md {
 
 CrossSellTask::CrossSellTask(const DatabaseSpec &spec, QObject *parent)
-    : QObject(parent)
+    : WorkerTask(parent)
     , m_spec(spec)
 {
     qRegisterMetaType<std::shared_ptr<const md::CrossSellData>>();
@@ -15,35 +13,7 @@ CrossSellTask::CrossSellTask(const DatabaseSpec &spec, QObject *parent)
 
 CrossSellTask::~CrossSellTask()
 {
-    if (m_worker) {
-        m_cancel = true;
-        disconnect(m_worker, nullptr, this, nullptr);
-        m_worker->wait();
-        delete m_worker;
-    }
-}
-
-void CrossSellTask::cancel()
-{
-    m_cancel = true;
-}
-
-bool CrossSellTask::launch(std::function<void()> work)
-{
-    if (m_worker)
-        return false;
-    m_cancel = false;
-    m_worker = QThread::create(std::move(work));
-    // Delivered once the worker has ended, so a handler may start the next operation.
-    connect(m_worker, &QThread::finished, this, [this] {
-        m_worker->deleteLater();
-        m_worker = nullptr;
-        const auto deliver = std::exchange(m_deliver, {});
-        if (deliver)
-            deliver();
-    });
-    m_worker->start();
-    return true;
+    stopWorker();
 }
 
 Result<std::shared_ptr<const CrossSellData>> CrossSellTask::load(const Database &db)

@@ -4,16 +4,11 @@
 // newest stored run. Each operation opens its own database connection in its worker thread;
 // results arrive as signals in the owner's thread. One operation at a time.
 
+#include "core/workertask.h"
 #include "crosssellservice.h"
 #include "db/databasespec.h"
 
-#include <QObject>
-
-#include <atomic>
-#include <functional>
 #include <memory>
-
-class QThread;
 
 namespace md {
 
@@ -25,7 +20,7 @@ struct CrossSellData
     std::vector<BundleRow> bundles;
 };
 
-class CrossSellTask : public QObject
+class CrossSellTask : public WorkerTask
 {
     Q_OBJECT
 
@@ -38,8 +33,6 @@ public:
     bool startMining(const MiningParameters &parameters);
     // Reads the newest stored run. False while busy.
     bool startLoading();
-    void cancel();
-    bool isBusy() const { return m_worker != nullptr; }
 
 signals:
     void progress(int percent, const QString &stage);
@@ -48,13 +41,9 @@ signals:
     void failed(const QString &message);
 
 private:
-    bool launch(std::function<void()> work);
     static Result<std::shared_ptr<const CrossSellData>> load(const Database &db);
 
     DatabaseSpec m_spec;
-    QThread *m_worker = nullptr;
-    std::atomic_bool m_cancel = false;
-    std::function<void()> m_deliver;
 };
 
 } // namespace md

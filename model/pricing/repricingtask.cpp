@@ -3,12 +3,10 @@
 #include "db/database.h"
 #include "repricingservice.h"
 
-#include <QThread>
-
 namespace md {
 
 RepricingTask::RepricingTask(const DatabaseSpec &spec, QObject *parent)
-    : QObject(parent)
+    : WorkerTask(parent)
     , m_spec(spec)
 {
     qRegisterMetaType<std::shared_ptr<const md::RepricingPreview>>();
@@ -18,36 +16,7 @@ RepricingTask::RepricingTask(const DatabaseSpec &spec, QObject *parent)
 
 RepricingTask::~RepricingTask()
 {
-    if (m_worker) {
-        m_cancel = true;
-        disconnect(m_worker, nullptr, this, nullptr);
-        m_worker->wait();
-        delete m_worker;
-    }
-}
-
-void RepricingTask::cancel()
-{
-    m_cancel = true;
-}
-
-bool RepricingTask::launch(std::function<void()> work)
-{
-    if (m_worker)
-        return false;
-    m_cancel = false;
-    m_worker = QThread::create(std::move(work));
-    // The result is delivered once the worker has ended, so a handler may start the next
-    // operation right away.
-    connect(m_worker, &QThread::finished, this, [this] {
-        m_worker->deleteLater();
-        m_worker = nullptr;
-        const auto deliver = std::exchange(m_deliver, {});
-        if (deliver)
-            deliver();
-    });
-    m_worker->start();
-    return true;
+    stopWorker();
 }
 
 bool RepricingTask::startPreview(qint64 now, const std::optional<PricingRules> &rules)

@@ -6,25 +6,20 @@
 // owner's thread. One operation at a time.
 
 #include "core/result.h"
+#include "core/workertask.h"
 #include "db/databasespec.h"
 #include "demandderiver.h"
 #include "pricerun.h"
 #include "pricingrules.h"
 #include "repricingpreview.h"
 
-#include <QObject>
-
-#include <atomic>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
-class QThread;
-
 namespace md {
 
-class RepricingTask : public QObject
+class RepricingTask : public WorkerTask
 {
     Q_OBJECT
 
@@ -40,8 +35,6 @@ public:
                     PriceRunSource source, const QString &startedBy, qint64 now);
     // Recomputes every product's demand score from the last 28 days of sales.
     bool startDeriveDemand(qint64 now);
-    void cancel();
-    bool isBusy() const { return m_worker != nullptr; }
 
 signals:
     void progress(int percent, const QString &stage);
@@ -52,13 +45,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    bool launch(std::function<void()> work);
-
     DatabaseSpec m_spec;
-    QThread *m_worker = nullptr;
-    std::atomic_bool m_cancel = false;
-    // Set by the worker as its last act, called in this object's thread when it has ended.
-    std::function<void()> m_deliver;
 };
 
 } // namespace md
