@@ -455,6 +455,13 @@ void tst_CsvReader::money_data()
     QTest::newRow("letters") << QStringLiteral("12x") << QChar(u'.') << qint64(-1);
     QTest::newRow("beyond a double's precision")
         << QStringLiteral("90071992547409.93") << QChar(u'.') << qint64(9007199254740993);
+    // Found by the fuzzer: the digits fit in 64 bits, the cents did not (signed overflow).
+    QTest::newRow("digits fit, cents overflow")
+        << QStringLiteral("1803050123456789000") << QChar(u'.') << qint64(-1);
+    QTest::newRow("one decimal, cents overflow")
+        << QStringLiteral("180305012345678900.5") << QChar(u'.') << qint64(-1);
+    QTest::newRow("large amount that fits")
+        << QStringLiteral("92233720368547757.99") << QChar(u'.') << qint64(9223372036854775799);
 }
 
 void tst_CsvReader::money()

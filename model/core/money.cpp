@@ -36,8 +36,12 @@ Result<qint64> parse(QStringView text, QChar decimalPoint)
     }
     if (decimals == 0 && trimmed.size() == 1)
         return invalid(); // just the decimal point
-    for (int i = qMax(decimals, 0); i < 2; ++i)
+    for (int i = qMax(decimals, 0); i < 2; ++i) {
+        // "1803050123456789000" has room for its digits but not for its cents.
+        if (units > std::numeric_limits<qint64>::max() / 10)
+            return invalid();
         units *= 10;
+    }
     return units;
 }
 
