@@ -73,9 +73,9 @@ int main(int argc, char **argv)
         // 95 % of the units the boxes need, spread unevenly over the products.
         const qint64 need = exclusive ? exclusiveUnits * 95 / 100 / exclusiveProducts
                                       : regularUnits * 95 / 100 / regularProducts;
-        products[size_t(p)] = {
-            p + 1, std::max<qint64>(0, need / 2 + qint64(next(state) % quint64(need + 1))),
-            exclusive};
+        products[size_t(p)]
+            = {p + 1, std::max<qint64>(0, need / 2 + qint64(next(state) % quint64(need + 1))),
+               exclusive};
     }
 
     QElapsedTimer timer;

@@ -66,9 +66,9 @@ private slots:
 void tst_BoxComposer::countsPerTier()
 {
     const auto products = catalog(50, 10, 100);
-    const std::vector<BoxSubscriber> subs = {subscriber(1, 2999, 10, 4, 0),
-                                             subscriber(2, 5999, 20, 6, 1),
-                                             subscriber(3, 9999, 30, 8, 3)};
+    const std::vector<BoxSubscriber> subs
+        = {subscriber(1, 2999, 10, 4, 0), subscriber(2, 5999, 20, 6, 1),
+           subscriber(3, 9999, 30, 8, 3)};
     const BoxComposition c = BoxComposer::compose(products, subs, 7);
     QCOMPARE(c.boxCount(), 3);
     QVERIFY(c.unfilled.empty());
@@ -84,9 +84,9 @@ void tst_BoxComposer::countsPerTier()
 void tst_BoxComposer::exclusivesOnlyWhereThePlanHasThem()
 {
     const auto products = catalog(50, 10, 100);
-    const std::vector<BoxSubscriber> subs = {subscriber(1, 2999, 10, 4, 0),
-                                             subscriber(2, 5999, 20, 6, 1),
-                                             subscriber(3, 9999, 30, 8, 3)};
+    const std::vector<BoxSubscriber> subs
+        = {subscriber(1, 2999, 10, 4, 0), subscriber(2, 5999, 20, 6, 1),
+           subscriber(3, 9999, 30, 8, 3)};
     const BoxComposition c = BoxComposer::compose(products, subs, 7);
     const int expected[] = {0, 1, 3};
     for (int s = 0; s < 3; ++s) {
@@ -204,8 +204,8 @@ void tst_BoxComposer::deterministicPerSeed()
 void tst_BoxComposer::badPlanReported()
 {
     const auto products = catalog(10, 10, 5);
-    const BoxComposition c =
-        BoxComposer::compose(products, {subscriber(1, 1000, 0, 2, 3)}, 1); // 3 of 2 exclusive
+    const BoxComposition c
+        = BoxComposer::compose(products, {subscriber(1, 1000, 0, 2, 3)}, 1); // 3 of 2 exclusive
     QCOMPARE(c.boxCount(), 0);
     QCOMPARE(c.unfilled.size(), size_t(1));
     QCOMPARE(c.unfilled[0].reason, UnfilledReason::BadPlan);

@@ -55,15 +55,15 @@ Status seed(const Database &db)
 {
     for (int i = 0; i < 10; ++i) {
         const bool exclusive = i >= 8;
-        const QString title =
-            i == 9 ? QStringLiteral("=HYPERLINK(\"x\")") : QStringLiteral("Product %1").arg(i);
-        if (auto added = exec(
-                db,
-                QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                               "current_price_cents, stock_level, is_exclusive, "
-                               "created_at, updated_at) "
-                               "VALUES (?, ?, 1000, 1000, ?, ?, 0, 0)"),
-                {QStringLiteral("SKU-%1").arg(i), title, exclusive ? 1 : 10, exclusive ? 1 : 0});
+        const QString title
+            = i == 9 ? QStringLiteral("=HYPERLINK(\"x\")") : QStringLiteral("Product %1").arg(i);
+        if (auto added
+            = exec(db,
+                   QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
+                                  "current_price_cents, stock_level, is_exclusive, "
+                                  "created_at, updated_at) "
+                                  "VALUES (?, ?, 1000, 1000, ?, ?, 0, 0)"),
+                   {QStringLiteral("SKU-%1").arg(i), title, exclusive ? 1 : 10, exclusive ? 1 : 0});
             !added) {
             return added;
         }
@@ -233,10 +233,10 @@ void tst_BoxCycle::confirmRecordsAndTakesStock()
     QCOMPARE(totalStock(*m_db), before - 9);
     auto boxes = sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM boxes"));
     auto items = sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM box_items"));
-    auto exclusive =
-        sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM box_items i JOIN boxes b "
-                                                "ON b.id = i.box_id WHERE i.is_exclusive = 1 "
-                                                "AND b.plan_name = 'Premium'"));
+    auto exclusive
+        = sql::scalar(m_db->sql(), QStringLiteral("SELECT COUNT(*) FROM box_items i JOIN boxes b "
+                                                  "ON b.id = i.box_id WHERE i.is_exclusive = 1 "
+                                                  "AND b.plan_name = 'Premium'"));
     MD_VERIFY(boxes);
     MD_VERIFY(items);
     MD_VERIFY(exclusive);

@@ -82,14 +82,14 @@ void tst_CatalogModel::initTestCase()
     MD_VERIFY(db);
     Transaction tx(db->sql(), db->dialect());
     MD_VERIFY(tx.begin());
-    auto writer =
-        BulkWriter::open(*db, QStringLiteral("products"),
-                         {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("title"),
-                          QStringLiteral("category"), QStringLiteral("cost_cents"),
-                          QStringLiteral("base_price_cents"),
-                          QStringLiteral("current_price_cents"), QStringLiteral("stock_level"),
-                          QStringLiteral("demand_score"), QStringLiteral("is_exclusive"),
-                          QStringLiteral("created_at"), QStringLiteral("updated_at")});
+    auto writer
+        = BulkWriter::open(*db, QStringLiteral("products"),
+                           {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("title"),
+                            QStringLiteral("category"), QStringLiteral("cost_cents"),
+                            QStringLiteral("base_price_cents"),
+                            QStringLiteral("current_price_cents"), QStringLiteral("stock_level"),
+                            QStringLiteral("demand_score"), QStringLiteral("is_exclusive"),
+                            QStringLiteral("created_at"), QStringLiteral("updated_at")});
     MD_VERIFY(writer);
     for (int i = 1; i <= kProducts; ++i) {
         (*writer)->addInt(i);
@@ -141,8 +141,7 @@ void tst_CatalogModel::countsAndHeaders()
     QCOMPARE(counted.size(), 1);
     QCOMPARE(counted.first().first().toInt(), kProducts);
     QCOMPARE(model.columnCount(), 9);
-    QCOMPARE(model.headerData(CatalogQuery::Sku, Qt::Horizontal).toString(),
-             QStringLiteral("SKU"));
+    QCOMPARE(model.headerData(CatalogQuery::Sku, Qt::Horizontal).toString(), QStringLiteral("SKU"));
     QCOMPARE(model.headerData(CatalogQuery::Demand, Qt::Horizontal).toString(),
              QStringLiteral("Demand score"));
     // Default order: SKU ascending.
@@ -190,13 +189,13 @@ void tst_CatalogModel::search()
         skus << model.rawValue(row, CatalogQuery::Sku).toString();
         const bool matches = model.rawValue(row, CatalogQuery::Sku)
                                  .toString()
-                                 .contains(needle, Qt::CaseInsensitive) ||
-                             model.rawValue(row, CatalogQuery::Title)
-                                 .toString()
-                                 .contains(needle, Qt::CaseInsensitive) ||
-                             model.rawValue(row, CatalogQuery::Category)
-                                 .toString()
-                                 .contains(needle, Qt::CaseInsensitive);
+                                 .contains(needle, Qt::CaseInsensitive)
+                             || model.rawValue(row, CatalogQuery::Title)
+                                    .toString()
+                                    .contains(needle, Qt::CaseInsensitive)
+                             || model.rawValue(row, CatalogQuery::Category)
+                                    .toString()
+                                    .contains(needle, Qt::CaseInsensitive);
         QVERIFY2(matches, qPrintable(skus.last()));
     }
     if (!expectedSkus.isEmpty())

@@ -146,8 +146,8 @@ CliRun tst_Cli::run(const QStringList &arguments, const QProcessEnvironment &env
     process.start(m_cli, arguments);
     CliRun result;
     if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
-        result.err =
-            QStringLiteral("merchantdesk-cli did not finish normally: ") + process.errorString();
+        result.err
+            = QStringLiteral("merchantdesk-cli did not finish normally: ") + process.errorString();
         return result;
     }
     result.exitCode = process.exitCode();
@@ -327,8 +327,8 @@ void tst_Cli::initThenInfo()
     QVERIFY(r.err.isEmpty());
     QVERIFY2(r.out.contains(QStringLiteral("Database:       ") + display), qPrintable(r.out));
     QVERIFY2(r.out.contains(
-                 QStringLiteral("Backend:        ") +
-                 (isPostgres() ? QStringLiteral("PostgreSQL ") : QStringLiteral("SQLite 3."))),
+                 QStringLiteral("Backend:        ")
+                 + (isPostgres() ? QStringLiteral("PostgreSQL ") : QStringLiteral("SQLite 3."))),
              qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("Schema version: %1 (this program: %1)").arg(latest)),
              qPrintable(r.out));
@@ -493,8 +493,8 @@ void tst_Cli::defaultLocation()
 void tst_Cli::unreachablePostgres()
 {
     const int port = closedPort();
-    const QString url =
-        QStringLiteral("postgresql://merchantdesk:secret-pw@127.0.0.1:%1/shop").arg(port);
+    const QString url
+        = QStringLiteral("postgresql://merchantdesk:secret-pw@127.0.0.1:%1/shop").arg(port);
     for (const QString &command : {QStringLiteral("info"), QStringLiteral("init")}) {
         const CliRun r = run({QStringLiteral("--db"), url, command});
         VERIFY_CLI_ERROR(r, 2,
@@ -552,9 +552,10 @@ void tst_Cli::demoShop()
     QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
     const QStringList db = {QStringLiteral("--db"), scratch.location()};
 
-    CliRun r = run(db + QStringList{QStringLiteral("init"), QStringLiteral("--demo"),
-                                    QStringLiteral("--seed"), QStringLiteral("7"),
-                                    QStringLiteral("--as-of"), QStringLiteral("2025-06-30")});
+    CliRun r = run(db
+                   + QStringList{QStringLiteral("init"), QStringLiteral("--demo"),
+                                 QStringLiteral("--seed"), QStringLiteral("7"),
+                                 QStringLiteral("--as-of"), QStringLiteral("2025-06-30")});
     VERIFY_CLI_OK(r);
     QVERIFY2(r.out.contains(QLatin1String("Demo shop (small, seed 7, as of 2025-06-30):")),
              qPrintable(r.out));

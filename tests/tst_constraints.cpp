@@ -320,10 +320,11 @@ std::vector<Case> constraintCases()
     c.add("customers: delete one who has orders", "orders_customer_id_fkey", "customers",
           QStringLiteral("DELETE FROM customers WHERE email = 'no-orders@example.com'"),
           QStringLiteral("DELETE FROM customers WHERE email = 'has-orders@example.com'"))
-        .setup = {ins("customers", {{"email", "'no-orders@example.com'"}}),
-                  ins("customers", {{"email", "'has-orders@example.com'"}}),
-                  ins("orders", {{"customer_id", "(SELECT id FROM customers "
-                                                 "WHERE email = 'has-orders@example.com')"}})};
+        .setup
+        = {ins("customers", {{"email", "'no-orders@example.com'"}}),
+           ins("customers", {{"email", "'has-orders@example.com'"}}),
+           ins("orders", {{"customer_id", "(SELECT id FROM customers "
+                                          "WHERE email = 'has-orders@example.com')"}})};
 
     // order lines
     c.add("order lines: unknown order", "order_lines_order_id_fkey", "order_lines",
@@ -336,14 +337,14 @@ std::vector<Case> constraintCases()
     c.add("order lines: negative unit price", "order_lines_unit_price_cents_check", "order_lines",
           ins("order_lines", {{"unit_price_cents", "0"}}),
           ins("order_lines", {{"unit_price_cents", "-1"}}));
-    Case &soldProduct =
-        c.add("products: delete one that was sold", "order_lines_product_id_fkey", "products",
-              QStringLiteral("DELETE FROM products WHERE sku = 'NEVER-SOLD'"),
-              QStringLiteral("DELETE FROM products WHERE sku = 'SOLD'"));
-    soldProduct.setup = {ins("products", {{"sku", "'NEVER-SOLD'"}}),
-                         ins("products", {{"sku", "'SOLD'"}}),
-                         ins("order_lines", {{"product_id", "(SELECT id FROM products "
-                                                            "WHERE sku = 'SOLD')"}})};
+    Case &soldProduct
+        = c.add("products: delete one that was sold", "order_lines_product_id_fkey", "products",
+                QStringLiteral("DELETE FROM products WHERE sku = 'NEVER-SOLD'"),
+                QStringLiteral("DELETE FROM products WHERE sku = 'SOLD'"));
+    soldProduct.setup
+        = {ins("products", {{"sku", "'NEVER-SOLD'"}}), ins("products", {{"sku", "'SOLD'"}}),
+           ins("order_lines", {{"product_id", "(SELECT id FROM products "
+                                              "WHERE sku = 'SOLD')"}})};
     soldProduct.alsoUnchanged = {QStringLiteral("order_lines")};
 
     // behaviour events
@@ -379,14 +380,15 @@ std::vector<Case> constraintCases()
     c.add("plans: its own parent", "plans_check", "plans",
           QStringLiteral("UPDATE plans SET parent_plan_id = 1 WHERE name = 'Self parent'"),
           QStringLiteral("UPDATE plans SET parent_plan_id = id WHERE name = 'Self parent'"))
-        .setup = {ins("plans", {{"name", "'Self parent'"}})};
+        .setup
+        = {ins("plans", {{"name", "'Self parent'"}})};
     Case &usedPlan = c.add("plans: delete one with subscribers", "subscriptions_plan_id_fkey",
                            "plans", QStringLiteral("DELETE FROM plans WHERE name = 'Unused plan'"),
                            QStringLiteral("DELETE FROM plans WHERE name = 'Used plan'"));
-    usedPlan.setup = {ins("plans", {{"name", "'Unused plan'"}}),
-                      ins("plans", {{"name", "'Used plan'"}}),
-                      ins("subscriptions", {{"plan_id", "(SELECT id FROM plans "
-                                                        "WHERE name = 'Used plan')"}})};
+    usedPlan.setup
+        = {ins("plans", {{"name", "'Unused plan'"}}), ins("plans", {{"name", "'Used plan'"}}),
+           ins("subscriptions", {{"plan_id", "(SELECT id FROM plans "
+                                             "WHERE name = 'Used plan')"}})};
     usedPlan.alsoUnchanged = {QStringLiteral("subscriptions")};
     c.add("features: duplicate key", "features_feature_key_key", "features",
           ins("features", {{"feature_key", "'gift_wrap'"}}),
@@ -403,14 +405,16 @@ std::vector<Case> constraintCases()
                                                "WHERE feature_key = 'pf_twice')"}}),
           ins("plan_features", {{"feature_id", "(SELECT id FROM features "
                                                "WHERE feature_key = 'pf_twice')"}}))
-        .setup = {ins("features", {{"feature_key", "'pf_twice'"}})};
+        .setup
+        = {ins("features", {{"feature_key", "'pf_twice'"}})};
     c.add("plan features: unknown plan", "plan_features_plan_id_fkey", "plan_features",
           ins("plan_features", {{"feature_id", "(SELECT id FROM features "
                                                "WHERE feature_key = 'pf_plan')"}}),
           ins("plan_features", {{"plan_id", kUnknown},
                                 {"feature_id", "(SELECT id FROM features "
                                                "WHERE feature_key = 'pf_plan')"}}))
-        .setup = {ins("features", {{"feature_key", "'pf_plan'"}})};
+        .setup
+        = {ins("features", {{"feature_key", "'pf_plan'"}})};
     c.add("plan features: unknown feature", "plan_features_feature_id_fkey", "plan_features",
           ins("plan_features", {{"feature_id", "1"}}),
           ins("plan_features", {{"feature_id", kUnknown}}));
@@ -445,10 +449,10 @@ std::vector<Case> constraintCases()
           ins("segments", {{"name", "'Lapsed'"}}), ins("segments", {{"name", "'Lapsed'"}}));
     c.add("segments: empty name", "segments_name_check", "segments",
           ins("segments", {{"name", "'S'"}}), ins("segments", {{"name", "''"}}));
-    Case &usedSegment =
-        c.add("segments: delete one a campaign uses", "campaigns_segment_id_fkey", "segments",
-              QStringLiteral("DELETE FROM segments WHERE name = 'Unused segment'"),
-              QStringLiteral("DELETE FROM segments WHERE name = 'Used segment'"));
+    Case &usedSegment
+        = c.add("segments: delete one a campaign uses", "campaigns_segment_id_fkey", "segments",
+                QStringLiteral("DELETE FROM segments WHERE name = 'Unused segment'"),
+                QStringLiteral("DELETE FROM segments WHERE name = 'Used segment'"));
     usedSegment.setup = {ins("segments", {{"name", "'Unused segment'"}}),
                          ins("segments", {{"name", "'Used segment'"}}),
                          ins("campaigns", {{"segment_id", "(SELECT id FROM segments "
@@ -523,15 +527,15 @@ std::vector<Case> constraintCases()
     c.add("points ledger: redeem with positive delta", "points_ledger_check1", "points_ledger",
           ins("points_ledger", {{"kind", "'redeem'"}, {"delta", "-10"}}),
           ins("points_ledger", {{"kind", "'redeem'"}, {"delta", "10"}}));
-    Case &ledgerUpdate =
-        c.add("points ledger: update (append-only)", "", "points_ledger",
-              ins("points_ledger", {{"note", "'to update'"}}),
-              QStringLiteral("UPDATE points_ledger SET delta = 1000 WHERE note = 'to update'"));
+    Case &ledgerUpdate
+        = c.add("points ledger: update (append-only)", "", "points_ledger",
+                ins("points_ledger", {{"note", "'to update'"}}),
+                QStringLiteral("UPDATE points_ledger SET delta = 1000 WHERE note = 'to update'"));
     ledgerUpdate.sqliteText = ledgerUpdate.postgresText = QStringLiteral("append-only");
-    Case &ledgerDelete =
-        c.add("points ledger: delete (append-only)", "", "points_ledger",
-              ins("points_ledger", {{"note", "'to delete'"}}),
-              QStringLiteral("DELETE FROM points_ledger WHERE note = 'to delete'"));
+    Case &ledgerDelete
+        = c.add("points ledger: delete (append-only)", "", "points_ledger",
+                ins("points_ledger", {{"note", "'to delete'"}}),
+                QStringLiteral("DELETE FROM points_ledger WHERE note = 'to delete'"));
     ledgerDelete.sqliteText = ledgerDelete.postgresText = QStringLiteral("append-only");
     c.add("badges: duplicate code", "badges_code_key", "badges",
           ins("badges", {{"code", "'first-order'"}}), ins("badges", {{"code", "'first-order'"}}));
@@ -548,7 +552,8 @@ std::vector<Case> constraintCases()
     c.add("customer badges: unknown badge", "customer_badges_badge_id_fkey", "customer_badges",
           ins("customer_badges", {{"badge_id", "(SELECT id FROM badges WHERE code = 'cb-badge')"}}),
           ins("customer_badges", {{"badge_id", kUnknown}}))
-        .setup = {ins("badges", {{"code", "'cb-badge'"}})};
+        .setup
+        = {ins("badges", {{"code", "'cb-badge'"}})};
     c.add("challenges: duplicate name", "challenges_name_key", "challenges",
           ins("challenges", {{"name", "'Five in May'"}}),
           ins("challenges", {{"name", "'Five in May'"}}));
@@ -576,7 +581,8 @@ std::vector<Case> constraintCases()
           ins("challenge_progress",
               {{"challenge_id", "(SELECT id FROM challenges WHERE name = 'cp-customer')"}}),
           ins("challenge_progress", {{"customer_id", kUnknown}}))
-        .setup = {ins("challenges", {{"name", "'cp-customer'"}})};
+        .setup
+        = {ins("challenges", {{"name", "'cp-customer'"}})};
     c.add("challenge progress: negative progress", "challenge_progress_progress_check",
           "challenge_progress",
           ins("challenge_progress", {{"challenge_id", "(SELECT id FROM challenges "
@@ -586,7 +592,8 @@ std::vector<Case> constraintCases()
                                                       "WHERE name = 'cp-progress')"},
                                      {"customer_id", "2"},
                                      {"progress", "-1"}}))
-        .setup = {ins("challenges", {{"name", "'cp-progress'"}})};
+        .setup
+        = {ins("challenges", {{"name", "'cp-progress'"}})};
     c.add("referrals: unknown referrer", "referrals_referrer_id_fkey", "referrals",
           ins("referrals", {{"referrer_id", "2"}}), ins("referrals", {{"referrer_id", kUnknown}}));
     c.add("referrals: unknown referred customer", "referrals_referred_customer_id_fkey",
@@ -608,17 +615,18 @@ std::vector<Case> constraintCases()
         return QStringLiteral("(SELECT id FROM products WHERE sku = '%1')").arg(QLatin1String(sku));
     };
     const auto newProduct = [](const char *sku) {
-        return QStringList{ins("products", {{"sku", QByteArray("'").append(sku).append("'").constData()}})};
+        return QStringList{
+            ins("products", {{"sku", QByteArray("'").append(sku).append("'").constData()}})};
     };
     c.add("price locks: product locked twice", "pricing_locked_products_pkey",
           "pricing_locked_products", ins("pricing_locked_products", {{"product_id", "1"}}),
           ins("pricing_locked_products", {{"product_id", "1"}}));
     c.add("price locks: unknown product", "pricing_locked_products_product_id_fkey",
           "pricing_locked_products",
-          ins("pricing_locked_products",
-              {{"product_id", product("lock-fk").toUtf8().constData()}}),
+          ins("pricing_locked_products", {{"product_id", product("lock-fk").toUtf8().constData()}}),
           ins("pricing_locked_products", {{"product_id", kUnknown}}))
-        .setup = newProduct("lock-fk");
+        .setup
+        = newProduct("lock-fk");
     c.add("price locks: category locked twice", "pricing_locked_categories_pkey",
           "pricing_locked_categories", ins("pricing_locked_categories", {{"category", "'Mugs'"}}),
           ins("pricing_locked_categories", {{"category", "'Mugs'"}}));
@@ -642,36 +650,43 @@ std::vector<Case> constraintCases()
           ins("price_proposal_items", {{"product_id", "1"}}));
     c.add("proposal items: unknown proposal", "price_proposal_items_proposal_id_fkey",
           "price_proposal_items",
-          ins("price_proposal_items", {{"product_id", product("ppi-proposal").toUtf8().constData()}}),
+          ins("price_proposal_items",
+              {{"product_id", product("ppi-proposal").toUtf8().constData()}}),
           ins("price_proposal_items", {{"product_id", product("ppi-proposal").toUtf8().constData()},
                                        {"proposal_id", kUnknown}}))
-        .setup = newProduct("ppi-proposal");
-    c.add("proposal items: unknown product", "price_proposal_items_product_id_fkey",
-          "price_proposal_items",
-          ins("price_proposal_items", {{"product_id", product("ppi-product").toUtf8().constData()}}),
-          ins("price_proposal_items", {{"product_id", kUnknown}}))
-        .setup = newProduct("ppi-product");
+        .setup
+        = newProduct("ppi-proposal");
+    c.add(
+         "proposal items: unknown product", "price_proposal_items_product_id_fkey",
+         "price_proposal_items",
+         ins("price_proposal_items", {{"product_id", product("ppi-product").toUtf8().constData()}}),
+         ins("price_proposal_items", {{"product_id", kUnknown}}))
+        .setup
+        = newProduct("ppi-product");
     c.add("proposal items: negative old price", "price_proposal_items_old_price_cents_check",
           "price_proposal_items",
-          ins("price_proposal_items", {{"product_id", product("ppi-old").toUtf8().constData()},
-                                       {"old_price_cents", "0"}}),
+          ins("price_proposal_items",
+              {{"product_id", product("ppi-old").toUtf8().constData()}, {"old_price_cents", "0"}}),
           ins("price_proposal_items", {{"product_id", product("ppi-old-2").toUtf8().constData()},
                                        {"old_price_cents", "-1"}}))
-        .setup = newProduct("ppi-old") + newProduct("ppi-old-2");
+        .setup
+        = newProduct("ppi-old") + newProduct("ppi-old-2");
     c.add("proposal items: negative new price", "price_proposal_items_new_price_cents_check",
           "price_proposal_items",
-          ins("price_proposal_items", {{"product_id", product("ppi-new").toUtf8().constData()},
-                                       {"new_price_cents", "0"}}),
+          ins("price_proposal_items",
+              {{"product_id", product("ppi-new").toUtf8().constData()}, {"new_price_cents", "0"}}),
           ins("price_proposal_items", {{"product_id", product("ppi-new-2").toUtf8().constData()},
                                        {"new_price_cents", "-1"}}))
-        .setup = newProduct("ppi-new") + newProduct("ppi-new-2");
+        .setup
+        = newProduct("ppi-new") + newProduct("ppi-new-2");
     c.add("proposal items: bad limit kind", "price_proposal_items_limit_kind_check",
           "price_proposal_items",
           ins("price_proposal_items", {{"product_id", product("ppi-limit").toUtf8().constData()},
                                        {"limit_kind", "'floor'"}}),
           ins("price_proposal_items", {{"product_id", product("ppi-limit-2").toUtf8().constData()},
                                        {"limit_kind", "'max'"}}))
-        .setup = newProduct("ppi-limit") + newProduct("ppi-limit-2");
+        .setup
+        = newProduct("ppi-limit") + newProduct("ppi-limit-2");
 
     // subscription boxes (migration 4): cycles, boxes, their items. Each row makes the cycle
     // (and box) it needs, so the unique keys of different rows never meet.
@@ -680,7 +695,8 @@ std::vector<Case> constraintCases()
             .arg(QLatin1String(month));
     };
     const auto newCycle = [](const char *month) {
-        return ins("box_cycles", {{"cycle", QByteArray("'").append(month).append("'").constData()}});
+        return ins("box_cycles",
+                   {{"cycle", QByteArray("'").append(month).append("'").constData()}});
     };
     const auto box = [](const char *month) {
         return QStringLiteral("(SELECT b.id FROM boxes b JOIN box_cycles c ON c.id = b.cycle_id "
@@ -705,50 +721,56 @@ std::vector<Case> constraintCases()
     c.add("boxes: unknown cycle", "boxes_cycle_id_fkey", "boxes",
           ins("boxes", {{"cycle_id", cycle("2024-01").toUtf8().constData()}}),
           ins("boxes", {{"cycle_id", kUnknown}}))
-        .setup = {newCycle("2024-01")};
+        .setup
+        = {newCycle("2024-01")};
     c.add("boxes: unknown subscription", "boxes_subscription_id_fkey", "boxes",
           ins("boxes", {{"cycle_id", cycle("2024-02").toUtf8().constData()}}),
-          ins("boxes", {{"cycle_id", cycle("2024-02").toUtf8().constData()},
-                        {"subscription_id", kUnknown}}))
-        .setup = {newCycle("2024-02")};
+          ins("boxes",
+              {{"cycle_id", cycle("2024-02").toUtf8().constData()}, {"subscription_id", kUnknown}}))
+        .setup
+        = {newCycle("2024-02")};
     c.add("boxes: two boxes for a subscriber in one cycle", "boxes_cycle_id_subscription_id_key",
           "boxes", ins("boxes", {{"cycle_id", cycle("2024-03").toUtf8().constData()}}),
           ins("boxes", {{"cycle_id", cycle("2024-03").toUtf8().constData()}}))
-        .setup = {newCycle("2024-03")};
+        .setup
+        = {newCycle("2024-03")};
     c.add("boxes: empty plan name", "boxes_plan_name_check", "boxes",
           ins("boxes", {{"cycle_id", cycle("2024-04").toUtf8().constData()}}),
-          ins("boxes", {{"cycle_id", cycle("2024-05").toUtf8().constData()},
-                        {"plan_name", "''"}}))
-        .setup = {newCycle("2024-04"), newCycle("2024-05")};
+          ins("boxes", {{"cycle_id", cycle("2024-05").toUtf8().constData()}, {"plan_name", "''"}}))
+        .setup
+        = {newCycle("2024-04"), newCycle("2024-05")};
     c.add("box items: product twice in a box", "box_items_pkey", "box_items",
           ins("box_items", {{"box_id", box("2024-06").toUtf8().constData()}}),
           ins("box_items", {{"box_id", box("2024-06").toUtf8().constData()}}))
-        .setup = {newCycle("2024-06"), newBox("2024-06")};
+        .setup
+        = {newCycle("2024-06"), newBox("2024-06")};
     c.add("box items: unknown box", "box_items_box_id_fkey", "box_items",
           ins("box_items", {{"box_id", box("2024-07").toUtf8().constData()}}),
           ins("box_items", {{"box_id", kUnknown}}))
-        .setup = {newCycle("2024-07"), newBox("2024-07")};
+        .setup
+        = {newCycle("2024-07"), newBox("2024-07")};
     c.add("box items: unknown product", "box_items_product_id_fkey", "box_items",
           ins("box_items", {{"box_id", box("2024-08").toUtf8().constData()}}),
-          ins("box_items", {{"box_id", box("2024-08").toUtf8().constData()},
-                            {"product_id", kUnknown}}))
-        .setup = {newCycle("2024-08"), newBox("2024-08")};
-    c.add("box items: exclusive flag 2", "box_items_is_exclusive_check", "box_items",
-          ins("box_items", {{"box_id", box("2024-09").toUtf8().constData()},
-                            {"is_exclusive", "1"}}),
-          ins("box_items", {{"box_id", box("2024-10").toUtf8().constData()},
-                            {"is_exclusive", "2"}}))
-        .setup = {newCycle("2024-09"), newBox("2024-09"), newCycle("2024-10"), newBox("2024-10")};
-    Case &shippedProduct =
-        c.add("products: delete one that was shipped in a box", "box_items_product_id_fkey",
-              "products", QStringLiteral("DELETE FROM products WHERE sku = 'NEVER-BOXED'"),
-              QStringLiteral("DELETE FROM products WHERE sku = 'BOXED'"));
-    shippedProduct.setup = {ins("products", {{"sku", "'NEVER-BOXED'"}}),
-                            ins("products", {{"sku", "'BOXED'"}}), newCycle("2024-11"),
-                            newBox("2024-11"),
-                            ins("box_items", {{"box_id", box("2024-11").toUtf8().constData()},
-                                              {"product_id", "(SELECT id FROM products "
-                                                             "WHERE sku = 'BOXED')"}})};
+          ins("box_items",
+              {{"box_id", box("2024-08").toUtf8().constData()}, {"product_id", kUnknown}}))
+        .setup
+        = {newCycle("2024-08"), newBox("2024-08")};
+    c.add(
+         "box items: exclusive flag 2", "box_items_is_exclusive_check", "box_items",
+         ins("box_items", {{"box_id", box("2024-09").toUtf8().constData()}, {"is_exclusive", "1"}}),
+         ins("box_items", {{"box_id", box("2024-10").toUtf8().constData()}, {"is_exclusive", "2"}}))
+        .setup
+        = {newCycle("2024-09"), newBox("2024-09"), newCycle("2024-10"), newBox("2024-10")};
+    Case &shippedProduct
+        = c.add("products: delete one that was shipped in a box", "box_items_product_id_fkey",
+                "products", QStringLiteral("DELETE FROM products WHERE sku = 'NEVER-BOXED'"),
+                QStringLiteral("DELETE FROM products WHERE sku = 'BOXED'"));
+    shippedProduct.setup
+        = {ins("products", {{"sku", "'NEVER-BOXED'"}}), ins("products", {{"sku", "'BOXED'"}}),
+           newCycle("2024-11"), newBox("2024-11"),
+           ins("box_items", {{"box_id", box("2024-11").toUtf8().constData()},
+                             {"product_id", "(SELECT id FROM products "
+                                            "WHERE sku = 'BOXED')"}})};
     shippedProduct.alsoUnchanged = {QStringLiteral("box_items")};
     // cross-sell (migration 5): runs, and the rules and bundles of the newest run
     c.add("cross-sell runs: bad source", "crosssell_runs_source_check", "crosssell_runs",
@@ -779,72 +801,90 @@ std::vector<Case> constraintCases()
     const QStringList newRun{ins("crosssell_runs")};
     c.add("cross-sell rules: rule stored twice", "crosssell_rules_pkey", "crosssell_rules",
           ins("crosssell_rules"), ins("crosssell_rules"))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: unknown run", "crosssell_rules_run_id_fkey", "crosssell_rules",
           ins("crosssell_rules"), ins("crosssell_rules", {{"run_id", kUnknown}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: bad kind", "crosssell_rules_kind_check", "crosssell_rules",
           ins("crosssell_rules", {{"kind", "'viewed'"}}),
           ins("crosssell_rules", {{"kind", "'liked'"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: unknown antecedent", "crosssell_rules_antecedent_id_fkey",
           "crosssell_rules", ins("crosssell_rules"),
           ins("crosssell_rules", {{"antecedent_id", kUnknown}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: unknown consequent", "crosssell_rules_consequent_id_fkey",
           "crosssell_rules", ins("crosssell_rules"),
           ins("crosssell_rules", {{"consequent_id", kUnknown}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: product with itself", "crosssell_rules_check", "crosssell_rules",
           ins("crosssell_rules", {{"consequent_id", "3"}}),
           ins("crosssell_rules", {{"consequent_id", "1"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: count 0", "crosssell_rules_pair_count_check", "crosssell_rules",
           ins("crosssell_rules", {{"pair_count", "1"}}),
           ins("crosssell_rules", {{"kind", "'viewed'"}, {"pair_count", "0"}}))
-        .setup = newRun;
-    c.add("cross-sell rules: support above 1", "crosssell_rules_support_check",
-          "crosssell_rules", ins("crosssell_rules", {{"support", "1"}}),
+        .setup
+        = newRun;
+    c.add("cross-sell rules: support above 1", "crosssell_rules_support_check", "crosssell_rules",
+          ins("crosssell_rules", {{"support", "1"}}),
           ins("crosssell_rules", {{"kind", "'viewed'"}, {"support", "1.5"}}))
-        .setup = newRun;
-    c.add("cross-sell rules: confidence 0", "crosssell_rules_confidence_check",
-          "crosssell_rules", ins("crosssell_rules", {{"confidence", "1"}}),
+        .setup
+        = newRun;
+    c.add("cross-sell rules: confidence 0", "crosssell_rules_confidence_check", "crosssell_rules",
+          ins("crosssell_rules", {{"confidence", "1"}}),
           ins("crosssell_rules", {{"kind", "'viewed'"}, {"confidence", "0"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell rules: lift 0", "crosssell_rules_lift_check", "crosssell_rules",
           ins("crosssell_rules", {{"lift", "0.01"}}),
           ins("crosssell_rules", {{"kind", "'viewed'"}, {"lift", "0"}}))
-        .setup = newRun;
-    c.add("cross-sell bundles: bundle stored twice", "crosssell_bundles_pkey",
-          "crosssell_bundles", ins("crosssell_bundles"), ins("crosssell_bundles"))
-        .setup = newRun;
+        .setup
+        = newRun;
+    c.add("cross-sell bundles: bundle stored twice", "crosssell_bundles_pkey", "crosssell_bundles",
+          ins("crosssell_bundles"), ins("crosssell_bundles"))
+        .setup
+        = newRun;
     c.add("cross-sell bundles: unknown run", "crosssell_bundles_run_id_fkey", "crosssell_bundles",
           ins("crosssell_bundles"), ins("crosssell_bundles", {{"run_id", kUnknown}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell bundles: unknown first product", "crosssell_bundles_product_a_fkey",
           "crosssell_bundles", ins("crosssell_bundles"),
           ins("crosssell_bundles", {{"product_a", "-5"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell bundles: unknown second product", "crosssell_bundles_product_b_fkey",
           "crosssell_bundles", ins("crosssell_bundles"),
           ins("crosssell_bundles", {{"product_b", "5"}, {"product_c", "10"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell bundles: unknown third product", "crosssell_bundles_product_c_fkey",
           "crosssell_bundles", ins("crosssell_bundles"),
           ins("crosssell_bundles", {{"product_c", kUnknown}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell bundles: not in id order", "crosssell_bundles_check", "crosssell_bundles",
           ins("crosssell_bundles"),
           ins("crosssell_bundles", {{"product_a", "2"}, {"product_b", "1"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
     c.add("cross-sell bundles: count 0", "crosssell_bundles_bundle_count_check",
           "crosssell_bundles", ins("crosssell_bundles", {{"bundle_count", "1"}}),
           ins("crosssell_bundles", {{"product_c", "4"}, {"bundle_count", "0"}}))
-        .setup = newRun;
-    c.add("cross-sell bundles: support 0", "crosssell_bundles_support_check",
-          "crosssell_bundles", ins("crosssell_bundles", {{"support", "1"}}),
+        .setup
+        = newRun;
+    c.add("cross-sell bundles: support 0", "crosssell_bundles_support_check", "crosssell_bundles",
+          ins("crosssell_bundles", {{"support", "1"}}),
           ins("crosssell_bundles", {{"product_c", "4"}, {"support", "0"}}))
-        .setup = newRun;
+        .setup
+        = newRun;
 
     // jobs and settings
     c.add("scheduled jobs: duplicate job type", "scheduled_jobs_job_type_key", "scheduled_jobs",
@@ -886,8 +926,8 @@ QString expectedText(const Case &row, Backend backend)
         return row.sqliteText;
     if (row.constraint.endsWith(QLatin1String("_fkey")))
         return QStringLiteral("FOREIGN KEY constraint failed");
-    if (row.constraint.endsWith(QLatin1String("_key")) ||
-        row.constraint.endsWith(QLatin1String("_pkey"))) {
+    if (row.constraint.endsWith(QLatin1String("_key"))
+        || row.constraint.endsWith(QLatin1String("_pkey"))) {
         return QStringLiteral("UNIQUE constraint failed");
     }
     return QStringLiteral("CHECK constraint failed");
@@ -925,21 +965,21 @@ void tst_Constraints::initTestCase()
 
     // One row per table for the others to reference, with id 1 (customers: also id 2).
     const QStringList fixtures = {
-        ins("products", {{"id", "1"}}),   ins("customers", {{"id", "1"}}),
-        ins("customers", {{"id", "2"}}),  ins("orders", {{"id", "1"}}),
-        ins("price_runs", {{"id", "1"}}), ins("plans", {{"id", "1"}}),
-        ins("features", {{"id", "1"}}),   ins("subscriptions", {{"id", "1"}}),
-        ins("segments", {{"id", "1"}}),   ins("campaigns", {{"id", "1"}}),
-        ins("badges", {{"id", "1"}}),     ins("challenges", {{"id", "1"}}),
-        ins("price_proposals", {{"id", "1"}}),
-        ins("products", {{"id", "2"}}),   ins("products", {{"id", "3"}}),
-        ins("products", {{"id", "4"}}),   ins("products", {{"id", "10"}}),
+        ins("products", {{"id", "1"}}),        ins("customers", {{"id", "1"}}),
+        ins("customers", {{"id", "2"}}),       ins("orders", {{"id", "1"}}),
+        ins("price_runs", {{"id", "1"}}),      ins("plans", {{"id", "1"}}),
+        ins("features", {{"id", "1"}}),        ins("subscriptions", {{"id", "1"}}),
+        ins("segments", {{"id", "1"}}),        ins("campaigns", {{"id", "1"}}),
+        ins("badges", {{"id", "1"}}),          ins("challenges", {{"id", "1"}}),
+        ins("price_proposals", {{"id", "1"}}), ins("products", {{"id", "2"}}),
+        ins("products", {{"id", "3"}}),        ins("products", {{"id", "4"}}),
+        ins("products", {{"id", "10"}}),
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));
-    for (const char *table : {"products", "customers", "orders", "price_runs", "plans", "features",
-                              "subscriptions", "segments", "campaigns", "badges", "challenges",
-                              "price_proposals"}) {
+    for (const char *table :
+         {"products", "customers", "orders", "price_runs", "plans", "features", "subscriptions",
+          "segments", "campaigns", "badges", "challenges", "price_proposals"}) {
         const QString reset = m_db->dialect().resetIdentity(QString::fromLatin1(table));
         if (!reset.isEmpty())
             MD_VERIFY(sql::exec(m_db->sql(), reset));
@@ -1008,8 +1048,8 @@ void tst_Constraints::rejects()
         QVERIFY2(run(statement, &error) > 0, qPrintable(statement + QStringLiteral(": ") + error));
     // The twin that the constraint must let through, and that must really change a row.
     QVERIFY2(run(valid, &error) > 0,
-             qPrintable(QStringLiteral("accepted variant refused or changed nothing: ") + valid +
-                        QStringLiteral("\n") + error));
+             qPrintable(QStringLiteral("accepted variant refused or changed nothing: ") + valid
+                        + QStringLiteral("\n") + error));
 
     std::vector<QStringList> before;
     for (const QString &table : tables)
@@ -1058,8 +1098,8 @@ void tst_Constraints::everyConstraintHasARow()
     QStringList unknown = (tested - inSchema).values();
     unknown.sort();
     QVERIFY2(unknown.isEmpty(),
-             qPrintable(QStringLiteral("rows naming no constraint of the schema: ") +
-                        unknown.join(u", ")));
+             qPrintable(QStringLiteral("rows naming no constraint of the schema: ")
+                        + unknown.join(u", ")));
 }
 
 QTEST_GUILESS_MAIN(tst_Constraints)

@@ -363,8 +363,8 @@ void tst_CrossSell::storedRunAndRecommendations()
     for (const Recommendation &pick : picks)
         QVERIFY(pick.rule.consequent.sku != QStringLiteral("P2"));
 
-    auto unknown =
-        CrossSellStore::productIds(*m_db, {QStringLiteral("P1"), QStringLiteral("NOPE")});
+    auto unknown
+        = CrossSellStore::productIds(*m_db, {QStringLiteral("P1"), QStringLiteral("NOPE")});
     QVERIFY(!unknown.ok());
     QVERIFY(unknown.error().contains(QStringLiteral("NOPE")));
 }
@@ -504,9 +504,9 @@ void tst_CrossSell::basketImportIsAllOrNothing()
     QCOMPARE(summary->baskets, 3);
     QCOMPARE(summary->lines, 5);
     QCOMPARE(summary->newProducts, 4);
-    auto title =
-        sql::scalar(m_db->sql(), QStringLiteral("SELECT title FROM products WHERE sku = ?"),
-                    {QStringLiteral("coffee-beans")});
+    auto title
+        = sql::scalar(m_db->sql(), QStringLiteral("SELECT title FROM products WHERE sku = ?"),
+                      {QStringLiteral("coffee-beans")});
     MD_VERIFY(title);
     QCOMPARE(title->toString(), QStringLiteral("Coffee Beans"));
     auto quantity = sql::scalar(

@@ -86,10 +86,10 @@ void tst_CrossSellPage::minesAndShows()
 
     // Sorted by lift, descending; the raw role holds the number.
     page.ruleProxy()->sort(RuleTableModel::Lift, Qt::DescendingOrder);
-    const double top =
-        page.ruleProxy()->index(0, RuleTableModel::Lift).data(RuleTableModel::RawRole).toDouble();
-    const double last =
-        page.ruleProxy()->index(9, RuleTableModel::Lift).data(RuleTableModel::RawRole).toDouble();
+    const double top
+        = page.ruleProxy()->index(0, RuleTableModel::Lift).data(RuleTableModel::RawRole).toDouble();
+    const double last
+        = page.ruleProxy()->index(9, RuleTableModel::Lift).data(RuleTableModel::RawRole).toDouble();
     QVERIFY(top >= last);
     // Tea → biscuits: 2 of tea's 3 orders, biscuits in 2 of 10: lift (2/3) / (2/10).
     QVERIFY(qFuzzyCompare(top, 10.0 / 3.0));

@@ -110,8 +110,8 @@ void tst_CsvCli::importPrintsTheSummary()
     QVERIFY(test::writeFile(path(QStringLiteral("p.csv")),
                             "sku,title,base_price,colour\nSKU-000,Renamed,19.99,red\n"
                             "NEW-1,New,5,blue\n"));
-    const CliRun r =
-        run({QStringLiteral("import"), QStringLiteral("products"), path(QStringLiteral("p.csv"))});
+    const CliRun r = run(
+        {QStringLiteral("import"), QStringLiteral("products"), path(QStringLiteral("p.csv"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     QVERIFY2(r.out.startsWith(QStringLiteral("Imported %1 into products (native format, utf-8, "
@@ -148,8 +148,7 @@ void tst_CsvCli::refusedImportExitsTwoAndWritesNothing()
     const QStringList lines = r.errLines();
     QCOMPARE(lines.size(), 4);
     QCOMPARE(lines[0], QStringLiteral("3:3: base_price: -3 is negative; it must be zero or more"));
-    QCOMPARE(lines[1],
-             QStringLiteral("4:4: stock_level: -1 is negative; it must be zero or more"));
+    QCOMPARE(lines[1], QStringLiteral("4:4: stock_level: -1 is negative; it must be zero or more"));
     QVERIFY2(lines[2].startsWith(QLatin1String("5:1: sku: \"A-1\" is also on line 2")),
              qPrintable(lines[2]));
     QCOMPARE(lines[3], QStringLiteral("merchantdesk-cli: %1: 3 problem(s) found; nothing was "
@@ -174,9 +173,8 @@ void tst_CsvCli::usageErrors_data()
                                              file, QStringLiteral("--mode"),
                                              QStringLiteral("merge")}
                               << QStringLiteral("--mode \"merge\"");
-    QTest::newRow("bad format") << QStringList{QStringLiteral("import"),
-                                               QStringLiteral("products"), file,
-                                               QStringLiteral("--format=excel")}
+    QTest::newRow("bad format") << QStringList{QStringLiteral("import"), QStringLiteral("products"),
+                                               file, QStringLiteral("--format=excel")}
                                 << QStringLiteral("--format \"excel\"");
     QTest::newRow("bad encoding") << QStringList{QStringLiteral("import"),
                                                  QStringLiteral("products"), file,
@@ -209,8 +207,8 @@ void tst_CsvCli::usageErrors()
 
 void tst_CsvCli::missingFileIsADataError()
 {
-    const CliRun r = run({QStringLiteral("import"), QStringLiteral("products"),
-                          path(QStringLiteral("absent.csv"))});
+    const CliRun r = run(
+        {QStringLiteral("import"), QStringLiteral("products"), path(QStringLiteral("absent.csv"))});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.errLines().size(), 1);
@@ -228,9 +226,9 @@ void tst_CsvCli::dryRunAndRejects()
     QVERIFY(test::writeFile(path(QStringLiteral("c.csv")),
                             "email,first_name\nnew@example.com,New\nnot-an-email,Bad\n"));
     const QString rejects = path(QStringLiteral("rejects.csv"));
-    CliRun r =
-        run({QStringLiteral("import"), QStringLiteral("customers"), path(QStringLiteral("c.csv")),
-             QStringLiteral("--dry-run"), QStringLiteral("--rejects"), rejects});
+    CliRun r
+        = run({QStringLiteral("import"), QStringLiteral("customers"), path(QStringLiteral("c.csv")),
+               QStringLiteral("--dry-run"), QStringLiteral("--rejects"), rejects});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.startsWith(QLatin1String("Dry run of importing")), qPrintable(r.out));
     static const QRegularExpression inserted(QStringLiteral("^  inserted +1$"),
@@ -238,8 +236,7 @@ void tst_CsvCli::dryRunAndRejects()
     QVERIFY2(inserted.match(r.out).hasMatch(), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("  rejected (see %1)  1\n").arg(rejects)),
              qPrintable(r.out));
-    QVERIFY(
-        r.out.contains(QLatin1String("3:1: email: \"not-an-email\" is not an e-mail address")));
+    QVERIFY(r.out.contains(QLatin1String("3:1: email: \"not-an-email\" is not an e-mail address")));
     {
         auto db = m_scratch->open();
         MD_VERIFY(db);
@@ -268,15 +265,13 @@ void tst_CsvCli::overridesForEncodingDelimiterAndDecimal()
     // Tab-separated Windows-1252 with decimal commas, read as the owner says.
     QVERIFY(test::writeFile(path(QStringLiteral("t.csv")),
                             QByteArray("sku\ttitle\tbase_price\nT-1\tCaf\xE9\t3,50\n")));
-    const CliRun r =
-        run({QStringLiteral("import"), QStringLiteral("products"), path(QStringLiteral("t.csv")),
-             QStringLiteral("--encoding"), QStringLiteral("windows-1252"),
-             QStringLiteral("--delimiter"), QStringLiteral("tab"), QStringLiteral("--decimal"),
-             QStringLiteral(",")});
+    const CliRun r = run({QStringLiteral("import"), QStringLiteral("products"),
+                          path(QStringLiteral("t.csv")), QStringLiteral("--encoding"),
+                          QStringLiteral("windows-1252"), QStringLiteral("--delimiter"),
+                          QStringLiteral("tab"), QStringLiteral("--decimal"), QStringLiteral(",")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(
-        r.out.contains(QLatin1String("windows-1252, delimiter \"tab\", decimal symbol \",\"")),
-        qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("windows-1252, delimiter \"tab\", decimal symbol \",\"")),
+             qPrintable(r.out));
     auto db = m_scratch->open();
     MD_VERIFY(db);
     auto row = sql::scalar(db->sql(), QStringLiteral("SELECT title || ' ' || base_price_cents "
@@ -328,8 +323,8 @@ void tst_CsvCli::helpListsTheCommands()
 {
     CliRun r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QLatin1String("  import ")) &&
-                 r.out.contains(QLatin1String("  export ")),
+    QVERIFY2(r.out.contains(QLatin1String("  import "))
+                 && r.out.contains(QLatin1String("  export ")),
              qPrintable(r.out));
     r = run({QStringLiteral("import"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);

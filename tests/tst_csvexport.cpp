@@ -20,11 +20,11 @@ using namespace md;
 namespace {
 
 // Import order: referenced entities first.
-const char *const kOrder[] = {"plans",         "features",       "plan_features", "customers",
-                              "products",      "orders",         "order_lines",   "events",
-                              "subscriptions", "loyalty_ledger", "loyalty_tiers", "suppressions",
-                              "locked_products", "locked_categories", "price_changes",
-                              "inventory"};
+const char *const kOrder[]
+    = {"plans",         "features",     "plan_features",   "customers",         "products",
+       "orders",        "order_lines",  "events",          "subscriptions",     "loyalty_ledger",
+       "loyalty_tiers", "suppressions", "locked_products", "locked_categories", "price_changes",
+       "inventory"};
 
 std::vector<QStringList> readCsv(const QByteArray &bytes)
 {
@@ -102,8 +102,8 @@ void tst_CsvExport::roundTripEveryEntity()
         QCOMPARE(importer->format(), ImportFormat::Native);
         auto summary = importer->run(*target, {});
         MD_VERIFY(summary);
-        QVERIFY2(!summary->refused, qPrintable(QString::fromLatin1(name) + QLatin1Char('\n') +
-                                               summary->problemReport()));
+        QVERIFY2(!summary->refused, qPrintable(QString::fromLatin1(name) + QLatin1Char('\n')
+                                               + summary->problemReport()));
         QVERIFY2(summary->ignoredColumns.isEmpty(), name);
         if (entity.kind == EntityDescriptor::Kind::UpdateOnly)
             QCOMPARE(summary->unchanged, *exported);
@@ -201,8 +201,7 @@ void tst_CsvExport::formulasAreGuardedNumbersAreNot()
                                     &buffer));
     const auto rows = readCsv(bytes);
     // Negative deltas stay numbers; the note that starts with "-" is text and guarded.
-    QVERIFY(
-        bytes.contains("ana@example.com,-50,redeem,,2023-07-22T04:43:20Z,,'-50 for a mug\r\n"));
+    QVERIFY(bytes.contains("ana@example.com,-50,redeem,,2023-07-22T04:43:20Z,,'-50 for a mug\r\n"));
     QCOMPARE(rows.size(), size_t(5));
     QCOMPARE(rows[2][6], QStringLiteral("-50 for a mug"));
 }
@@ -217,19 +216,18 @@ void tst_CsvExport::valuesAreWrittenInTheirFileFormat()
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    MD_VERIFY(CsvExporter::exportTo(*db, *EntityCatalog::find(QStringLiteral("subscriptions")),
-                                    &buffer));
+    MD_VERIFY(
+        CsvExporter::exportTo(*db, *EntityCatalog::find(QStringLiteral("subscriptions")), &buffer));
     const auto rows = readCsv(bytes);
     QCOMPARE(rows[0], (QStringList{QStringLiteral("customer_email"), QStringLiteral("plan"),
                                    QStringLiteral("status"), QStringLiteral("started_at"),
                                    QStringLiteral("current_period_end"),
                                    QStringLiteral("paused_until"), QStringLiteral("cancelled_at"),
                                    QStringLiteral("cancel_reason"), QStringLiteral("next_plan")}));
-    QCOMPARE(rows[1],
-             (QStringList{QStringLiteral("ana@example.com"), QStringLiteral("Basic Box"),
-                          QStringLiteral("active"), QStringLiteral("2023-03-28T10:40:00Z"),
-                          QStringLiteral("2023-07-22T04:26:40Z"), QString(), QString(), QString(),
-                          QStringLiteral("Premium Box")}));
+    QCOMPARE(rows[1], (QStringList{QStringLiteral("ana@example.com"), QStringLiteral("Basic Box"),
+                                   QStringLiteral("active"), QStringLiteral("2023-03-28T10:40:00Z"),
+                                   QStringLiteral("2023-07-22T04:26:40Z"), QString(), QString(),
+                                   QString(), QStringLiteral("Premium Box")}));
     QCOMPARE(rows[3][7], QStringLiteral("=too expensive"));
     QVERIFY(bytes.contains(",'=too expensive,"));
 
@@ -269,8 +267,7 @@ void tst_CsvExport::failedExportLeavesNoFile()
 
     auto cancelled = CsvExporter::exportToFile(*db, products, path, [](qint64) { return false; });
     QVERIFY(!cancelled);
-    QVERIFY2(cancelled.error().contains(QLatin1String("cancelled")),
-             qPrintable(cancelled.error()));
+    QVERIFY2(cancelled.error().contains(QLatin1String("cancelled")), qPrintable(cancelled.error()));
     QVERIFY(!QFile::exists(path));
     // The connection is still usable after an export stopped halfway.
     auto rows = CsvExporter::exportToFile(*db, products, path);

@@ -163,8 +163,7 @@ void tst_CsvImport::insertsUpdatesAndCountsUnchanged()
 
 void tst_CsvImport::columnsMissingFromTheFileAreKept()
 {
-    MD_VERIFY(
-        importBytes("products", "sku,title,base_price,stock_level,cost\nA-1,Mug,9.99,5,2\n"));
+    MD_VERIFY(importBytes("products", "sku,title,base_price,stock_level,cost\nA-1,Mug,9.99,5,2\n"));
     auto summary = importBytes("products", "sku,title,base_price\nA-1,Mug,10.99\n");
     MD_VERIFY(summary);
     QCOMPARE(summary->updated, 1);
@@ -181,14 +180,13 @@ void tst_CsvImport::insertMode()
     MD_VERIFY(importBytes("products", "sku,title,base_price\nA-1,Mug,9.99\n"));
     ImportOptions options;
     options.mode = ImportMode::Insert;
-    auto summary =
-        importBytes("products", "sku,title,base_price\nA-1,Changed,1\nA-2,New,2\n", options);
+    auto summary
+        = importBytes("products", "sku,title,base_price\nA-1,Changed,1\nA-2,New,2\n", options);
     MD_VERIFY(summary);
     QCOMPARE(summary->inserted, 1);
     QCOMPARE(summary->kept, 1);
     QCOMPARE(summary->updated, 0);
-    QCOMPARE(productValue(*m_db, "title", QStringLiteral("A-1")).toString(),
-             QStringLiteral("Mug"));
+    QCOMPARE(productValue(*m_db, "title", QStringLiteral("A-1")).toString(), QStringLiteral("Mug"));
     QVERIFY(summary->report().contains(QLatin1String("kept (already stored)")));
 }
 
@@ -197,8 +195,8 @@ void tst_CsvImport::replaceMode()
     MD_VERIFY(importBytes("customers", "email,first_name\na@x.io,Ann\nb@x.io,Ben\nc@x.io,Cy\n"));
     ImportOptions options;
     options.mode = ImportMode::Replace;
-    auto summary =
-        importBytes("customers", "email,first_name\nB@X.IO,Benjamin\nd@x.io,Di\n", options);
+    auto summary
+        = importBytes("customers", "email,first_name\nB@X.IO,Benjamin\nd@x.io,Di\n", options);
     MD_VERIFY(summary);
     QCOMPARE(summary->deleted, 2);
     QCOMPARE(summary->updated, 1);
@@ -262,8 +260,7 @@ void tst_CsvImport::rejectsFile()
     QCOMPARE(summary->problemCount, 5); // the duplicate is one problem on two lines
 
     const QByteArray rejects = test::readFile(options.rejectsPath);
-    QVERIFY2(rejects.startsWith("order_id,sku,quantity,unit_price,error\r\n"),
-             rejects.constData());
+    QVERIFY2(rejects.startsWith("order_id,sku,quantity,unit_price,error\r\n"), rejects.constData());
     for (const char *expected :
          {"#1000,NO-SUCH-SKU,1,1,\"3:2: sku: products has no sku \"\"NO-SUCH-SKU\"\"\"\r\n",
           "#9999,SKU-001,1,1,\"4:1: order_id: orders has no order_number \"\"#9999\"\"\"\r\n",
@@ -624,8 +621,9 @@ void tst_CsvImport::logEntitiesCountEqualRows()
     QCOMPARE(again->inserted, 0);
     QCOMPARE(again->unchanged, 3);
     // One more equal view than stored: one is new.
-    auto more = importBytes("events", events + "product_viewed,ana@example.com,SKU-001,,"
-                                               "2024-01-01T00:00:00Z,1\n");
+    auto more = importBytes("events", events
+                                          + "product_viewed,ana@example.com,SKU-001,,"
+                                            "2024-01-01T00:00:00Z,1\n");
     MD_VERIFY(more);
     QCOMPARE(more->inserted, 1);
     QCOMPARE(more->unchanged, 3);
@@ -715,8 +713,7 @@ void tst_CsvImport::cancelRollsBack()
         });
         QVERIFY(ordered && sized);
         QVERIFY(!summary);
-        QVERIFY2(summary.error().contains(QLatin1String("cancelled")),
-                 qPrintable(summary.error()));
+        QVERIFY2(summary.error().contains(QLatin1String("cancelled")), qPrintable(summary.error()));
         QVERIFY(calls >= 1);
         QCOMPARE(test::databaseDigest(*m_db), before);
     }
@@ -726,8 +723,8 @@ void tst_CsvImport::preview()
 {
     QByteArray content = "sku,title,base_price,colour\n";
     for (int i = 0; i < 30; ++i)
-        content += "V-" + QByteArray::number(i) + ",Item " + QByteArray::number(i) + "," +
-                   (i == 3 ? "abc" : "1.5") + ",red\n";
+        content += "V-" + QByteArray::number(i) + ",Item " + QByteArray::number(i) + ","
+                   + (i == 3 ? "abc" : "1.5") + ",red\n";
     auto importer = CsvImporter::open(write(content), entity("products"));
     MD_VERIFY(importer);
     auto preview = importer->preview(20);

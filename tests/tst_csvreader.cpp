@@ -258,11 +258,9 @@ void tst_CsvReader::byteOrderMarks_data()
     QTest::newRow("utf-8 with BOM")
         << QByteArray("\xEF\xBB\xBF") + text.toUtf8() << int(TextEncoding::Utf8);
     QStringEncoder le(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
-    QTest::newRow("utf-16le with BOM")
-        << QByteArray(le.encode(text)) << int(TextEncoding::Utf16LE);
+    QTest::newRow("utf-16le with BOM") << QByteArray(le.encode(text)) << int(TextEncoding::Utf16LE);
     QStringEncoder be(QStringConverter::Utf16BE, QStringConverter::Flag::WriteBom);
-    QTest::newRow("utf-16be with BOM")
-        << QByteArray(be.encode(text)) << int(TextEncoding::Utf16BE);
+    QTest::newRow("utf-16be with BOM") << QByteArray(be.encode(text)) << int(TextEncoding::Utf16BE);
 }
 
 void tst_CsvReader::byteOrderMarks()
@@ -307,8 +305,7 @@ void tst_CsvReader::sniffEncoding_data()
     QTest::addColumn<int>("encoding");
     QTest::newRow("ascii") << QByteArray("a,b\n1,2\n") << int(TextEncoding::Utf8);
     QTest::newRow("utf-8 without BOM") << QByteArray("a,b\nZoë,2\n") << int(TextEncoding::Utf8);
-    QTest::newRow("latin bytes") << QByteArray("a,b\nZo\xEB,2\n")
-                                 << int(TextEncoding::Windows1252);
+    QTest::newRow("latin bytes") << QByteArray("a,b\nZo\xEB,2\n") << int(TextEncoding::Windows1252);
     QStringEncoder le(QStringConverter::Utf16LE);
     QTest::newRow("utf-16le without BOM")
         << QByteArray(le.encode(QStringLiteral("sku,title\nA,B\n"))) << int(TextEncoding::Utf16LE);
@@ -599,9 +596,9 @@ void tst_CsvReader::writerQuotesAndReadsBack()
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     CsvWriter writer(&buffer, ';');
-    const QStringList texts = {QStringLiteral("a;b"),        QStringLiteral("say \"hi\""),
-                               QStringLiteral("two\nlines"), QStringLiteral(" padded "),
-                               QStringLiteral("=SUM(A1)"),   QStringLiteral("plain")};
+    const QStringList texts
+        = {QStringLiteral("a;b"),      QStringLiteral("say \"hi\""), QStringLiteral("two\nlines"),
+           QStringLiteral(" padded "), QStringLiteral("=SUM(A1)"),   QStringLiteral("plain")};
     for (const QString &text : texts)
         writer.addText(text);
     writer.addPlain("-5");

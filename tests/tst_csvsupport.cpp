@@ -82,15 +82,15 @@ Status fillAwkwardShop(const Database &db)
         const QVariant minPrice = i % 3 == 0 ? QVariant(100 + i) : QVariant();
         const QVariant maxPrice = i % 3 == 0 ? QVariant(9000 + i) : QVariant();
         const QVariant cost = i % 2 == 0 ? QVariant(qint64(50 * i)) : QVariant();
-        if (auto done =
-                run("INSERT INTO products (sku, title, category, cost_cents, "
-                    "base_price_cents, current_price_cents, min_price_cents, "
-                    "max_price_cents, stock_level, demand_score, is_exclusive, "
-                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    {QStringLiteral("SKU-%1").arg(i, 3, 10, QLatin1Char('0')), titles.at(i),
-                     i % 2 ? QStringLiteral("Kitchen > Mugs") : QStringLiteral("=Category"), cost,
-                     qint64(1999 + i), qint64(1899 + i), minPrice, maxPrice, i * 7,
-                     0.1 * i + 1.0 / 3.0, i % 5 == 0 ? 1 : 0, 1700000000 + i, 1700000100 + i});
+        if (auto done
+            = run("INSERT INTO products (sku, title, category, cost_cents, "
+                  "base_price_cents, current_price_cents, min_price_cents, "
+                  "max_price_cents, stock_level, demand_score, is_exclusive, "
+                  "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                  {QStringLiteral("SKU-%1").arg(i, 3, 10, QLatin1Char('0')), titles.at(i),
+                   i % 2 ? QStringLiteral("Kitchen > Mugs") : QStringLiteral("=Category"), cost,
+                   qint64(1999 + i), qint64(1899 + i), minPrice, maxPrice, i * 7,
+                   0.1 * i + 1.0 / 3.0, i % 5 == 0 ? 1 : 0, 1700000000 + i, 1700000100 + i});
             !done) {
             return done;
         }
@@ -120,23 +120,22 @@ Status fillAwkwardShop(const Database &db)
     }
     for (int i = 0; i < 6; ++i) {
         const QVariant customer = i == 5 ? QVariant() : QVariant(qint64(i % 5 + 1));
-        if (auto done =
-                run("INSERT INTO orders (order_number, customer_id, ordered_at, status, "
-                    "total_cents) VALUES (?,?,?,?,?)",
-                    {i == 4 ? QStringLiteral("+1004") : QStringLiteral("#%1").arg(1000 + i),
-                     customer, qint64(1690000000 + 3600 * i),
-                     i == 3 ? QStringLiteral("cancelled") : QStringLiteral("completed"),
-                     qint64(5000 + i)});
+        if (auto done = run("INSERT INTO orders (order_number, customer_id, ordered_at, status, "
+                            "total_cents) VALUES (?,?,?,?,?)",
+                            {i == 4 ? QStringLiteral("+1004") : QStringLiteral("#%1").arg(1000 + i),
+                             customer, qint64(1690000000 + 3600 * i),
+                             i == 3 ? QStringLiteral("cancelled") : QStringLiteral("completed"),
+                             qint64(5000 + i)});
             !done) {
             return done;
         }
     }
     for (int order = 1; order <= 6; ++order) {
         for (int line = 0; line < 3; ++line) {
-            if (auto done =
-                    run("INSERT INTO order_lines (order_id, product_id, quantity, "
-                        "unit_price_cents) VALUES (?,?,?,?)",
-                        {order, (order * 3 + line) % 16 + 1, line + 1, qint64(1999 + line)});
+            if (auto done
+                = run("INSERT INTO order_lines (order_id, product_id, quantity, "
+                      "unit_price_cents) VALUES (?,?,?,?)",
+                      {order, (order * 3 + line) % 16 + 1, line + 1, qint64(1999 + line)});
                 !done) {
                 return done;
             }

@@ -132,8 +132,8 @@ void tst_DashboardMetrics::changes()
     const auto orders = DashboardFigures::changePercent(before.orders, now.orders);
     QVERIFY(orders.has_value());
     QVERIFY(qAbs(*orders - 150.0) < 1e-9);
-    const auto average =
-        DashboardFigures::changePercent(before.averageOrderCents(), now.averageOrderCents());
+    const auto average
+        = DashboardFigures::changePercent(before.averageOrderCents(), now.averageOrderCents());
     QVERIFY(average.has_value());
     QVERIFY(qAbs(*average - (4510.0 - 10500.0) * 100.0 / 10500.0) < 1e-9); // -57.05 %
     const auto customers = DashboardFigures::changePercent(before.newCustomers, now.newCustomers);

@@ -86,8 +86,8 @@ void writeFile(const QString &path, const QByteArray &bytes)
 }
 
 constexpr QFile::Permissions kReadOnly = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
-constexpr QFile::Permissions kReadOnlyFolder =
-    kReadOnly | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+constexpr QFile::Permissions kReadOnlyFolder
+    = kReadOnly | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
 constexpr QFile::Permissions kWritable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 
 // Text that breaks naive escaping: COPY's delimiters and escapes, SQL quotes, multi-byte UTF-8.
@@ -235,8 +235,8 @@ void tst_Database::emptyFileIsFine()
     writeFile(spec.path, {});
 
     {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = true, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = true, .createIfMissing = false});
         MD_VERIFY(db);
         auto version = db->schemaVersion();
         MD_VERIFY(version);
@@ -293,9 +293,9 @@ void tst_Database::foreignDatabase()
         QVERIFY(query.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 100), (2, 250)")));
     }
     const QStringList before = databaseSnapshot(scratch);
-    QVERIFY(
-        before.join(QLatin1Char(' '))
-            .contains(isPostgres() ? QStringLiteral("invoices ORDER BY 1: 2 250") : QStringLiteral("shop.sqlite")));
+    QVERIFY(before.join(QLatin1Char(' '))
+                .contains(isPostgres() ? QStringLiteral("invoices ORDER BY 1: 2 250")
+                                       : QStringLiteral("shop.sqlite")));
 
     for (const bool migrate : {true, false}) {
         auto refused = scratch.open(Database::Options{.migrate = migrate});
@@ -574,8 +574,8 @@ void tst_Database::bulkWriterRoundTrip()
         sql::exec(db->sql(), QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
                                             "current_price_cents, created_at, updated_at) "
                                             "VALUES ('after', 't', 1, 1, 0, 0)")));
-    auto next =
-        sql::scalar(db->sql(), QStringLiteral("SELECT id FROM products WHERE sku = 'after'"));
+    auto next
+        = sql::scalar(db->sql(), QStringLiteral("SELECT id FROM products WHERE sku = 'after'"));
     MD_VERIFY(next);
     QCOMPARE(next->toLongLong(), qint64(kRows + 1));
 }

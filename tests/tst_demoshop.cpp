@@ -40,16 +40,17 @@ qint64 asOfEpoch()
 // tables added by later migrations are covered too; all columns when it has none.
 QString orderBy(const Database &db, const QString &table)
 {
-    const QString statement =
-        db.dialect().isPostgres()
-            ? QStringLiteral("SELECT k.column_name FROM information_schema.table_constraints c "
-                             "JOIN information_schema.key_column_usage k "
-                             "ON k.constraint_name = c.constraint_name "
-                             "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
-                             "WHERE c.constraint_type = 'PRIMARY KEY' "
-                             "AND c.table_schema = current_schema() AND c.table_name = ? "
-                             "ORDER BY k.ordinal_position")
-            : QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
+    const QString statement
+        = db.dialect().isPostgres()
+              ? QStringLiteral(
+                  "SELECT k.column_name FROM information_schema.table_constraints c "
+                  "JOIN information_schema.key_column_usage k "
+                  "ON k.constraint_name = c.constraint_name "
+                  "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
+                  "WHERE c.constraint_type = 'PRIMARY KEY' "
+                  "AND c.table_schema = current_schema() AND c.table_name = ? "
+                  "ORDER BY k.ordinal_position")
+              : QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
     QStringList columns;
     auto query = sql::select(db.sql(), statement, {table});
     while (query && query->next())
@@ -87,9 +88,9 @@ Result<std::map<QString, QByteArray>> digests(const Database &db)
     for (const QString &table : names) {
         if (table == QLatin1String("schema_migrations"))
             continue;
-        auto rows =
-            sql::select(db.sql(), QStringLiteral("SELECT * FROM %1 ORDER BY %2")
-                                      .arg(Dialect::quoteIdentifier(table), orderBy(db, table)));
+        auto rows
+            = sql::select(db.sql(), QStringLiteral("SELECT * FROM %1 ORDER BY %2")
+                                        .arg(Dialect::quoteIdentifier(table), orderBy(db, table)));
         if (!rows)
             return fail(table + QStringLiteral(": ") + rows.error());
         QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -116,12 +117,12 @@ qint64 count(const Database &db, const QString &statement, const QVariantList &v
 
 QStringList indexNames(const Database &db)
 {
-    const QString list =
-        db.dialect().isPostgres()
-            ? QStringLiteral(
+    const QString list
+        = db.dialect().isPostgres()
+              ? QStringLiteral(
                   "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
                   "ORDER BY indexname")
-            : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name");
+              : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name");
     QStringList names;
     auto query = sql::select(db.sql(), list);
     while (query && query->next())
@@ -284,11 +285,11 @@ void tst_DemoShop::sizesAreAsPromised()
 
     // Every order lies in the two years before the as-of date.
     const qint64 end = asOfEpoch();
-    QCOMPARE(count(m_db,
-                   QStringLiteral(
-                       "SELECT COUNT(*) FROM orders WHERE ordered_at < ? OR ordered_at >= ?"),
-                   {end - 730 * 86400, end}),
-             0);
+    QCOMPARE(
+        count(m_db,
+              QStringLiteral("SELECT COUNT(*) FROM orders WHERE ordered_at < ? OR ordered_at >= ?"),
+              {end - 730 * 86400, end}),
+        0);
     QCOMPARE(
         count(m_db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE created_at >= ?"), {end}),
         0);
@@ -297,8 +298,8 @@ void tst_DemoShop::sizesAreAsPromised()
 void tst_DemoShop::catalogLooksReal()
 {
     const qint64 products = count(m_db, QStringLiteral("SELECT COUNT(*) FROM products"));
-    const qint64 categories =
-        count(m_db, QStringLiteral("SELECT COUNT(DISTINCT category) FROM products"));
+    const qint64 categories
+        = count(m_db, QStringLiteral("SELECT COUNT(DISTINCT category) FROM products"));
     QVERIFY2(categories >= 10 && categories <= 14, qPrintable(QString::number(categories)));
 
     const qint64 exclusive = count(m_db, QStringLiteral("SELECT COUNT(*) FROM products "
@@ -322,11 +323,10 @@ void tst_DemoShop::catalogLooksReal()
                                         "base_price_cents * 35 - 100 OR cost_cents * 100 > "
                                         "base_price_cents * 70 + 100")),
              0);
-    const qint64 atBase =
-        count(m_db, QStringLiteral("SELECT COUNT(*) FROM products "
-                                   "WHERE current_price_cents = base_price_cents"));
-    QVERIFY2(atBase >= products * 7 / 10 && atBase < products,
-             qPrintable(QString::number(atBase)));
+    const qint64 atBase
+        = count(m_db, QStringLiteral("SELECT COUNT(*) FROM products "
+                                     "WHERE current_price_cents = base_price_cents"));
+    QVERIFY2(atBase >= products * 7 / 10 && atBase < products, qPrintable(QString::number(atBase)));
     const qint64 bounded = count(m_db, QStringLiteral("SELECT COUNT(*) FROM products "
                                                       "WHERE min_price_cents IS NOT NULL"));
     QVERIFY2(bounded > 0 && bounded < products / 4, qPrintable(QString::number(bounded)));
@@ -336,8 +336,8 @@ void tst_DemoShop::catalogLooksReal()
         0);
 
     const QRegularExpression skuPattern(QStringLiteral("^[A-Z]{3}-\\d{6}$"));
-    auto rows =
-        sql::select(m_db.sql(), QStringLiteral("SELECT sku, title, demand_score FROM products"));
+    auto rows
+        = sql::select(m_db.sql(), QStringLiteral("SELECT sku, title, demand_score FROM products"));
     MD_VERIFY(rows);
     std::set<QString> titles;
     while (rows->next()) {
@@ -404,8 +404,8 @@ void tst_DemoShop::basketSizesAreHeavyTailed()
     QVERIFY2(sizes.back() >= 50, qPrintable(QString::number(sizes.back())));
     const auto small = std::count_if(sizes.begin(), sizes.end(), [](qint64 s) { return s <= 4; });
     QVERIFY2(small >= qint64(sizes.size()) * 6 / 10, qPrintable(QString::number(small)));
-    const auto wholesale =
-        std::count_if(sizes.begin(), sizes.end(), [](qint64 s) { return s >= 50; });
+    const auto wholesale
+        = std::count_if(sizes.begin(), sizes.end(), [](qint64 s) { return s >= 50; });
     QVERIFY2(wholesale <= qint64(sizes.size()) / 200, qPrintable(QString::number(wholesale)));
 
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM (SELECT order_id, product_id FROM "
@@ -416,8 +416,7 @@ void tst_DemoShop::basketSizesAreHeavyTailed()
     const qint64 single = count(m_db, QStringLiteral("SELECT COUNT(*) FROM order_lines "
                                                      "WHERE quantity = 1"));
     QVERIFY2(single >= lines * 7 / 10 && single < lines, qPrintable(QString::number(single)));
-    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE quantity > 3")),
-             0);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM order_lines WHERE quantity > 3")), 0);
 }
 
 void tst_DemoShop::customersRepeatAndSomeNeverOrder()
@@ -460,16 +459,16 @@ void tst_DemoShop::plantedPairsStandOut()
     QStringList text;
     for (const auto &[a, b] : pairs)
         text << a + QLatin1Char(',') + b;
-    auto stored =
-        sql::scalar(m_db.sql(), QStringLiteral("SELECT value FROM settings WHERE name = ?"),
-                    {DemoShop::plantedPairsSetting()});
+    auto stored
+        = sql::scalar(m_db.sql(), QStringLiteral("SELECT value FROM settings WHERE name = ?"),
+                      {DemoShop::plantedPairsSetting()});
     MD_VERIFY(stored);
     QCOMPARE(stored->toString(), text.join(QLatin1Char(';')));
 
     std::map<QString, std::set<qint64>> baskets; // SKU → orders holding it
-    auto rows =
-        sql::select(m_db.sql(), QStringLiteral("SELECT p.sku, l.order_id FROM order_lines l "
-                                               "JOIN products p ON p.id = l.product_id"));
+    auto rows
+        = sql::select(m_db.sql(), QStringLiteral("SELECT p.sku, l.order_id FROM order_lines l "
+                                                 "JOIN products p ON p.id = l.product_id"));
     MD_VERIFY(rows);
     while (rows->next())
         baskets[rows->value(0).toString()].insert(rows->value(1).toLongLong());
@@ -491,9 +490,8 @@ void tst_DemoShop::plantedPairsStandOut()
 
 void tst_DemoShop::decemberBeatsSummer()
 {
-    auto rows =
-        sql::select(m_db.sql(), QStringLiteral("SELECT ordered_at, total_cents FROM orders "
-                                               "WHERE status <> 'cancelled'"));
+    auto rows = sql::select(m_db.sql(), QStringLiteral("SELECT ordered_at, total_cents FROM orders "
+                                                       "WHERE status <> 'cancelled'"));
     MD_VERIFY(rows);
     qint64 december = 0, june = 0, weekendOrders = 0, weekdayOrders = 0, firstYear = 0,
            secondYear = 0;
@@ -531,8 +529,8 @@ void tst_DemoShop::orderStatusesAreMixed()
     const qint64 orders = count(m_db, QStringLiteral("SELECT COUNT(*) FROM orders"));
     auto share = [&](const char *status) {
         return double(count(m_db, QStringLiteral("SELECT COUNT(*) FROM orders WHERE status = ?"),
-                            {QLatin1String(status)})) /
-               double(orders);
+                            {QLatin1String(status)}))
+               / double(orders);
     };
     QVERIFY2(share("cancelled") >= 0.01 && share("cancelled") <= 0.05,
              qPrintable(QString::number(share("cancelled"))));
@@ -567,14 +565,14 @@ void tst_DemoShop::abandonedCartsExist()
                                    "('added_to_cart', 'checkout_started')"));
     MD_VERIFY(events);
     while (events->next()) {
-        const auto key =
-            std::pair(events->value(0).toLongLong(), day(events->value(1).toLongLong()));
+        const auto key
+            = std::pair(events->value(0).toLongLong(), day(events->value(1).toLongLong()));
         (events->value(2).toString() == QLatin1String("added_to_cart") ? carts : checkouts)
             .insert(key);
     }
-    auto placed =
-        sql::select(m_db.sql(), QStringLiteral("SELECT customer_id, ordered_at FROM orders "
-                                               "WHERE customer_id IS NOT NULL"));
+    auto placed
+        = sql::select(m_db.sql(), QStringLiteral("SELECT customer_id, ordered_at FROM orders "
+                                                 "WHERE customer_id IS NOT NULL"));
     MD_VERIFY(placed);
     while (placed->next())
         orders.insert({placed->value(0).toLongLong(), day(placed->value(1).toLongLong())});
@@ -591,16 +589,15 @@ void tst_DemoShop::abandonedCartsExist()
     QVERIFY(abandonedAtCheckout > 0 && abandonedAtCheckout < abandoned);
 
     // Every completion points at the order of the same shopper, at the order's time.
-    QCOMPARE(
-        count(m_db, QStringLiteral("SELECT COUNT(*) FROM events e JOIN orders o ON o.id = "
-                                   "e.order_id WHERE e.event_type = 'order_completed' AND "
-                                   "(e.occurred_at <> o.ordered_at OR COALESCE(e.customer_id, "
-                                   "0) <> COALESCE(o.customer_id, 0))")),
-        0);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM events e JOIN orders o ON o.id = "
+                                        "e.order_id WHERE e.event_type = 'order_completed' AND "
+                                        "(e.occurred_at <> o.ordered_at OR COALESCE(e.customer_id, "
+                                        "0) <> COALESCE(o.customer_id, 0))")),
+             0);
     QVERIFY(count(m_db, QStringLiteral("SELECT COUNT(*) FROM events "
-                                       "WHERE event_type = 'product_viewed'")) >
-            count(m_db, QStringLiteral("SELECT COUNT(*) FROM events "
-                                       "WHERE event_type = 'added_to_cart'")));
+                                       "WHERE event_type = 'product_viewed'"))
+            > count(m_db, QStringLiteral("SELECT COUNT(*) FROM events "
+                                         "WHERE event_type = 'added_to_cart'")));
 }
 
 void tst_DemoShop::planFeatureMatrixIsExact()
@@ -608,16 +605,13 @@ void tst_DemoShop::planFeatureMatrixIsExact()
     const std::map<std::pair<QString, QString>, QString> expected = {
         {{QStringLiteral("Basic Box"), QStringLiteral("target_item_count")}, QStringLiteral("4")},
         {{QStringLiteral("Basic Box"), QStringLiteral("exclusive_item")}, QStringLiteral("false")},
-        {{QStringLiteral("Basic Box"), QStringLiteral("num_exclusive_items")},
-         QStringLiteral("0")},
+        {{QStringLiteral("Basic Box"), QStringLiteral("num_exclusive_items")}, QStringLiteral("0")},
         {{QStringLiteral("Basic Box"), QStringLiteral("shipping_speed")},
          QStringLiteral("standard")},
         {{QStringLiteral("Basic Box"), QStringLiteral("personalized_recommendations")},
          QStringLiteral("false")},
-        {{QStringLiteral("Premium Box"), QStringLiteral("target_item_count")},
-         QStringLiteral("6")},
-        {{QStringLiteral("Premium Box"), QStringLiteral("exclusive_item")},
-         QStringLiteral("true")},
+        {{QStringLiteral("Premium Box"), QStringLiteral("target_item_count")}, QStringLiteral("6")},
+        {{QStringLiteral("Premium Box"), QStringLiteral("exclusive_item")}, QStringLiteral("true")},
         {{QStringLiteral("Premium Box"), QStringLiteral("num_exclusive_items")},
          QStringLiteral("1")},
         {{QStringLiteral("Premium Box"), QStringLiteral("shipping_speed")},
@@ -633,21 +627,21 @@ void tst_DemoShop::planFeatureMatrixIsExact()
         {{QStringLiteral("Deluxe Box"), QStringLiteral("personalized_recommendations")},
          QStringLiteral("true")},
     };
-    auto rows =
-        sql::select(m_db.sql(), QStringLiteral("SELECT p.name, f.feature_key, pf.value FROM "
-                                               "plan_features pf JOIN plans p ON p.id = "
-                                               "pf.plan_id JOIN features f ON f.id = "
-                                               "pf.feature_id"));
+    auto rows
+        = sql::select(m_db.sql(), QStringLiteral("SELECT p.name, f.feature_key, pf.value FROM "
+                                                 "plan_features pf JOIN plans p ON p.id = "
+                                                 "pf.plan_id JOIN features f ON f.id = "
+                                                 "pf.feature_id"));
     MD_VERIFY(rows);
     std::map<std::pair<QString, QString>, QString> actual;
     while (rows->next())
         actual[{rows->value(0).toString(), rows->value(1).toString()}] = rows->value(2).toString();
     QCOMPARE(actual, expected);
 
-    auto plans =
-        sql::select(m_db.sql(), QStringLiteral("SELECT name, price_cents, billing_interval, "
-                                               "display_order, active, parent_plan_id, "
-                                               "description FROM plans ORDER BY id"));
+    auto plans
+        = sql::select(m_db.sql(), QStringLiteral("SELECT name, price_cents, billing_interval, "
+                                                 "display_order, active, parent_plan_id, "
+                                                 "description FROM plans ORDER BY id"));
     MD_VERIFY(plans);
     const std::vector<std::pair<QString, qint64>> prices = {{QStringLiteral("Basic Box"), 2999},
                                                             {QStringLiteral("Premium Box"), 5999},
@@ -664,15 +658,15 @@ void tst_DemoShop::planFeatureMatrixIsExact()
     }
     QVERIFY(!plans->next());
 
-    auto features =
-        sql::select(m_db.sql(), QStringLiteral("SELECT feature_key, value_type, choices, "
-                                               "default_value FROM features"));
+    auto features
+        = sql::select(m_db.sql(), QStringLiteral("SELECT feature_key, value_type, choices, "
+                                                 "default_value FROM features"));
     MD_VERIFY(features);
     std::map<QString, QStringList> declared;
     while (features->next()) {
-        declared[features->value(0).toString()] = {features->value(1).toString(),
-                                                   features->value(2).toString(),
-                                                   features->value(3).toString()};
+        declared[features->value(0).toString()]
+            = {features->value(1).toString(), features->value(2).toString(),
+               features->value(3).toString()};
     }
     const std::map<QString, QStringList> types = {
         {QStringLiteral("target_item_count"),
@@ -695,11 +689,11 @@ void tst_DemoShop::loyaltyTiersAreExact()
     auto rows = sql::select(m_db.sql(), QStringLiteral("SELECT name, min_points, multiplier FROM "
                                                        "loyalty_tiers ORDER BY min_points"));
     MD_VERIFY(rows);
-    const std::vector<std::tuple<QString, int, double>> expected = {
-        {QStringLiteral("bronze"), 0, 1.0},
-        {QStringLiteral("silver"), 500, 1.25},
-        {QStringLiteral("gold"), 2000, 1.5},
-        {QStringLiteral("platinum"), 5000, 2.0}};
+    const std::vector<std::tuple<QString, int, double>> expected
+        = {{QStringLiteral("bronze"), 0, 1.0},
+           {QStringLiteral("silver"), 500, 1.25},
+           {QStringLiteral("gold"), 2000, 1.5},
+           {QStringLiteral("platinum"), 5000, 2.0}};
     for (const auto &[name, minPoints, multiplier] : expected) {
         QVERIFY(rows->next());
         QCOMPARE(rows->value(0).toString(), name);
@@ -711,11 +705,10 @@ void tst_DemoShop::loyaltyTiersAreExact()
 
 void tst_DemoShop::orderTotalsAreSumsOfLines()
 {
-    QCOMPARE(
-        count(m_db, QStringLiteral("SELECT COUNT(*) FROM orders o WHERE o.total_cents <> "
-                                   "(SELECT COALESCE(SUM(l.quantity * l.unit_price_cents), 0) "
-                                   "FROM order_lines l WHERE l.order_id = o.id)")),
-        0);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM orders o WHERE o.total_cents <> "
+                                        "(SELECT COALESCE(SUM(l.quantity * l.unit_price_cents), 0) "
+                                        "FROM order_lines l WHERE l.order_id = o.id)")),
+             0);
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS "
                                         "(SELECT 1 FROM order_lines l WHERE l.order_id = o.id)")),
              0);
@@ -735,8 +728,8 @@ void tst_DemoShop::unitPricesFollowPriceHistory()
                                                        "current_price_cents FROM products"));
     MD_VERIFY(rows);
     while (rows->next())
-        products[rows->value(0).toLongLong()] = {
-            rows->value(1).toLongLong(), rows->value(2).toLongLong(), {}};
+        products[rows->value(0).toLongLong()]
+            = {rows->value(1).toLongLong(), rows->value(2).toLongLong(), {}};
     auto changes = sql::select(m_db.sql(), QStringLiteral("SELECT product_id, changed_at, "
                                                           "old_price_cents, new_price_cents FROM "
                                                           "price_changes ORDER BY product_id, "
@@ -760,11 +753,10 @@ void tst_DemoShop::unitPricesFollowPriceHistory()
             QCOMPARE(std::get<1>(history.changes[i]), std::get<2>(history.changes[i - 1]));
         QCOMPARE(std::get<2>(history.changes.back()), history.current);
     }
-    QCOMPARE(
-        count(m_db, QStringLiteral("SELECT COUNT(*) FROM price_runs r WHERE r.change_count <> "
-                                   "(SELECT COUNT(*) FROM price_changes c WHERE c.run_id = "
-                                   "r.id)")),
-        0);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM price_runs r WHERE r.change_count <> "
+                                        "(SELECT COUNT(*) FROM price_changes c WHERE c.run_id = "
+                                        "r.id)")),
+             0);
 
     // Each line is priced at what the product cost when the order was placed.
     auto lines = sql::select(m_db.sql(), QStringLiteral("SELECT l.product_id, o.ordered_at, "
@@ -800,14 +792,14 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
         QString status;
     };
     std::map<qint64, Order> orders;
-    auto rows =
-        sql::select(m_db.sql(), QStringLiteral("SELECT id, customer_id, total_cents, status "
-                                               "FROM orders"));
+    auto rows
+        = sql::select(m_db.sql(), QStringLiteral("SELECT id, customer_id, total_cents, status "
+                                                 "FROM orders"));
     MD_VERIFY(rows);
     while (rows->next()) {
-        orders[rows->value(0).toLongLong()] = {
-            rows->value(1).isNull() ? 0 : rows->value(1).toLongLong(), rows->value(2).toLongLong(),
-            rows->value(3).toString()};
+        orders[rows->value(0).toLongLong()]
+            = {rows->value(1).isNull() ? 0 : rows->value(1).toLongLong(),
+               rows->value(2).toLongLong(), rows->value(3).toString()};
     }
     std::vector<std::pair<qint64, qint64>> tiers; // min points, multiplier × 4
     auto tierRows = sql::select(m_db.sql(), QStringLiteral("SELECT min_points, multiplier FROM "
@@ -817,10 +809,10 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
         tiers.emplace_back(tierRows->value(0).toLongLong(),
                            std::llround(tierRows->value(1).toDouble() * 4));
 
-    auto ledger =
-        sql::select(m_db.sql(), QStringLiteral("SELECT customer_id, delta, kind, order_id "
-                                               "FROM points_ledger ORDER BY customer_id, "
-                                               "created_at, id"));
+    auto ledger
+        = sql::select(m_db.sql(), QStringLiteral("SELECT customer_id, delta, kind, order_id "
+                                                 "FROM points_ledger ORDER BY customer_id, "
+                                                 "created_at, id"));
     MD_VERIFY(ledger);
     qint64 customer = -1, lifetime = 0, balance = 0;
     std::map<QString, qint64> kinds;
@@ -866,8 +858,8 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
             QVERIFY2(earned.count(id), qPrintable(QString::number(id)));
     }
 
-    QVERIFY(count(m_db, QStringLiteral("SELECT COUNT(DISTINCT badge_id) FROM customer_badges")) >=
-            3);
+    QVERIFY(count(m_db, QStringLiteral("SELECT COUNT(DISTINCT badge_id) FROM customer_badges"))
+            >= 3);
     const qint64 challenges = count(m_db, QStringLiteral("SELECT COUNT(*) FROM challenges"));
     QVERIFY(challenges >= 2 && challenges <= 3);
     QCOMPARE(
@@ -876,14 +868,16 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
     QVERIFY(
         count(m_db, QStringLiteral("SELECT COUNT(*) FROM challenge_progress p JOIN challenges c "
                                    "ON c.id = p.challenge_id WHERE p.completed_at IS NOT NULL "
-                                   "AND p.progress >= c.goal_value")) > 0);
+                                   "AND p.progress >= c.goal_value"))
+        > 0);
     QCOMPARE(
         count(m_db, QStringLiteral("SELECT COUNT(*) FROM challenge_progress p JOIN challenges c "
                                    "ON c.id = p.challenge_id WHERE (p.completed_at IS NULL) <> "
                                    "(p.progress < c.goal_value)")),
         0);
     QVERIFY(count(m_db, QStringLiteral("SELECT COUNT(*) FROM referrals "
-                                       "WHERE converted_at IS NOT NULL")) > 0);
+                                       "WHERE converted_at IS NOT NULL"))
+            > 0);
 }
 
 void tst_DemoShop::subscriptionsLookReal()
@@ -966,9 +960,9 @@ void tst_DemoShop::laterInsertsGetFreshIds()
     Transaction transaction(m_db.sql(), m_db.dialect());
     MD_VERIFY(transaction.begin());
     const qint64 last = count(m_db, QStringLiteral("SELECT MAX(id) FROM order_lines"));
-    MD_VERIFY(sql::exec(m_db.sql(),
-                        QStringLiteral("INSERT INTO order_lines (order_id, product_id, "
-                                       "quantity, unit_price_cents) VALUES (1, 1, 1, 100)")));
+    MD_VERIFY(
+        sql::exec(m_db.sql(), QStringLiteral("INSERT INTO order_lines (order_id, product_id, "
+                                             "quantity, unit_price_cents) VALUES (1, 1, 1, 100)")));
     QCOMPARE(count(m_db, QStringLiteral("SELECT MAX(id) FROM order_lines")), last + 1);
     MD_VERIFY(sql::exec(m_db.sql(), QStringLiteral("INSERT INTO customers (email, created_at) "
                                                    "VALUES ('new.one@example.com', 0)")));
@@ -1013,8 +1007,7 @@ void tst_DemoShop::cancelLeavesDatabaseUntouched()
     };
     const Status cancelled = DemoShop::generate(*db, smallShop(), progress);
     QVERIFY(!cancelled);
-    QVERIFY2(cancelled.error().contains(QLatin1String("cancelled")),
-             qPrintable(cancelled.error()));
+    QVERIFY2(cancelled.error().contains(QLatin1String("cancelled")), qPrintable(cancelled.error()));
 
     QVERIFY(reports.size() > 10);
     for (size_t i = 1; i < reports.size(); ++i)

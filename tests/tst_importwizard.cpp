@@ -197,9 +197,9 @@ void tst_ImportWizard::detectsSemicolonAndDecimalComma()
     QCOMPARE(wizard->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentData(),
              QVariant(int(ImportFormat::Native)));
     const QString detected = wizard->findChild<QLabel *>(QStringLiteral("detectedLabel"))->text();
-    QVERIFY2(detected.contains(QLatin1String("Semicolon")) &&
-                 detected.contains(QLatin1String("1.234,56")) &&
-                 detected.contains(QLatin1String("UTF-8")),
+    QVERIFY2(detected.contains(QLatin1String("Semicolon"))
+                 && detected.contains(QLatin1String("1.234,56"))
+                 && detected.contains(QLatin1String("UTF-8")),
              qPrintable(detected));
     // "Preis" is no synonym: the owner maps it, as the wizard shows the missing column.
     QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
@@ -340,8 +340,8 @@ void tst_ImportWizard::savedProfileIsOfferedAgain()
         QCOMPARE(profiles->currentText(), QStringLiteral("Supplier A/B"));
     }
     // Next month's file from the same supplier, its columns in another order.
-    const QString path =
-        write("rrp|amount|label|code\n12.00|4.00|Bowl|S-2\n", QStringLiteral("next.csv"));
+    const QString path
+        = write("rrp|amount|label|code\n12.00|4.00|Bowl|S-2\n", QStringLiteral("next.csv"));
     auto wizard = openWizard(QStringLiteral("products"), path);
     QVERIFY(wizard);
     auto *profiles = wizard->findChild<QComboBox *>(QStringLiteral("profileCombo"));
@@ -438,11 +438,11 @@ void tst_ImportWizard::cancelRollsBack()
 void tst_ImportWizard::replaceAsksFirst()
 {
     MD_VERIFY(test::fillAwkwardShop(*m_db));
-    const qint64 stored =
-        value(*m_db, QStringLiteral("SELECT COUNT(*) FROM suppressions")).toLongLong();
+    const qint64 stored
+        = value(*m_db, QStringLiteral("SELECT COUNT(*) FROM suppressions")).toLongLong();
     QVERIFY(stored > 0);
-    auto wizard =
-        openWizard(QStringLiteral("suppressions"), write("email,reason\nnew@example.com,manual\n"));
+    auto wizard = openWizard(QStringLiteral("suppressions"),
+                             write("email,reason\nnew@example.com,manual\n"));
     QVERIFY(wizard);
     wizard->next();
     wizard->findChild<QRadioButton *>(QStringLiteral("mode_replace"))->setChecked(true);

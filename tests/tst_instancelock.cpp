@@ -30,8 +30,8 @@ QByteArray fingerprint(const QString &path)
         return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
-    return hash.result().toHex() + ' ' +
-           QByteArray::number(QFileInfo(path).lastModified().toMSecsSinceEpoch());
+    return hash.result().toHex() + ' '
+           + QByteArray::number(QFileInfo(path).lastModified().toMSecsSinceEpoch());
 }
 
 } // namespace

@@ -50,9 +50,9 @@ public:
 
     void answer(int status, const QByteArray &reason, const QByteArray &body)
     {
-        m_response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                     "\r\nContent-Type: application/json\r\nContent-Length: " +
-                     QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        m_response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                     + "\r\nContent-Type: application/json\r\nContent-Length: "
+                     + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
     }
     QUrl url() const
     {
@@ -153,8 +153,8 @@ void tst_InventoryFeed::goodFeedUpdatesKnownSkus()
     auto count = sql::scalar(db->sql(), QStringLiteral("SELECT COUNT(*) FROM products"));
     MD_VERIFY(count);
     QCOMPARE(count->toInt(), 3); // the unknown SKU was not invented
-    auto touched =
-        sql::scalar(db->sql(), QStringLiteral("SELECT updated_at FROM products WHERE sku = 'A-1'"));
+    auto touched = sql::scalar(db->sql(),
+                               QStringLiteral("SELECT updated_at FROM products WHERE sku = 'A-1'"));
     MD_VERIFY(touched);
     QCOMPARE(touched->toLongLong(), kNow);
     QVERIFY2(server.request().contains("Authorization: Bearer s3cret"),
@@ -334,8 +334,8 @@ void tst_InventoryFeed::commandLinePull()
         connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(120000, &loop, &QEventLoop::quit);
         process.start(cli, QStringList{QStringLiteral("--db"), scratch.location(),
-                                       QStringLiteral("inventory"), QStringLiteral("pull")} +
-                               extra);
+                                       QStringLiteral("inventory"), QStringLiteral("pull")}
+                               + extra);
         loop.exec();
         return std::tuple{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                           QString::fromUtf8(process.readAllStandardError())};

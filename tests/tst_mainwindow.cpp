@@ -14,8 +14,8 @@
 #include "subscriptions/planmatrixmodel.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/subscriptionspage.h"
-#include "traycontroller.h"
 #include "testdb.h"
+#include "traycontroller.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -27,9 +27,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
-#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -70,13 +70,13 @@ Status populate(const Database &db)
             return done;
     }
     for (int c = 1; c <= kCustomers; ++c) {
-        auto done =
-            sql::exec(db.sql(),
-                      QStringLiteral("INSERT INTO customers (id, email, first_name, "
-                                     "last_name, created_at, accepts_marketing) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)"),
-                      {c, QStringLiteral("buyer%1@example.com").arg(c), QStringLiteral("Ann"),
-                       QStringLiteral("Buyer %1").arg(c), now - c * 4 * day, c % 2});
+        auto done
+            = sql::exec(db.sql(),
+                        QStringLiteral("INSERT INTO customers (id, email, first_name, "
+                                       "last_name, created_at, accepts_marketing) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"),
+                        {c, QStringLiteral("buyer%1@example.com").arg(c), QStringLiteral("Ann"),
+                         QStringLiteral("Buyer %1").arg(c), now - c * 4 * day, c % 2});
         if (!done)
             return done;
     }
@@ -396,8 +396,7 @@ void tst_MainWindow::demoShopFillsEveryPage()
     QVERIFY(dashboard->figures().current.revenueCents > 0);
     QVERIFY(dashboard->figures().current.orders > 0);
     QVERIFY(dashboard->figures().current.averageOrderCents() > 0);
-    QCOMPARE(dashboard->revenueSeries()->barSets().constFirst()->count(),
-             DashboardMetrics::kWeeks);
+    QCOMPARE(dashboard->revenueSeries()->barSets().constFirst()->count(), DashboardMetrics::kWeeks);
     snap(QStringLiteral("dashboard"));
 
     auto *catalog = pageOf<CatalogPage>(window, "catalog");

@@ -36,10 +36,11 @@ void tst_Migrations::fromEmptyReachesLatest()
             QCOMPARE(count, 0);
     }
     for (const char *expected :
-         {"products", "price_changes", "customers", "orders", "order_lines", "events", "plans",
-          "features", "plan_features", "subscriptions", "segments", "campaigns", "campaign_sends",
-          "suppressions", "loyalty_tiers", "points_ledger", "badges", "challenges", "referrals",
-          "scheduled_jobs", "settings"}) {
+         {"products",      "price_changes", "customers",      "orders",        "order_lines",
+          "events",        "plans",         "features",       "plan_features", "subscriptions",
+          "segments",      "campaigns",     "campaign_sends", "suppressions",  "loyalty_tiers",
+          "points_ledger", "badges",        "challenges",     "referrals",     "scheduled_jobs",
+          "settings"}) {
         QVERIFY2(tables.contains(QLatin1String(expected)), expected);
     }
 }
@@ -51,16 +52,18 @@ void tst_Migrations::rerunningChangesNothing()
     {
         auto db = scratch.open();
         MD_VERIFY(db);
-        MD_VERIFY(sql::exec(db->sql(),
-                            QStringLiteral("INSERT INTO settings (name, value) VALUES ('k', 'v')")));
+        MD_VERIFY(sql::exec(
+            db->sql(), QStringLiteral("INSERT INTO settings (name, value) VALUES ('k', 'v')")));
     }
     auto again = scratch.open();
     MD_VERIFY(again);
     MD_VERIFY(Migrations::migrate(again->sql(), again->dialect()));
-    auto applied = sql::scalar(again->sql(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+    auto applied
+        = sql::scalar(again->sql(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
     MD_VERIFY(applied);
     QCOMPARE(applied->toInt(), int(Migrations::all().size()));
-    auto kept = sql::scalar(again->sql(), QStringLiteral("SELECT value FROM settings WHERE name = 'k'"));
+    auto kept
+        = sql::scalar(again->sql(), QStringLiteral("SELECT value FROM settings WHERE name = 'k'"));
     MD_VERIFY(kept);
     QCOMPARE(kept->toString(), QStringLiteral("v"));
 }
@@ -72,9 +75,9 @@ void tst_Migrations::refusesNewerSchema()
     {
         auto db = scratch.open();
         MD_VERIFY(db);
-        MD_VERIFY(sql::exec(db->sql(),
-                            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
-                                           "VALUES (999, 'from the future', 0)")));
+        MD_VERIFY(sql::exec(
+            db->sql(), QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                                      "VALUES (999, 'from the future', 0)")));
     }
     auto refused = scratch.open();
     QVERIFY(!refused);

@@ -304,9 +304,9 @@ void tst_PlansPage::subscriptionsPageComposes()
                            "VALUES (?, ?, 100, 100, 5, ?, 0, 0)"),
             {QStringLiteral("P-%1").arg(i), QStringLiteral("Product %1").arg(i), i == 0 ? 1 : 0}));
     }
-    auto customer =
-        sql::scalar(m_db->sql(), QStringLiteral("INSERT INTO customers (email, created_at) "
-                                                "VALUES ('sub@example.com', 0) RETURNING id"));
+    auto customer
+        = sql::scalar(m_db->sql(), QStringLiteral("INSERT INTO customers (email, created_at) "
+                                                  "VALUES ('sub@example.com', 0) RETURNING id"));
     MD_VERIFY(customer);
     MD_VERIFY(
         SubscriptionService::subscribe(*m_db, customer->toLongLong(), m_ids.basic, 1700000000));

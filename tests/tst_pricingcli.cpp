@@ -69,8 +69,8 @@ Status seed(const Database &db)
     return {};
 }
 
-const QString kHeader =
-    QStringLiteral("sku,title,stock_level,demand_score,old_price,new_price,change_pct,reason\n");
+const QString kHeader
+    = QStringLiteral("sku,title,stock_level,demand_score,old_price,new_price,change_pct,reason\n");
 const QString kChanges = QStringLiteral(
     "A-100,\"Widget, large\",5,3.00,10.00,11.50,15.00,\"Low stock (5), demand 3.00: +15.0 %\"\n"
     "B-200,\"Mug \"\"Classic\"\"\",50,0.00,12.00,10.20,-15.00,\"Normal stock (50), demand 0.00: "
@@ -115,9 +115,9 @@ void tst_PricingCli::cleanup()
 
 void tst_PricingCli::csvOfKnownCatalog()
 {
-    const CliRun run =
-        runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
-                                       QStringLiteral("--format"), QStringLiteral("csv")});
+    const CliRun run
+        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
+                                         QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, kHeader + kChanges);
     QVERIFY2(run.err.contains(QLatin1String("Dry run: 3 price changes, nothing applied.")),
@@ -133,30 +133,30 @@ void tst_PricingCli::csvWithAll()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("all.csv"));
-    const CliRun run =
-        runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
-                                       QStringLiteral("--all"), QStringLiteral("--format"),
-                                       QStringLiteral("csv"), QStringLiteral("--output"), file});
+    const CliRun run
+        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
+                                         QStringLiteral("--all"), QStringLiteral("--format"),
+                                         QStringLiteral("csv"), QStringLiteral("--output"), file});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, QStringLiteral("Dry run: 3 price changes, nothing applied.\n"));
     QFile written(file);
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QStringList lines = kChanges.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(QString::fromUtf8(written.readAll()),
-             kHeader + lines[0] + QLatin1Char('\n') + lines[1] + QLatin1Char('\n') +
-                 QStringLiteral("C-300,\"'=SUM(A1)\",150,2.00,15.00,15.00,0.00,Stock 150 above "
-                                "the high threshold (100): held\n") +
-                 lines[2] + QLatin1Char('\n') +
-                 QStringLiteral("E-500,No cost,5,2.00,10.00,10.00,0.00,\"No cost and no "
-                                "minimum price: not repriced, nothing protects the margin\"\n"));
+             kHeader + lines[0] + QLatin1Char('\n') + lines[1] + QLatin1Char('\n')
+                 + QStringLiteral("C-300,\"'=SUM(A1)\",150,2.00,15.00,15.00,0.00,Stock 150 above "
+                                  "the high threshold (100): held\n")
+                 + lines[2] + QLatin1Char('\n')
+                 + QStringLiteral("E-500,No cost,5,2.00,10.00,10.00,0.00,\"No cost and no "
+                                  "minimum price: not repriced, nothing protects the margin\"\n"));
 }
 
 void tst_PricingCli::jsonParses()
 {
-    const CliRun run =
-        runCli(m_scratch->location(),
-               {QStringLiteral("reprice"), QStringLiteral("--dry-run"), QStringLiteral("--all"),
-                QStringLiteral("--format"), QStringLiteral("json")});
+    const CliRun run
+        = runCli(m_scratch->location(),
+                 {QStringLiteral("reprice"), QStringLiteral("--dry-run"), QStringLiteral("--all"),
+                  QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
@@ -182,9 +182,9 @@ void tst_PricingCli::applyAndUndo()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("applied.csv"));
-    const CliRun applied =
-        runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--format"),
-                                       QStringLiteral("csv"), QStringLiteral("--output"), file});
+    const CliRun applied
+        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--format"),
+                                         QStringLiteral("csv"), QStringLiteral("--output"), file});
     QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
     QCOMPARE(applied.out, QStringLiteral("Applied 3 price changes as run 1 (undo: "
                                          "merchantdesk-cli reprice-undo 1).\n"));
@@ -205,20 +205,20 @@ void tst_PricingCli::applyAndUndo()
         MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents "
                                                       "= 899 WHERE sku = 'D-400'")));
     }
-    const CliRun undone =
-        runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
+    const CliRun undone
+        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
     QVERIFY2(undone.exitCode == 0, qPrintable(undone.err));
     QCOMPARE(undone.out, QStringLiteral("Undid run 1 as run 2: 2 prices restored.\n"
                                         "1 products changed again since run 1 were left alone:\n"
                                         "  D-400: now 8.99 (run 1 set 8.50)\n"));
-    const CliRun again =
-        runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
+    const CliRun again
+        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.out.isEmpty());
     QVERIFY2(again.err.contains(QLatin1String("Run 1 was undone already; nothing was changed")),
              qPrintable(again.err));
-    const CliRun missing =
-        runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("77")});
+    const CliRun missing
+        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("77")});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QLatin1String("There is no repricing run 77")),
              qPrintable(missing.err));
@@ -277,8 +277,8 @@ void tst_PricingCli::heldLockRefusesToApply()
              qPrintable(refused.err));
     QVERIFY2(refused.err.contains(QLatin1String("nothing was changed")), qPrintable(refused.err));
     // A dry run only reads: it does not need the lock.
-    const CliRun dry =
-        runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run")});
+    const CliRun dry
+        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run")});
     QCOMPARE(dry.exitCode, 0);
     QVERIFY2(dry.out.contains(QLatin1String("Price changes: 3 of 5 products (2 up, 1 down, 1 "
                                             "capped)")),

@@ -296,7 +296,7 @@ void tst_PricingEngine::reasons_data()
     QTest::newRow("hold") << QString() << product(150, 300, 1000, 1500, 500)
                           << QStringLiteral("Stock 150 above the high threshold (100): held");
     QTest::newRow("markdown") << QStringLiteral(
-                                     "overstock_markdown=true;overstock_markdown_pct=7.5")
+        "overstock_markdown=true;overstock_markdown_pct=7.5")
                               << product(150, 0, 1000, 2000, 500)
                               << QStringLiteral("Overstock (150) and no demand: -7.5 % markdown");
     QTest::newRow("no demand") << QString() << product(3, 0, 1000, 1000, 500)
@@ -447,19 +447,19 @@ void tst_PricingEngine::previewIsCancellable()
         snapshot.add(p, QByteArrayView("S"), QByteArrayView("T"));
     }
     int calls = 0;
-    const auto cancelled =
-        RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64 total) {
-            ++calls;
-            return done < total / 2;
-        });
+    const auto cancelled
+        = RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64 total) {
+              ++calls;
+              return done < total / 2;
+          });
     QVERIFY(!cancelled);
     QVERIFY(calls >= 2);
     qint64 last = -1;
-    const auto finished =
-        RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64) {
-            last = done;
-            return true;
-        });
+    const auto finished
+        = RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64) {
+              last = done;
+              return true;
+          });
     QVERIFY(finished);
     QCOMPARE(last, 200'000);
     QCOMPARE(finished->size(), size_t(200'000));

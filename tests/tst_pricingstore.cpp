@@ -426,8 +426,8 @@ void tst_PricingStore::proposalsWaitForApproval()
 
     const qint64 low1 = idOf(*db, "LOW-1");
     const qint64 low2 = idOf(*db, "LOW-2");
-    auto report =
-        PriceProposalStore::apply(*db, *newer, {low1, low2}, QStringLiteral("maria"), kNow + 100);
+    auto report
+        = PriceProposalStore::apply(*db, *newer, {low1, low2}, QStringLiteral("maria"), kNow + 100);
     MD_VERIFY(report);
     QCOMPARE(report->changed, 1);
     QCOMPARE(report->conflicts.size(), size_t(1));
@@ -461,12 +461,12 @@ void tst_PricingStore::demandFromSales()
     int number = 0;
     const auto order = [&](qint64 at, const char *status, const char *sku, int quantity) {
         ++number;
-        auto id =
-            sql::scalar(db->sql(),
-                        QStringLiteral("INSERT INTO orders (order_number, customer_id, "
-                                       "ordered_at, status) VALUES (?, 1, ?, ?) "
-                                       "RETURNING id"),
-                        {QStringLiteral("O-%1").arg(number), at, QString::fromLatin1(status)});
+        auto id
+            = sql::scalar(db->sql(),
+                          QStringLiteral("INSERT INTO orders (order_number, customer_id, "
+                                         "ordered_at, status) VALUES (?, 1, ?, ?) "
+                                         "RETURNING id"),
+                          {QStringLiteral("O-%1").arg(number), at, QString::fromLatin1(status)});
         if (!id)
             return Status(fail(id.error()));
         return sql::exec(db->sql(),

@@ -60,16 +60,16 @@ Status seed(const Database &db)
         {"E-500", -1, 1000, 1000, 5, 2.0},
     };
     for (const Row &row : rows) {
-        if (auto added =
-                sql::exec(db.sql(),
-                          QStringLiteral("INSERT INTO products (sku, title, category, cost_cents, "
-                                         "base_price_cents, current_price_cents, stock_level, "
-                                         "demand_score, created_at, updated_at) "
-                                         "VALUES (?, ?, 'Tea', ?, ?, ?, ?, ?, 0, 0)"),
-                          {QString::fromLatin1(row.sku),
-                           QStringLiteral("Tea %1").arg(QString::fromLatin1(row.sku)),
-                           row.cost < 0 ? QVariant() : QVariant(row.cost), row.base, row.current,
-                           row.stock, row.demand});
+        if (auto added
+            = sql::exec(db.sql(),
+                        QStringLiteral("INSERT INTO products (sku, title, category, cost_cents, "
+                                       "base_price_cents, current_price_cents, stock_level, "
+                                       "demand_score, created_at, updated_at) "
+                                       "VALUES (?, ?, 'Tea', ?, ?, ?, ?, ?, 0, 0)"),
+                        {QString::fromLatin1(row.sku),
+                         QStringLiteral("Tea %1").arg(QString::fromLatin1(row.sku)),
+                         row.cost < 0 ? QVariant() : QVariant(row.cost), row.base, row.current,
+                         row.stock, row.demand});
             !added) {
             return added;
         }

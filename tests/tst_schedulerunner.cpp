@@ -236,8 +236,8 @@ void tst_ScheduleRunner::secondProcessIsKeptOut()
         process.start(cli, {QStringLiteral("--db"), scratch.location(), QStringLiteral("jobs"),
                             QStringLiteral("run-due")});
         process.waitForFinished(120000);
-        const QString output = QString::fromUtf8(process.readAllStandardOutput()) +
-                               QString::fromUtf8(process.readAllStandardError());
+        const QString output = QString::fromUtf8(process.readAllStandardOutput())
+                               + QString::fromUtf8(process.readAllStandardError());
         return std::pair{process.exitCode(), output};
     };
     {

@@ -133,8 +133,7 @@ void tst_SqliteBackup::backupMatchesWhileOpen()
     auto title = sql::scalar(copy->sql(),
                              QStringLiteral("SELECT title FROM products WHERE sku = 'SKU-19999'"));
     MD_VERIFY(title);
-    QCOMPARE(title->toString(),
-             QStringLiteral("A product with a fairly long title, number 19999"));
+    QCOMPARE(title->toString(), QStringLiteral("A product with a fairly long title, number 19999"));
 }
 
 void tst_SqliteBackup::cancelledLeavesNoFile()

@@ -93,8 +93,8 @@ void tst_Subscriptions::init()
     };
     m_shop.items = feature("target_item_count", "Items per box", FeatureType::Int, {}, "4", 1);
     m_shop.exclusive = feature("exclusive_item", "Exclusive item", FeatureType::Bool, {}, "no", 2);
-    m_shop.exclusives =
-        feature("num_exclusive_items", "Exclusive items per box", FeatureType::Int, {}, "0", 3);
+    m_shop.exclusives
+        = feature("num_exclusive_items", "Exclusive items per box", FeatureType::Int, {}, "0", 3);
     m_shop.speed = feature("shipping_speed", "Shipping speed", FeatureType::Choice,
                            {QStringLiteral("standard"), QStringLiteral("priority")}, "standard", 4);
     m_shop.giftWrap = feature("gift_wrap", "Gift wrap", FeatureType::Bool, {}, "false", 5);
@@ -199,8 +199,8 @@ void tst_Subscriptions::valuesAcceptedAndRefused()
     MD_VERIFY(matrix);
     const FeatureDef *feature = matrix->featureByKey(key);
     QVERIFY(feature);
-    const Status saved =
-        PlanStore::saveValues(*m_db, *matrix, {{m_shop.premium, feature->id, input}});
+    const Status saved
+        = PlanStore::saveValues(*m_db, *matrix, {{m_shop.premium, feature->id, input}});
     auto reloaded = PlanStore::load(*m_db);
     MD_VERIFY(reloaded);
     if (stored.isEmpty()) {
@@ -222,10 +222,10 @@ void tst_Subscriptions::matrixSavedInOneTransaction()
     auto matrix = PlanStore::load(*m_db);
     MD_VERIFY(matrix);
     // A good edit and a bad one: neither is written.
-    const Status saved =
-        PlanStore::saveValues(*m_db, *matrix,
-                              {{m_shop.basic, m_shop.items, QStringLiteral("5")},
-                               {m_shop.deluxe, m_shop.speed, QStringLiteral("overnight")}});
+    const Status saved
+        = PlanStore::saveValues(*m_db, *matrix,
+                                {{m_shop.basic, m_shop.items, QStringLiteral("5")},
+                                 {m_shop.deluxe, m_shop.speed, QStringLiteral("overnight")}});
     QVERIFY(!saved.ok());
     QVERIFY(saved.error().contains(QStringLiteral("Plan “Deluxe Box”, feature “Shipping speed”")));
     auto after = PlanStore::load(*m_db);
@@ -340,8 +340,8 @@ void tst_Subscriptions::entitlementReasons()
     MD_VERIFY(s3);
     MD_VERIFY(s4);
     MD_VERIFY(s5);
-    const qint64 until =
-        QDateTime(QDate(2026, 10, 12), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    const qint64 until
+        = QDateTime(QDate(2026, 10, 12), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     MD_VERIFY(SubscriptionService::pause(d, *s2, until, kNow - kDay));
     MD_VERIFY(SubscriptionService::cancel(d, *s3, QStringLiteral("Too expensive"), kNow - kDay));
     MD_VERIFY(SubscriptionService::markPastDue(d, *s4, kNow - kDay));
@@ -419,12 +419,12 @@ void tst_Subscriptions::statusTransitionsAreLogged()
     QVERIFY2(again.error().contains(QLatin1String("is cancelled and cannot become active")),
              qPrintable(again.error()));
 
-    auto log =
-        sql::select(d.sql(),
-                    QStringLiteral("SELECT changed_at, COALESCE(old_status, ''), new_status, "
-                                   "note FROM subscription_status_log "
-                                   "WHERE subscription_id = ? ORDER BY changed_at"),
-                    {*id});
+    auto log
+        = sql::select(d.sql(),
+                      QStringLiteral("SELECT changed_at, COALESCE(old_status, ''), new_status, "
+                                     "note FROM subscription_status_log "
+                                     "WHERE subscription_id = ? ORDER BY changed_at"),
+                      {*id});
     MD_VERIFY(log);
     QStringList lines;
     while (log->next()) {

@@ -159,8 +159,8 @@ QStringList problemsIn(const QList<TsMessage> &messages)
 QByteArray tsWith(const QByteArray &message)
 {
     return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE TS>\n"
-           "<TS version=\"2.1\" language=\"de_DE\">\n<context>\n<name>md::Sample</name>\n" +
-           message + "\n</context>\n</TS>\n";
+           "<TS version=\"2.1\" language=\"de_DE\">\n<context>\n<name>md::Sample</name>\n"
+           + message + "\n</context>\n</TS>\n";
 }
 
 QByteArray readTsFile(QString *error)

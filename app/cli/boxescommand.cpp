@@ -98,13 +98,13 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
     auto input = BoxCycleStore::load(*db, cycle, seed);
     if (!input)
         return console.dataError(tr("%1: %2").arg(where, input.error()));
-    const BoxComposition composition =
-        BoxComposer::compose(input->products, input->subscribers, seed);
+    const BoxComposition composition
+        = BoxComposer::compose(input->products, input->subscribers, seed);
 
     qint64 items = qint64(composition.items.size());
     if (!dryRun) {
-        auto summary =
-            BoxCycleStore::confirm(*db, *input, composition, QDateTime::currentSecsSinceEpoch());
+        auto summary
+            = BoxCycleStore::confirm(*db, *input, composition, QDateTime::currentSecsSinceEpoch());
         if (!summary) {
             return console.dataError(
                 tr("%1: %2; nothing was recorded").arg(where, summary.error()));

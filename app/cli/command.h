@@ -28,7 +28,8 @@ public:
     // Returns the exit status. Bad option values must be reported (Console::usageError) before
     // anything is opened or written.
     virtual int run(const QCommandLineParser &arguments, const DatabaseOpener &database,
-                    Console &console) = 0;
+                    Console &console)
+        = 0;
 };
 
 } // namespace md

@@ -36,8 +36,8 @@ int CommandLine::run(const QStringList &arguments)
 {
     const QString program = Console::programName();
     const QCommandLineOption db = databaseOption();
-    const QCommandLineOption help =
-        helpOption(tr("Show this help; COMMAND --help shows the options of a command"));
+    const QCommandLineOption help
+        = helpOption(tr("Show this help; COMMAND --help shows the options of a command"));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      tr("Show the version"));
     const QList<QCommandLineOption> options = {db, help, version};
@@ -54,8 +54,8 @@ int CommandLine::run(const QStringList &arguments)
         return Console::Success;
     }
     if (parser.isSet(version)) {
-        m_console.print(program + QLatin1Char(' ') + QStringLiteral(MERCHANTDESK_VERSION) +
-                        QLatin1Char('\n'));
+        m_console.print(program + QLatin1Char(' ') + QStringLiteral(MERCHANTDESK_VERSION)
+                        + QLatin1Char('\n'));
         m_console.flush();
         return Console::Success;
     }
@@ -126,32 +126,32 @@ QString CommandLine::globalHelp(const QList<QCommandLineOption> &options) const
         commands.append({command->name(), command->summary()});
 
     QString text = tr("Usage: %1 [--db DB] COMMAND [options]").arg(program) + QLatin1Char('\n');
-    text += QLatin1Char('\n') +
-            HelpText::paragraph(tr("MerchantDesk without a window: the same database and the "
-                                   "same engines as the desktop app, for scripts, cron and "
-                                   "systemd timers."));
+    text += QLatin1Char('\n')
+            + HelpText::paragraph(tr("MerchantDesk without a window: the same database and the "
+                                     "same engines as the desktop app, for scripts, cron and "
+                                     "systemd timers."));
     text += QLatin1Char('\n') + tr("Commands:") + QLatin1Char('\n') + HelpText::table(commands);
     text += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n') + HelpText::options(options);
-    text += QLatin1Char('\n') +
-            HelpText::paragraph(tr("Without --db the database is the one named by the "
-                                   "environment variable MERCHANTDESK_DB, else %1 (created on "
-                                   "first use).")
-                                    .arg(DatabaseSpec::defaultSqlitePath()));
-    text += QLatin1Char('\n') +
-            HelpText::paragraph(tr("A PostgreSQL password missing from the URL is taken from "
-                                   "MERCHANTDESK_DB_PASSWORD, else from the system keyring."));
-    text += QLatin1Char('\n') +
-            HelpText::paragraph(tr("Exit status: 0 on success, 1 on a usage error, 2 on a data "
-                                   "or connection error (one line on stderr says what and "
-                                   "where)."));
+    text += QLatin1Char('\n')
+            + HelpText::paragraph(tr("Without --db the database is the one named by the "
+                                     "environment variable MERCHANTDESK_DB, else %1 (created on "
+                                     "first use).")
+                                      .arg(DatabaseSpec::defaultSqlitePath()));
+    text += QLatin1Char('\n')
+            + HelpText::paragraph(tr("A PostgreSQL password missing from the URL is taken from "
+                                     "MERCHANTDESK_DB_PASSWORD, else from the system keyring."));
+    text += QLatin1Char('\n')
+            + HelpText::paragraph(tr("Exit status: 0 on success, 1 on a usage error, 2 on a data "
+                                     "or connection error (one line on stderr says what and "
+                                     "where)."));
     return text;
 }
 
 QString CommandLine::commandHelp(const Command &command,
                                  const QList<QCommandLineOption> &options) const
 {
-    QString usage =
-        tr("Usage: %1 [--db DB] %2 [options]").arg(Console::programName(), command.name());
+    QString usage
+        = tr("Usage: %1 [--db DB] %2 [options]").arg(Console::programName(), command.name());
     if (!command.positionalSyntax().isEmpty())
         usage += QLatin1Char(' ') + command.positionalSyntax();
     QString text = usage + QLatin1Char('\n');

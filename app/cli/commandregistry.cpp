@@ -1,8 +1,8 @@
 #include "commandregistry.h"
 
 #include "boxescommand.h"
-#include "entitlementcommand.h"
 #include "crosssellcommand.h"
+#include "entitlementcommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "infocommand.h"

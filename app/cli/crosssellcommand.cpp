@@ -134,13 +134,13 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         return console.dataError(tr("%1: %2").arg(where, rows.error()));
     std::erase_if(*rows, [](const RuleRow &row) { return row.kind != RuleRow::Kind::Bought; });
 
-    const QString summary =
-        tr("%1 rules and %2 bundles from %3 orders (a pair needs %4 orders), stored as run %5.")
-            .arg(mined->bought.rules.size())
-            .arg(mined->bought.bundles.size())
-            .arg(mined->bought.baskets)
-            .arg(mined->bought.minCount)
-            .arg(mined->run.id);
+    const QString summary
+        = tr("%1 rules and %2 bundles from %3 orders (a pair needs %4 orders), stored as run %5.")
+              .arg(mined->bought.rules.size())
+              .arg(mined->bought.bundles.size())
+              .arg(mined->bought.baskets)
+              .arg(mined->bought.minCount)
+              .arg(mined->run.id);
 
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -149,29 +149,29 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         if (auto written = CrossSellExport::writeRules(*rows, &buffer); !written)
             return console.dataError(tr("crosssell: %1").arg(written.error()));
     } else {
-        QString text = cell(tr("If bought"), 32) + QLatin1Char(' ') + cell(tr("also buy"), 32) +
-                       QStringLiteral(" %1 %2 %3 %4\n")
-                           .arg(tr("Orders"), 8)
-                           .arg(tr("Support"), 9)
-                           .arg(tr("Confidence"), 10)
-                           .arg(tr("Lift"), 7);
+        QString text = cell(tr("If bought"), 32) + QLatin1Char(' ') + cell(tr("also buy"), 32)
+                       + QStringLiteral(" %1 %2 %3 %4\n")
+                             .arg(tr("Orders"), 8)
+                             .arg(tr("Support"), 9)
+                             .arg(tr("Confidence"), 10)
+                             .arg(tr("Lift"), 7);
         for (const RuleRow &row : *rows) {
-            text += cell(row.antecedent.sku + QStringLiteral(" ") + row.antecedent.title, 32) +
-                    QLatin1Char(' ') +
-                    cell(row.consequent.sku + QStringLiteral(" ") + row.consequent.title, 32) +
-                    QStringLiteral(" %1 %2 %3 %4\n")
-                        .arg(row.rule.count, 8)
-                        .arg(row.rule.support, 9, 'f', 4)
-                        .arg(row.rule.confidence, 10, 'f', 4)
-                        .arg(row.rule.lift, 7, 'f', 2);
+            text += cell(row.antecedent.sku + QStringLiteral(" ") + row.antecedent.title, 32)
+                    + QLatin1Char(' ')
+                    + cell(row.consequent.sku + QStringLiteral(" ") + row.consequent.title, 32)
+                    + QStringLiteral(" %1 %2 %3 %4\n")
+                          .arg(row.rule.count, 8)
+                          .arg(row.rule.support, 9, 'f', 4)
+                          .arg(row.rule.confidence, 10, 'f', 4)
+                          .arg(row.rule.lift, 7, 'f', 2);
         }
         bytes = text.toUtf8();
     }
 
     if (!output.isEmpty()) {
         QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-            !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
+            || !file.commit()) {
             return console.dataError(tr("crosssell: cannot write %1: %2 (the rules were stored "
                                         "as run %3)")
                                          .arg(output, file.errorString())

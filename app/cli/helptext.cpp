@@ -77,9 +77,9 @@ QString HelpText::options(const QList<QCommandLineOption> &options)
     for (const QCommandLineOption &option : options) {
         QString description = option.description();
         if (!option.defaultValues().isEmpty()) {
-            description +=
-                QLatin1Char(' ') + QCoreApplication::translate("md::HelpText", "(default: %1)")
-                                       .arg(option.defaultValues().join(QStringLiteral(", ")));
+            description += QLatin1Char(' ')
+                           + QCoreApplication::translate("md::HelpText", "(default: %1)")
+                                 .arg(option.defaultValues().join(QStringLiteral(", ")));
         }
         rows.append({optionLabel(option), description});
     }

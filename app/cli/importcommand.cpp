@@ -118,8 +118,7 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     options.dryRun = arguments.isSet(kDryRun);
     if (arguments.isSet(kRejects)) {
         options.rejectsPath = arguments.value(kRejects);
-        if (QFileInfo(options.rejectsPath).absoluteFilePath() ==
-            QFileInfo(path).absoluteFilePath())
+        if (QFileInfo(options.rejectsPath).absoluteFilePath() == QFileInfo(path).absoluteFilePath())
             return console.usageError(tr("import: --rejects must not name the file imported"));
     }
     std::optional<TextEncoding> encoding;
@@ -211,8 +210,8 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
 int ImportCommand::importBaskets(const QCommandLineParser &arguments, const QString &path,
                                  const DatabaseOpener &database, Console &console)
 {
-    for (const QString &option : {kFormat, kMode, kDryRun, kRejects, kEncoding, kDelimiter,
-                                  kDecimal}) {
+    for (const QString &option :
+         {kFormat, kMode, kDryRun, kRejects, kEncoding, kDelimiter, kDecimal}) {
         if (arguments.isSet(option)) {
             return console.usageError(
                 tr("import: --%1 does not apply to baskets (one basket per line, UTF-8, names "

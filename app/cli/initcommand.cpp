@@ -22,8 +22,8 @@ const QString kAsOf = QStringLiteral("as-of");
 
 QString scaleNames()
 {
-    return DemoShop::scaleName(DemoOptions::Scale::Small) + QLatin1Char('|') +
-           DemoShop::scaleName(DemoOptions::Scale::Large);
+    return DemoShop::scaleName(DemoOptions::Scale::Small) + QLatin1Char('|')
+           + DemoShop::scaleName(DemoOptions::Scale::Large);
 }
 
 } // namespace

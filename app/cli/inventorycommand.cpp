@@ -59,8 +59,8 @@ int InventoryCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
     QUrl url;
     if (arguments.isSet(kUrl)) {
         url = QUrl(arguments.value(kUrl), QUrl::StrictMode);
-        if (!url.isValid() ||
-            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
             return console.usageError(tr("inventory: --url \"%1\" is not an http:// or https:// "
                                          "address")
                                           .arg(arguments.value(kUrl)));

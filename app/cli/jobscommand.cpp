@@ -47,8 +47,8 @@ int JobsCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
 {
     const QStringList positional = arguments.positionalArguments();
     const QString action = positional.value(0);
-    if (positional.size() != 1 ||
-        (action != QLatin1String("run-due") && action != QLatin1String("list"))) {
+    if (positional.size() != 1
+        || (action != QLatin1String("run-due") && action != QLatin1String("list"))) {
         return console.usageError(tr("jobs: give run-due or list, as in jobs run-due"));
     }
     auto spec = database.resolve();

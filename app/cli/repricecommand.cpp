@@ -141,8 +141,8 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
                       .arg(runId)
                       .arg(Console::programName());
         if (conflicts > 0) {
-            summary += QLatin1Char(' ') +
-                       tr("%1 products changed meanwhile were left alone.").arg(conflicts);
+            summary += QLatin1Char(' ')
+                       + tr("%1 products changed meanwhile were left alone.").arg(conflicts);
         }
     }
 

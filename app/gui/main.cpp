@@ -30,10 +30,9 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         QStringLiteral("db"),
-        QCoreApplication::translate("md::Startup",
-                                    "The shop database: a SQLite file or "
-                                    "postgresql://user@host[:port]/dbname. Default: "
-                                    "MERCHANTDESK_DB, else %1.")
+        QCoreApplication::translate("md::Startup", "The shop database: a SQLite file or "
+                                                   "postgresql://user@host[:port]/dbname. Default: "
+                                                   "MERCHANTDESK_DB, else %1.")
             .arg(md::DatabaseSpec::defaultSqlitePath()),
         QCoreApplication::translate("md::Startup", "database"));
     parser.addOption(dbOption);

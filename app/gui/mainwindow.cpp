@@ -210,8 +210,7 @@ void MainWindow::createActions()
     file->addSeparator();
     m_backupAction = file->addAction(tr("&Back Up Database…"), this, &MainWindow::backUp);
     m_backupAction->setObjectName(QStringLiteral("actionBackup"));
-    m_backupAction->setStatusTip(
-        tr("Copy the open SQLite database to a file while it stays open"));
+    m_backupAction->setStatusTip(tr("Copy the open SQLite database to a file while it stays open"));
     file->addSeparator();
     m_importAction = file->addAction(tr("&Import…"), this, &MainWindow::importFromMenu);
     m_importAction->setObjectName(QStringLiteral("actionImport"));
@@ -226,8 +225,8 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    QAction *preferences =
-        settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    QAction *preferences
+        = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setMenuRole(QAction::PreferencesRole);
 
@@ -456,8 +455,8 @@ void MainWindow::rebuildRecentMenu()
         return;
     }
     for (const QString &display : recent) {
-        QAction *action =
-            m_recentMenu->addAction(display, this, [this, display] { openRecent(display); });
+        QAction *action
+            = m_recentMenu->addAction(display, this, [this, display] { openRecent(display); });
         action->setCheckable(true);
         action->setChecked(display == databaseName());
     }
@@ -544,8 +543,8 @@ void MainWindow::exportFromMenu()
 {
     if (!m_database)
         return;
-    const QString entity =
-        CsvTransfer::chooseEntity(this, tr("Export"), tr("What do you want to export?"));
+    const QString entity
+        = CsvTransfer::chooseEntity(this, tr("Export"), tr("What do you want to export?"));
     if (!entity.isEmpty())
         CsvTransfer::exportWithDialogs(this, *m_database, entity);
 }

@@ -34,8 +34,7 @@ bool Startup::openFirstDatabase(MainWindow &window, const Result<DatabaseSpec> &
         box.setInformativeText(status.error());
         QPushButton *open = box.addButton(tr("Open Another Database…"), QMessageBox::AcceptRole);
         QPushButton *create = box.addButton(tr("Create a New Database…"), QMessageBox::AcceptRole);
-        QPushButton *connect =
-            box.addButton(tr("Connect to PostgreSQL…"), QMessageBox::AcceptRole);
+        QPushButton *connect = box.addButton(tr("Connect to PostgreSQL…"), QMessageBox::AcceptRole);
         QPushButton *quit = box.addButton(tr("Quit"), QMessageBox::RejectRole);
         box.setDefaultButton(open);
         box.setEscapeButton(quit);

@@ -84,8 +84,8 @@ bool TrayController::isTrayAvailable() const
 
 bool TrayController::keepsRunningWhenClosed() const
 {
-    return m_scheduler && m_scheduler->hasActiveSchedule() && isTrayAvailable() &&
-           m_icon->isVisible();
+    return m_scheduler && m_scheduler->hasActiveSchedule() && isTrayAvailable()
+           && m_icon->isVisible();
 }
 
 bool TrayController::needsOpenWindow() const

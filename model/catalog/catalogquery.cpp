@@ -19,8 +19,8 @@ PagedQuerySpec CatalogQuery::spec()
         {tr("Demand score"), QStringLiteral("demand_score"), ColumnKind::Decimal},
         {tr("Exclusive"), QStringLiteral("is_exclusive"), ColumnKind::Flag},
     };
-    spec.searchExpressions = {QStringLiteral("sku"), QStringLiteral("title"),
-                              QStringLiteral("category")};
+    spec.searchExpressions
+        = {QStringLiteral("sku"), QStringLiteral("title"), QStringLiteral("category")};
     // SKU is unique and indexed: the first page of a million products comes straight off the
     // index.
     spec.defaultSortColumn = Sku;

@@ -22,8 +22,8 @@ const QString trayNotice = QStringLiteral("ui/trayNoticeShown");
 // Profile names are the owner's words; QSettings keys must not hold "/" or "\\".
 QString profileKey(const QString &entity, const QString &name)
 {
-    return Key::profiles + entity + QLatin1Char('/') +
-           QString::fromLatin1(name.toUtf8().toPercentEncoding());
+    return Key::profiles + entity + QLatin1Char('/')
+           + QString::fromLatin1(name.toUtf8().toPercentEncoding());
 }
 
 } // namespace

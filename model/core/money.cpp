@@ -25,9 +25,9 @@ Result<qint64> parse(QStringView text, QChar decimalPoint)
         if (!c.isDigit() || c.unicode() > '9')
             return invalid();
         if (decimals >= 2)
-            return fail(QCoreApplication::translate("md::money",
-                                                    "\"%1\" has more than two decimals")
-                            .arg(trimmed.toString()));
+            return fail(
+                QCoreApplication::translate("md::money", "\"%1\" has more than two decimals")
+                    .arg(trimmed.toString()));
         if (units > (std::numeric_limits<qint64>::max() - 9) / 10)
             return invalid();
         units = units * 10 + (c.unicode() - '0');

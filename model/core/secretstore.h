@@ -4,8 +4,8 @@
 // never in plaintext settings. Where no keyring runs (a server, cron), an environment variable is
 // the fallback and the error message says which one.
 
-#include <QCoreApplication>
 #include "result.h"
+#include <QCoreApplication>
 
 #include <QString>
 

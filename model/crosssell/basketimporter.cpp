@@ -88,8 +88,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
                     distinct << name;
                 }
             }
-            if (progress && summary.baskets % 4096 == 0 &&
-                !progress(reader.bytesRead() / 2, reader.totalBytes()))
+            if (progress && summary.baskets % 4096 == 0
+                && !progress(reader.bytesRead() / 2, reader.totalBytes()))
                 return fail(cancelled());
         }
         if (reader.hasError())
@@ -129,8 +129,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
     for (const QString &name : std::as_const(distinct)) {
         const QString base = skuFor(name);
         for (int suffix = 1;; ++suffix) {
-            const QString sku =
-                suffix == 1 ? base : QString(base + QLatin1Char('-') + QString::number(suffix));
+            const QString sku
+                = suffix == 1 ? base : QString(base + QLatin1Char('-') + QString::number(suffix));
             if (takenSkus.contains(sku))
                 continue;
             auto stored = sql::select(
@@ -154,12 +154,12 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (!newProducts.isEmpty()) {
-        auto writer =
-            BulkWriter::open(db, QStringLiteral("products"),
-                             {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("title"),
-                              QStringLiteral("base_price_cents"),
-                              QStringLiteral("current_price_cents"), QStringLiteral("stock_level"),
-                              QStringLiteral("created_at"), QStringLiteral("updated_at")});
+        auto writer = BulkWriter::open(db, QStringLiteral("products"),
+                                       {QStringLiteral("id"), QStringLiteral("sku"),
+                                        QStringLiteral("title"), QStringLiteral("base_price_cents"),
+                                        QStringLiteral("current_price_cents"),
+                                        QStringLiteral("stock_level"), QStringLiteral("created_at"),
+                                        QStringLiteral("updated_at")});
         if (!writer)
             return fail(writer.error());
         qint64 id = firstNewProduct;
@@ -208,10 +208,10 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
 
     // Pass two: the lines.
     {
-        auto writer =
-            BulkWriter::open(db, QStringLiteral("order_lines"),
-                             {QStringLiteral("order_id"), QStringLiteral("product_id"),
-                              QStringLiteral("quantity"), QStringLiteral("unit_price_cents")});
+        auto writer
+            = BulkWriter::open(db, QStringLiteral("order_lines"),
+                               {QStringLiteral("order_id"), QStringLiteral("product_id"),
+                                QStringLiteral("quantity"), QStringLiteral("unit_price_cents")});
         if (!writer)
             return fail(writer.error());
         CsvReader reader;
@@ -235,8 +235,8 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
                 ++summary.lines;
             }
             ++basket;
-            if (progress && basket % 4096 == 0 &&
-                !progress(reader.totalBytes() / 2 + reader.bytesRead() / 2, reader.totalBytes()))
+            if (progress && basket % 4096 == 0
+                && !progress(reader.totalBytes() / 2 + reader.bytesRead() / 2, reader.totalBytes()))
                 return fail(cancelled());
         }
         if (reader.hasError())

@@ -95,8 +95,8 @@ public:
 class SessionSource
 {
 public:
-    using Visit =
-        std::function<bool(std::span<const qint64> viewed, std::span<const qint64> bought)>;
+    using Visit
+        = std::function<bool(std::span<const qint64> viewed, std::span<const qint64> bought)>;
     virtual ~SessionSource() = default;
     virtual Status scan(const Visit &visit) = 0;
     virtual qint64 expectedSessions() { return 0; }

@@ -35,13 +35,13 @@ Result<MinedRun> CrossSellService::run(const Database &db, const MiningParameter
     mined.run.finishedAt = QDateTime::currentSecsSinceEpoch();
     mined.run.baskets = mined.bought.baskets;
     mined.run.minCount = mined.bought.minCount;
-    auto id =
-        CrossSellStore::save(db, mined.run, mined.bought, mined.viewed ? &*mined.viewed : nullptr);
+    auto id = CrossSellStore::save(db, mined.run, mined.bought,
+                                   mined.viewed ? &*mined.viewed : nullptr);
     if (!id)
         return fail(id.error());
     mined.run.id = *id;
-    mined.run.ruleCount =
-        qint64(mined.bought.rules.size()) + (mined.viewed ? qint64(mined.viewed->rules.size()) : 0);
+    mined.run.ruleCount = qint64(mined.bought.rules.size())
+                          + (mined.viewed ? qint64(mined.viewed->rules.size()) : 0);
     mined.run.bundleCount = qint64(mined.bought.bundles.size());
     return mined;
 }

@@ -3,9 +3,9 @@
 #include "countmap.h"
 #include "db/bulkwriter.h"
 #include "db/database.h"
+#include "db/rowcursor.h"
 #include "db/sql.h"
 #include "db/transaction.h"
-#include "db/rowcursor.h"
 
 #include <QSqlQuery>
 
@@ -60,8 +60,8 @@ qint64 OrderBasketSource::expectedBaskets()
 {
     if (m_loaded)
         return qint64(m_offsets.size()) - 1;
-    auto count =
-        sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
+    auto count
+        = sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ") + where());
     return count ? count->toLongLong() : 0;
 }
 
@@ -87,8 +87,8 @@ Status OrderBasketSource::load(const LoadProgress &progress)
     }
     std::sort(completed.begin(), completed.end());
     const qint64 maxOrder = completed.empty() ? 0 : completed.back();
-    const bool useBitmap = !completed.empty() && completed.front() >= 0 &&
-                           quint64(maxOrder) <= 64 * quint64(completed.size()) + (1 << 20);
+    const bool useBitmap = !completed.empty() && completed.front() >= 0
+                           && quint64(maxOrder) <= 64 * quint64(completed.size()) + (1 << 20);
     std::vector<bool> bitmap;
     if (useBitmap) {
         bitmap.assign(size_t(maxOrder) + 1, false);
@@ -144,8 +144,8 @@ Status OrderBasketSource::load(const LoadProgress &progress)
     bool increasing = true;
     m_items.reserve(size_t(std::clamp<qint64>(expectedLines, 0, qint64(1) << 30)));
     {
-        auto cursor =
-            RowCursor::open(m_db, QStringLiteral("SELECT order_id, product_id FROM order_lines"));
+        auto cursor
+            = RowCursor::open(m_db, QStringLiteral("SELECT order_id, product_id FROM order_lines"));
         if (!cursor)
             return fail(tr("Reading the order lines: %1").arg(cursor.error()));
         RowCursor &rows = **cursor;
@@ -399,8 +399,8 @@ Result<std::vector<RuleRow>> CrossSellStore::rules(const Database &db, qint64 ru
     QVariantList values{runId};
     QString filter;
     if (!antecedents.isEmpty()) {
-        filter =
-            QStringLiteral(" AND r.antecedent_id IN (%1)").arg(placeholders(antecedents.size()));
+        filter
+            = QStringLiteral(" AND r.antecedent_id IN (%1)").arg(placeholders(antecedents.size()));
         for (qint64 id : antecedents)
             values << id;
     }
@@ -473,8 +473,8 @@ Result<QList<qint64>> CrossSellStore::productIds(const Database &db, const QStri
     QList<qint64> ids;
     QStringList missing;
     for (const QString &sku : skus) {
-        auto id =
-            sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"), {sku});
+        auto id
+            = sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"), {sku});
         if (!id)
             return fail(tr("Looking up SKU %1: %2").arg(sku, id.error()));
         if (id->next())

@@ -40,8 +40,8 @@ bool CrossSellTask::startMining(const MiningParameters &parameters)
 {
     const DatabaseSpec spec = m_spec;
     return launch([this, spec, parameters] {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
             m_deliver = [this, error = db.error()] {
                 emit failed(error);
@@ -85,8 +85,8 @@ bool CrossSellTask::startLoading()
 {
     const DatabaseSpec spec = m_spec;
     return launch([this, spec] {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
             m_deliver = [this, error = db.error()] {
                 emit failed(error);

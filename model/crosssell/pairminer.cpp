@@ -328,8 +328,8 @@ Result<MiningResult> PairMiner::mine(BasketSource &source, const MiningParameter
             for (size_t y = 0; y + 1 < linked.size(); ++y) {
                 for (size_t z = y + 1; z < linked.size(); ++z) {
                     if (frequentPair(linked[y], linked[z])) {
-                        triples.add((quint64(compact[x]) << 42) | (quint64(linked[y]) << 21) |
-                                    quint64(linked[z]));
+                        triples.add((quint64(compact[x]) << 42) | (quint64(linked[y]) << 21)
+                                    | quint64(linked[z]));
                     }
                 }
             }

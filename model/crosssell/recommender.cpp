@@ -11,8 +11,8 @@ std::vector<Recommendation> Recommender::recommend(const std::vector<RuleRow> &r
 {
     QHash<qint64, Recommendation> best;
     for (const RuleRow &row : rules) {
-        if (row.kind != RuleRow::Kind::Bought || !cart.contains(row.rule.antecedent) ||
-            cart.contains(row.rule.consequent) || row.consequent.stock <= 0) {
+        if (row.kind != RuleRow::Kind::Bought || !cart.contains(row.rule.antecedent)
+            || cart.contains(row.rule.consequent) || row.consequent.stock <= 0) {
             continue;
         }
         const double value = score(row.rule);

@@ -68,8 +68,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
                    : QVariant(m_locale.toString(row.rule.support * 100, 'f', 2) + QLatin1Char('%'));
     case Confidence:
         return raw ? QVariant(row.rule.confidence)
-                   : QVariant(m_locale.toString(row.rule.confidence * 100, 'f', 1) +
-                              QLatin1Char('%'));
+                   : QVariant(m_locale.toString(row.rule.confidence * 100, 'f', 1)
+                              + QLatin1Char('%'));
     case Lift:
         return raw ? QVariant(row.rule.lift) : QVariant(m_locale.toString(row.rule.lift, 'f', 2));
     case Score: {

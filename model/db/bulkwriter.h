@@ -9,8 +9,8 @@
 //     writer->addText(sku); writer->addText(title); writer->endRow();
 //     writer->finish();
 
-#include <QCoreApplication>
 #include "core/result.h"
+#include <QCoreApplication>
 
 #include <QString>
 #include <QStringList>

@@ -31,8 +31,8 @@ QString oneLine(QString text)
 }
 
 // Not WriteUser: QFileInfo derives it from access(2), which is always true for root.
-constexpr QFileDevice::Permissions kAnyWrite =
-    QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+constexpr QFileDevice::Permissions kAnyWrite
+    = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
 
 bool isWritable(const QFileInfo &info)
 {
@@ -205,8 +205,8 @@ Status Database::openPostgres()
     db.setDatabaseName(m_spec.database);
     db.setUserName(m_spec.user);
     db.setPassword(m_spec.password);
-    QStringList options = {QStringLiteral("connect_timeout=10"),
-                           QStringLiteral("application_name=MerchantDesk")};
+    QStringList options
+        = {QStringLiteral("connect_timeout=10"), QStringLiteral("application_name=MerchantDesk")};
     if (!m_spec.sslMode.isEmpty())
         options << QStringLiteral("sslmode=") + m_spec.sslMode;
     db.setConnectOptions(options.join(QLatin1Char(';')));

@@ -4,10 +4,10 @@
 // (right file type, writable, schema not newer than this program) and migrated on open.
 // Other threads open their own connection with openAnother(); QtSql connections are per thread.
 
-#include <QCoreApplication>
 #include "core/result.h"
 #include "databasespec.h"
 #include "dialect.h"
+#include <QCoreApplication>
 
 #include <QSqlDatabase>
 #include <QString>

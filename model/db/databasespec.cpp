@@ -13,9 +13,9 @@ namespace {
 
 const QStringList &sslModes()
 {
-    static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
-                                      QStringLiteral("prefer"),    QStringLiteral("require"),
-                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    static const QStringList modes
+        = {QStringLiteral("disable"), QStringLiteral("allow"),     QStringLiteral("prefer"),
+           QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     return modes;
 }
 
@@ -23,7 +23,8 @@ Result<DatabaseSpec> parsePostgresUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return fail(DatabaseSpec::tr("Invalid PostgreSQL URL \"%1\": %2").arg(text, url.errorString()));
+        return fail(
+            DatabaseSpec::tr("Invalid PostgreSQL URL \"%1\": %2").arg(text, url.errorString()));
 
     DatabaseSpec spec;
     spec.backend = Backend::Postgres;
@@ -34,20 +35,23 @@ Result<DatabaseSpec> parsePostgresUrl(const QString &text)
     spec.database = url.path().mid(1);
     if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/'))) {
         return fail(DatabaseSpec::tr("Invalid PostgreSQL URL \"%1\": expected "
-                       "postgresql://user[:password]@host[:port]/dbname")
+                                     "postgresql://user[:password]@host[:port]/dbname")
                         .arg(spec.displayName()));
     }
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("sslmode")) {
             if (!sslModes().contains(value)) {
-                return fail(DatabaseSpec::tr("Invalid sslmode \"%1\" in the PostgreSQL URL; use one of: %2")
-                                .arg(value, sslModes().join(QStringLiteral(", "))));
+                return fail(
+                    DatabaseSpec::tr("Invalid sslmode \"%1\" in the PostgreSQL URL; use one of: %2")
+                        .arg(value, sslModes().join(QStringLiteral(", "))));
             }
             spec.sslMode = value;
         } else {
-            return fail(DatabaseSpec::tr("Unknown option \"%1\" in the PostgreSQL URL; only sslmode is supported")
-                            .arg(key));
+            return fail(
+                DatabaseSpec::tr(
+                    "Unknown option \"%1\" in the PostgreSQL URL; only sslmode is supported")
+                    .arg(key));
         }
     }
     return spec;
@@ -65,8 +69,8 @@ Result<DatabaseSpec> DatabaseSpec::parse(const QString &text)
         return parsePostgresUrl(trimmed);
     }
     if (trimmed.contains(QLatin1String("://")))
-        return fail(tr("Unsupported database URL \"%1\": use a file path or postgresql://…")
-                        .arg(trimmed));
+        return fail(
+            tr("Unsupported database URL \"%1\": use a file path or postgresql://…").arg(trimmed));
 
     DatabaseSpec spec;
     spec.backend = Backend::Sqlite;

@@ -3,8 +3,8 @@
 // Where a shop's data lives: a SQLite file path or a PostgreSQL server, parsed from what the user
 // typed (--db, MERCHANTDESK_DB, the connect dialog) into one value both executables share.
 
-#include <QCoreApplication>
 #include "core/result.h"
+#include <QCoreApplication>
 
 #include <QString>
 

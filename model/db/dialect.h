@@ -12,7 +12,9 @@ namespace md {
 class Dialect
 {
 public:
-    explicit Dialect(Backend backend = Backend::Sqlite) : m_backend(backend) {}
+    explicit Dialect(Backend backend = Backend::Sqlite)
+        : m_backend(backend)
+    {}
 
     Backend backend() const { return m_backend; }
     bool isPostgres() const { return m_backend == Backend::Postgres; }

@@ -142,7 +142,8 @@ Status Migrations::migrate(QSqlDatabase db, const Dialect &dialect)
         query.addBindValue(QString::fromUtf8(migration.name));
         query.addBindValue(QDateTime::currentSecsSinceEpoch());
         if (!query.exec())
-            return fail(tr("Cannot record migration %1: %2").arg(migration.version).arg(errorText(query)));
+            return fail(
+                tr("Cannot record migration %1: %2").arg(migration.version).arg(errorText(query)));
         query.finish();
         if (auto committed = tx.commit(); !committed)
             return committed.withContext(tr("Migrating the schema"));

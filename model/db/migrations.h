@@ -3,8 +3,8 @@
 // The schema's history: an ordered list of migrations, each applied once, in its own transaction,
 // recorded in schema_migrations. Opening a database runs the ones it has not seen yet.
 
-#include <QCoreApplication>
 #include "core/result.h"
+#include <QCoreApplication>
 
 #include <QSqlDatabase>
 #include <QStringList>

@@ -92,7 +92,8 @@ private:
     {
         if (m_db.isOpen())
             return {};
-        auto db = Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db)
             return fail(db.error());
         m_db = std::move(*db);
@@ -158,8 +159,7 @@ QVariant PagedQueryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = column.kind == ColumnKind::Integer || column.kind == ColumnKind::Money
                              || column.kind == ColumnKind::Decimal;
-        return QVariant::fromValue(Qt::AlignVCenter
-                                   | (numeric ? Qt::AlignRight : Qt::AlignLeft));
+        return QVariant::fromValue(Qt::AlignVCenter | (numeric ? Qt::AlignRight : Qt::AlignLeft));
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != RawValueRole
         && role != KeyRole) {
@@ -302,8 +302,8 @@ void PagedQueryModel::restart()
     setLoading(true);
     const quint64 generation = m_generation;
     const QString pageSql = selectSql(0).sql;
-    const QString countSql = QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(m_query.from,
-                                                                            whereClause());
+    const QString countSql
+        = QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(m_query.from, whereClause());
     const QVariantList values = whereValues();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, generation, pageSql, countSql, values] {
         worker->fetchFirstThenCount(generation, pageSql, countSql, values);
@@ -471,8 +471,8 @@ QVariantList PagedQueryModel::whereValues() const
 {
     QVariantList values = m_fixedValues;
     if (!m_searchText.isEmpty()) {
-        const QString pattern = QLatin1Char('%') + Dialect::escapeLike(m_searchText)
-                                + QLatin1Char('%');
+        const QString pattern
+            = QLatin1Char('%') + Dialect::escapeLike(m_searchText) + QLatin1Char('%');
         for (qsizetype i = 0; i < m_query.searchExpressions.size(); ++i)
             values << pattern;
     }
@@ -505,11 +505,11 @@ PagedQueryModel::PageQuery PagedQueryModel::selectSql(int page) const
     }
     order += m_query.key + QLatin1Char(' ') + direction;
 
-    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
-                            .arg(columns.join(QLatin1String(", ")), m_query.from, whereClause(),
-                                 order)
-                            .arg(limit)
-                            .arg(offset);
+    const QString sql
+        = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5 OFFSET %6")
+              .arg(columns.join(QLatin1String(", ")), m_query.from, whereClause(), order)
+              .arg(limit)
+              .arg(offset);
     return {sql, reversed};
 }
 

@@ -29,7 +29,7 @@ struct PagedColumn
 
 struct PagedQuerySpec
 {
-    QString from;                // "products", or a join
+    QString from;                       // "products", or a join
     QString key = QStringLiteral("id"); // unique row id expression; also the sort tie-breaker
     QList<PagedColumn> columns;
     QStringList searchExpressions; // matched case-insensitively against %text%

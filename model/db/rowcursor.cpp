@@ -389,8 +389,8 @@ Result<std::unique_ptr<RowCursor>> RowCursor::open(const Database &db, const QSt
         return fail(tr("The SQLite driver does not expose its database handle"));
     const QByteArray statement = select.toUtf8();
     sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v2(handle, statement.constData(), int(statement.size()), &prepared,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(handle, statement.constData(), int(statement.size()), &prepared, nullptr)
+        != SQLITE_OK) {
         return fail(QString::fromUtf8(sqlite3_errmsg(handle)));
     }
     int index = 0;

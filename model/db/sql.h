@@ -14,8 +14,7 @@ namespace md::sql {
 // Runs a statement with positional ? placeholders.
 Status exec(QSqlDatabase db, const QString &statement, const QVariantList &values = {});
 // The first column of the first row; an error if there is no row.
-Result<QVariant> scalar(QSqlDatabase db, const QString &statement,
-                        const QVariantList &values = {});
+Result<QVariant> scalar(QSqlDatabase db, const QString &statement, const QVariantList &values = {});
 // Prepares and runs a query, leaving it positioned before the first row.
 Result<QSqlQuery> select(QSqlDatabase db, const QString &statement,
                          const QVariantList &values = {});

@@ -49,15 +49,15 @@ private:
 
 } // namespace
 
-Result<SqliteBackup::Outcome>
-SqliteBackup::run(const QString &sourcePath, const QString &targetPath, const Progress &progress)
+Result<SqliteBackup::Outcome> SqliteBackup::run(const QString &sourcePath,
+                                                const QString &targetPath, const Progress &progress)
 {
     const QFileInfo source(sourcePath);
     const QFileInfo target(targetPath);
     if (!source.isFile())
         return fail(tr("Cannot back up %1: the file does not exist").arg(sourcePath));
-    if (target.exists() &&
-        (target.canonicalFilePath() == source.canonicalFilePath() || target.isDir())) {
+    if (target.exists()
+        && (target.canonicalFilePath() == source.canonicalFilePath() || target.isDir())) {
         return fail(tr("Cannot back up %1 to %2: choose a different file as the target")
                         .arg(sourcePath, targetPath));
     }
@@ -68,8 +68,8 @@ SqliteBackup::run(const QString &sourcePath, const QString &targetPath, const Pr
 
     QTemporaryFile partial(target.absoluteFilePath() + QStringLiteral(".XXXXXX.part"));
     if (!partial.open()) {
-        return fail(tr("Cannot create a file in %1: %2")
-                        .arg(target.absolutePath(), partial.errorString()));
+        return fail(
+            tr("Cannot create a file in %1: %2").arg(target.absolutePath(), partial.errorString()));
     }
     partial.close(); // SQLite writes it through its own handle; the object only removes it.
 
@@ -108,8 +108,8 @@ SqliteBackup::run(const QString &sourcePath, const QString &targetPath, const Pr
     }
     // A backup is one self-contained file: no write-ahead log beside it.
     char *message = nullptr;
-    if (sqlite3_exec(to.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, &message) !=
-        SQLITE_OK) {
+    if (sqlite3_exec(to.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, &message)
+        != SQLITE_OK) {
         const QString reason = QString::fromUtf8(message);
         sqlite3_free(message);
         return fail(tr("The backup of %1 failed: %2").arg(sourcePath, reason));
@@ -119,7 +119,8 @@ SqliteBackup::run(const QString &sourcePath, const QString &targetPath, const Pr
 
     // rename() replaces an existing target in one step, so it is either the old or the new file.
     if (std::rename(QFile::encodeName(partial.fileName()).constData(),
-                    QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
+                    QFile::encodeName(target.absoluteFilePath()).constData())
+        != 0) {
         return fail(tr("Cannot move the finished backup to %1: %2")
                         .arg(targetPath, QString::fromLocal8Bit(std::strerror(errno))));
     }

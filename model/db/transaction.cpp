@@ -20,8 +20,8 @@ Transaction::~Transaction()
 Status Transaction::begin()
 {
     QSqlQuery query(m_db);
-    const QString sql = m_dialect.isPostgres() ? QStringLiteral("BEGIN")
-                                               : QStringLiteral("BEGIN IMMEDIATE");
+    const QString sql
+        = m_dialect.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     if (!query.exec(sql)) {
         return fail(QCoreApplication::translate("md::Transaction", "Cannot start a transaction: %1")
                         .arg(query.lastError().text().trimmed()));

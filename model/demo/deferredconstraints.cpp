@@ -29,17 +29,17 @@ Status DeferredConstraints::drop(const QStringList &tables)
 Status DeferredConstraints::dropIndexes(const QString &table)
 {
     // Unique and primary-key indexes stay: they are constraints, not just access paths.
-    const QString list =
-        m_db.dialect().isPostgres()
-            ? QStringLiteral("SELECT ic.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
-                             "JOIN pg_class ic ON ic.oid = x.indexrelid "
-                             "JOIN pg_class tc ON tc.oid = x.indrelid "
-                             "JOIN pg_namespace ns ON ns.oid = tc.relnamespace "
-                             "WHERE ns.nspname = current_schema() AND tc.relname = ? "
-                             "AND NOT x.indisunique AND NOT x.indisprimary ORDER BY ic.relname")
-            : QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                             "AND tbl_name = ? AND sql IS NOT NULL "
-                             "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
+    const QString list
+        = m_db.dialect().isPostgres()
+              ? QStringLiteral("SELECT ic.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                               "JOIN pg_class ic ON ic.oid = x.indexrelid "
+                               "JOIN pg_class tc ON tc.oid = x.indrelid "
+                               "JOIN pg_namespace ns ON ns.oid = tc.relnamespace "
+                               "WHERE ns.nspname = current_schema() AND tc.relname = ? "
+                               "AND NOT x.indisunique AND NOT x.indisprimary ORDER BY ic.relname")
+              : QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                               "AND tbl_name = ? AND sql IS NOT NULL "
+                               "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
     auto query = sql::select(m_db.sql(), list, {table});
     if (!query)
         return fail(query.error());
@@ -79,16 +79,16 @@ Status DeferredConstraints::dropForeignKeys(const QString &table)
     const QString target = QStringLiteral("ALTER TABLE ") + Dialect::quoteIdentifier(table);
     for (const Definition &key : found) {
         const QString name = Dialect::quoteIdentifier(key.name);
-        if (auto dropped =
-                sql::exec(m_db.sql(), target + QStringLiteral(" DROP CONSTRAINT ") + name);
+        if (auto dropped
+            = sql::exec(m_db.sql(), target + QStringLiteral(" DROP CONSTRAINT ") + name);
             !dropped) {
             return fail(QCoreApplication::translate("md::DeferredConstraints",
                                                     "Cannot drop the foreign key %1: %2")
                             .arg(key.name, dropped.error()));
         }
         // Restored after the indexes: the check then reads the finished tables.
-        m_restore.push_back({key.name, target + QStringLiteral(" ADD CONSTRAINT ") + name +
-                                           QLatin1Char(' ') + key.statement});
+        m_restore.push_back({key.name, target + QStringLiteral(" ADD CONSTRAINT ") + name
+                                           + QLatin1Char(' ') + key.statement});
     }
     return {};
 }

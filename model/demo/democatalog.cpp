@@ -82,8 +82,8 @@ void DemoCatalog::layOutCategories()
         const int subs = int(spec.subcategories.size());
         for (int sub = 0; sub < subs; ++sub) {
             Category category;
-            category.name = QString::fromUtf8(spec.name) + QStringLiteral(" / ") +
-                            QString::fromUtf8(spec.subcategories[size_t(sub)].noun);
+            category.name = QString::fromUtf8(spec.name) + QStringLiteral(" / ")
+                            + QString::fromUtf8(spec.subcategories[size_t(sub)].noun);
             category.top = top;
             category.sub = sub;
             // Some sub-categories sell far better than others of the same shelf.
@@ -103,8 +103,8 @@ void DemoCatalog::layOutCategories()
     int topFirst = 0;
     for (size_t c = 0; c < m_categories.size(); ++c) {
         cumulative += assortment[c];
-        const int end =
-            c + 1 == m_categories.size() ? n : int(std::llround(n * cumulative / totalWeight));
+        const int end
+            = c + 1 == m_categories.size() ? n : int(std::llround(n * cumulative / totalWeight));
         Category &category = m_categories[c];
         if (c == 0 || category.top != m_categories[c - 1].top)
             topFirst = first;
@@ -224,16 +224,15 @@ qint64 DemoCatalog::createdAtOfId(qint64 id) const
         return m_setup.customerStart() + qint64((double(i) + jitter) * span / double(launch));
     }
     const double span = double(m_setup.orderDays - 1) * DemoSetup::kDay;
-    return m_setup.orderStart() +
-           qint64((double(i - launch) + jitter) * span / double(n - launch));
+    return m_setup.orderStart() + qint64((double(i - launch) + jitter) * span / double(n - launch));
 }
 
 qint64 DemoCatalog::shopPrice(double cents)
 {
     // Shop prices end in .49/.99 below ten, in .99 above.
     const qint64 rounded = std::llround(cents);
-    const qint64 price =
-        rounded < 1000 ? (rounded + 25) / 50 * 50 - 1 : (rounded + 50) / 100 * 100 - 1;
+    const qint64 price
+        = rounded < 1000 ? (rounded + 25) / 50 * 50 - 1 : (rounded + 50) / 100 * 100 - 1;
     return std::max<qint64>(99, price);
 }
 
@@ -286,8 +285,8 @@ DemoCatalog::Product DemoCatalog::product(qint64 id) const
     const int wanted = random.pick({80.0, 15.0, 3.0, 2.0});
     const int runCount = int(m_runs.size());
     int firstRun = 0;
-    while (firstRun < runCount &&
-           m_runs[size_t(firstRun)].startedAt < row.createdAt + DemoSetup::kDay)
+    while (firstRun < runCount
+           && m_runs[size_t(firstRun)].startedAt < row.createdAt + DemoSetup::kDay)
         ++firstRun;
     std::vector<int> runs;
     const int available = runCount - firstRun;
@@ -333,19 +332,18 @@ QString DemoCatalog::title(qint64 id) const
     const Category &category = m_categories[size_t(categoryOfSlot(slot))];
     const auto &spec = DemoVocabulary::categories()[size_t(category.top)];
     DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::ProductTitle), quint64(id));
-    const char *descriptor =
-        spec.descriptors[size_t(random.below(qint64(spec.descriptors.size())))];
-    int sub =
-        category.sub >= 0 ? category.sub : int(random.below(qint64(spec.subcategories.size())));
+    const char *descriptor
+        = spec.descriptors[size_t(random.below(qint64(spec.descriptors.size())))];
+    int sub
+        = category.sub >= 0 ? category.sub : int(random.below(qint64(spec.subcategories.size())));
     for (const auto &[planted, noun] : m_plantedNouns) {
         if (planted == slot)
             sub = noun;
     }
     const DemoVocabulary::Subcategory &kind = spec.subcategories[size_t(sub)];
-    QString title =
-        QString::fromUtf8(descriptor) + QLatin1Char(' ') + QString::fromUtf8(kind.noun);
-    const QStringList sizes =
-        QString::fromUtf8(kind.sizes).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    QString title = QString::fromUtf8(descriptor) + QLatin1Char(' ') + QString::fromUtf8(kind.noun);
+    const QStringList sizes
+        = QString::fromUtf8(kind.sizes).split(QLatin1Char(';'), Qt::SkipEmptyParts);
     if (!sizes.isEmpty())
         title += QLatin1Char(' ') + sizes[random.below(sizes.size())];
     return title;
@@ -355,8 +353,8 @@ QString DemoCatalog::sku(int slot) const
 {
     const Category &category = m_categories[size_t(categoryOfSlot(slot))];
     const auto &spec = DemoVocabulary::categories()[size_t(category.top)];
-    return QString::fromLatin1(spec.code) + QLatin1Char('-') +
-           QStringLiteral("%1").arg(slot - category.topFirst + 1, 6, 10, QLatin1Char('0'));
+    return QString::fromLatin1(spec.code) + QLatin1Char('-')
+           + QStringLiteral("%1").arg(slot - category.topFirst + 1, 6, 10, QLatin1Char('0'));
 }
 
 qint64 DemoCatalog::priceAt(int slot, qint64 at) const

@@ -38,8 +38,8 @@ DemoCustomers::DemoCustomers(const DemoSetup &setup)
         DemoRandom random(setup.seed, setup.stream(DemoStream::Customer), quint64(i));
         const double u = (double(i) + random.uniform()) / double(n);
         const double offset = std::log1p(u * scale) / kGrowth * span;
-        m_created[size_t(i)] =
-            std::min(setup.customerStart() + qint64(offset), setup.asOfEpoch - 1);
+        m_created[size_t(i)]
+            = std::min(setup.customerStart() + qint64(offset), setup.asOfEpoch - 1);
     }
 }
 
@@ -86,8 +86,8 @@ DemoCustomers::Customer DemoCustomers::customer(int index) const
         break;
     }
     static const char *const domains[] = {"example.com", "example.org", "example.net"};
-    row.email = local + QString::number(row.id) + QLatin1Char('@') +
-                QLatin1String(domains[random.pick({5.0, 3.0, 2.0})]);
+    row.email = local + QString::number(row.id) + QLatin1Char('@')
+                + QLatin1String(domains[random.pick({5.0, 3.0, 2.0})]);
 
     row.acceptsMarketing = random.chance(0.6);
     if (row.acceptsMarketing && random.chance(0.05)) {

@@ -95,10 +95,10 @@ void DemoEvents::day(int day, std::vector<Event> &events) const
 
     DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::EventDay), quint64(day));
     const int orders = end - first;
-    const int browsing =
-        int(std::llround(orders * kBrowsePerOrder * (0.8 + 0.4 * random.uniform())));
-    const int abandoned =
-        int(std::llround(orders * kAbandonedPerOrder * (0.8 + 0.4 * random.uniform())));
+    const int browsing
+        = int(std::llround(orders * kBrowsePerOrder * (0.8 + 0.4 * random.uniform())));
+    const int abandoned
+        = int(std::llround(orders * kAbandonedPerOrder * (0.8 + 0.4 * random.uniform())));
     for (int s = 0; s < browsing; ++s)
         browseSession(random, session++, dayStart, events);
     for (int s = 0; s < abandoned; ++s)

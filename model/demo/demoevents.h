@@ -42,8 +42,7 @@ public:
     static const char *typeName(Type type);
 
 private:
-    void orderSession(int order, qint32 session, qint64 dayStart,
-                      std::vector<Event> &events) const;
+    void orderSession(int order, qint32 session, qint64 dayStart, std::vector<Event> &events) const;
     void browseSession(DemoRandom &random, qint32 session, qint64 dayStart,
                        std::vector<Event> &events) const;
     void abandonedSession(DemoRandom &random, qint32 session, qint64 dayStart,

@@ -90,8 +90,8 @@ DemoLoyalty::DemoLoyalty(const DemoSetup &setup, const DemoCustomers &customers,
     for (size_t r = 0; r < m_referrals.size(); ++r) {
         Referral &referral = m_referrals[r];
         // The id part after the dash is unique, whatever the name in front of it.
-        referral.code = codeName(customers.customer(referral.referrer).firstName) +
-                        QLatin1Char('-') + base36(qint64(r) + 1, 5);
+        referral.code = codeName(customers.customer(referral.referrer).firstName) + QLatin1Char('-')
+                        + base36(qint64(r) + 1, 5);
     }
     std::sort(m_conversions.begin(), m_conversions.end());
 }
@@ -208,14 +208,13 @@ void DemoLoyalty::replay(int customer, std::vector<Entry> &ledger, std::vector<A
         case Kind::Badge:
             entry.kind = "badge";
             entry.delta = badges[size_t(item.value)].bonusPoints;
-            entry.note =
-                QStringLiteral("Badge: ") + QLatin1String(badges[size_t(item.value)].name);
+            entry.note = QStringLiteral("Badge: ") + QLatin1String(badges[size_t(item.value)].name);
             break;
         case Kind::Challenge:
             entry.kind = "challenge";
             entry.delta = challenges[size_t(item.value)].rewardPoints;
-            entry.note =
-                QStringLiteral("Challenge: ") + QLatin1String(challenges[size_t(item.value)].name);
+            entry.note = QStringLiteral("Challenge: ")
+                         + QLatin1String(challenges[size_t(item.value)].name);
             break;
         case Kind::Referral:
             entry.kind = "referral";
@@ -232,8 +231,8 @@ void DemoLoyalty::replay(int customer, std::vector<Entry> &ledger, std::vector<A
 
         // Now and then a customer turns points into a voucher before the next purchase.
         const qint64 next = i + 1 < items.size() ? items[i + 1].at : now;
-        if (item.kind == Kind::Earn && balance >= 500 && next - item.at > 2 * 3600 &&
-            random.chance(0.2)) {
+        if (item.kind == Kind::Earn && balance >= 500 && next - item.at > 2 * 3600
+            && random.chance(0.2)) {
             Entry redeem;
             redeem.kind = "redeem";
             redeem.delta = -std::min(balance / 100, random.between(5, 20)) * 100;

@@ -19,9 +19,9 @@ constexpr double kLoyalCore = 0.1;
 constexpr double kChurnDays = 300.0;
 
 // Orders per hour of the day (UTC, a European shop): quiet nights, lunch and evening peaks.
-constexpr double kHours[24] = {0.30, 0.15, 0.10, 0.10, 0.10, 0.20, 0.50, 0.80,
-                               1.00, 1.10, 1.10, 1.10, 1.30, 1.20, 1.10, 1.10,
-                               1.10, 1.20, 1.40, 1.70, 1.80, 1.50, 1.00, 0.60};
+constexpr double kHours[24]
+    = {0.30, 0.15, 0.10, 0.10, 0.10, 0.20, 0.50, 0.80, 1.00, 1.10, 1.10, 1.10,
+       1.30, 1.20, 1.10, 1.10, 1.10, 1.20, 1.40, 1.70, 1.80, 1.50, 1.00, 0.60};
 
 double season(const QDate &date)
 {
@@ -93,10 +93,10 @@ DemoOrders::DemoOrders(const DemoSetup &setup, const DemoCatalog &catalog,
         DemoRandom random(setup.seed, setup.stream(DemoStream::CustomerOrders), quint64(c));
         const qint64 created = customers.createdAt(c);
         const qint64 since = std::max(created, setup.orderStart());
-        const double exposure =
-            activityIntegral(double(since - created) / DemoSetup::kDay,
-                             double(setup.asOfEpoch - created) / DemoSetup::kDay) *
-            DemoSetup::kDay / window;
+        const double exposure
+            = activityIntegral(double(since - created) / DemoSetup::kDay,
+                               double(setup.asOfEpoch - created) / DemoSetup::kDay)
+              * DemoSetup::kDay / window;
         const qint64 days = (setup.asOfEpoch - since) / DemoSetup::kDay;
         switch (random.pick({18.0, 37.0, 30.0, 15.0})) {
         case 0:
@@ -221,9 +221,9 @@ double DemoOrders::activity(double ageDays)
 
 double DemoOrders::activityIntegral(double fromDays, double toDays)
 {
-    return kLoyalCore * (toDays - fromDays) +
-           (1.0 - kLoyalCore) * kChurnDays *
-               (std::exp(-fromDays / kChurnDays) - std::exp(-toDays / kChurnDays));
+    return kLoyalCore * (toDays - fromDays)
+           + (1.0 - kLoyalCore) * kChurnDays
+                 * (std::exp(-fromDays / kChurnDays) - std::exp(-toDays / kChurnDays));
 }
 
 qint64 DemoOrders::drawTime(DemoRandom &random, qint64 earliest, qint64 signedUp) const
@@ -236,16 +236,16 @@ qint64 DemoOrders::drawTime(DemoRandom &random, qint64 earliest, qint64 signedUp
     // The season decides the day; the customer's fading activity may send the draw back.
     for (int attempt = 0;; ++attempt) {
         const double u = low + random.uniform() * (m_dayCumulative[size_t(days)] - low);
-        int day = int(std::upper_bound(m_dayCumulative.begin() + 1, m_dayCumulative.end(), u) -
-                      (m_dayCumulative.begin() + 1));
+        int day = int(std::upper_bound(m_dayCumulative.begin() + 1, m_dayCumulative.end(), u)
+                      - (m_dayCumulative.begin() + 1));
         day = std::clamp(day, firstDay, days - 1);
         const qint64 dayStart = start + day * DemoSetup::kDay;
         qint64 at = dayStart + drawSecondOfDay(random);
         if (at < earliest)
-            at = earliest +
-                 random.below(std::max<qint64>(1, dayStart + DemoSetup::kDay - earliest));
-        if (signedUp < 0 || attempt == 20 ||
-            random.uniform() < activity(double(at - signedUp) / DemoSetup::kDay))
+            at = earliest
+                 + random.below(std::max<qint64>(1, dayStart + DemoSetup::kDay - earliest));
+        if (signedUp < 0 || attempt == 20
+            || random.uniform() < activity(double(at - signedUp) / DemoSetup::kDay))
             return at;
     }
 }
@@ -333,16 +333,16 @@ void DemoOrders::basket(int order, std::vector<Line> &lines) const
         }
         if (slot < 0)
             continue;
-        const int quantity =
-            wholesale ? 1 + random.pick({60.0, 30.0, 10.0}) : 1 + random.pick({80.0, 14.0, 6.0});
+        const int quantity
+            = wholesale ? 1 + random.pick({60.0, 30.0, 10.0}) : 1 + random.pick({80.0, 14.0, 6.0});
         lines.push_back({slot, quantity, 0});
     }
     if (lines.empty()) // every draw hit a product launched later: the shop's oldest bestseller
         lines.push_back({m_catalog.plantedPairs().front().slotA, 1, 0});
 
     for (const DemoCatalog::PlantedPair &pair : m_catalog.plantedPairs()) {
-        if (contains(lines, pair.slotA) && !contains(lines, pair.slotB) &&
-            random.chance(kPlantedPull)) {
+        if (contains(lines, pair.slotA) && !contains(lines, pair.slotB)
+            && random.chance(kPlantedPull)) {
             lines.push_back({pair.slotB, 1, 0});
         }
     }

@@ -30,9 +30,9 @@ Status checkEmpty(const Database &db)
         if (any->toLongLong() > 0)
             filled << table;
     }
-    auto demo =
-        sql::scalar(db.sql(), QStringLiteral("SELECT COUNT(*) FROM settings WHERE name LIKE ?"),
-                    {QStringLiteral("demo.%")});
+    auto demo
+        = sql::scalar(db.sql(), QStringLiteral("SELECT COUNT(*) FROM settings WHERE name LIKE ?"),
+                      {QStringLiteral("demo.%")});
     if (!demo)
         return fail(DemoShop::tr("Cannot check the settings table: %1").arg(demo.error()));
     if (demo->toLongLong() > 0)

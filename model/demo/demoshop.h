@@ -36,8 +36,7 @@ public:
 
     // Refuses a database that already holds products, customers or orders: nothing is ever
     // overwritten. All rows are written in one transaction through BulkWriter.
-    static Status generate(Database &db, const DemoOptions &options,
-                           const Progress &progress = {});
+    static Status generate(Database &db, const DemoOptions &options, const Progress &progress = {});
 
     static QString scaleName(DemoOptions::Scale scale);
     static Result<DemoOptions::Scale> parseScale(const QString &name);

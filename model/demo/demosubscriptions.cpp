@@ -53,16 +53,16 @@ bool DemoSubscriptions::forCustomer(int customer, Subscription &s) const
         return true;
     }
     case 2: { // cancelled, some after a pause
-        static const char *const reasons[] = {"Too expensive",          "Too many items",
-                                              "Not enough variety",     "Moving abroad",
-                                              "Prefers one-off orders", "Delivery problems"};
+        static const char *const reasons[]
+            = {"Too expensive", "Too many items",         "Not enough variety",
+               "Moving abroad", "Prefers one-off orders", "Delivery problems"};
         const qint64 from = age > kPeriod ? s.startedAt + kPeriod : s.startedAt + 3600;
         s.cancelledAt = from + random.below(std::max<qint64>(1, now - from));
         s.status = "cancelled";
         s.cancelReason = reasons[random.below(6)];
         if (random.chance(0.3) && s.cancelledAt - s.startedAt > 2 * 3600) {
-            const qint64 pausedAt =
-                s.startedAt + 3600 + random.below(s.cancelledAt - s.startedAt - 3600);
+            const qint64 pausedAt
+                = s.startedAt + 3600 + random.below(s.cancelledAt - s.startedAt - 3600);
             s.log.push_back({pausedAt, "active", "paused", "Paused by the customer"});
             s.log.push_back({s.cancelledAt, "paused", "cancelled", s.cancelReason});
         } else {

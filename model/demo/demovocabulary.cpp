@@ -237,33 +237,33 @@ const std::vector<DemoVocabulary::Category> &DemoVocabulary::categories()
 
 const std::vector<const char *> &DemoVocabulary::firstNames()
 {
-    static const std::vector<const char *> all = {
-        "Anna",   "Ben",    "Clara",    "David",    "Elena",  "Felix", "Grace",   "Hugo",
-        "Ines",   "Jonas",  "Katarina", "Liam",     "Maria",  "Noah",  "Olivia",  "Paul",
-        "Quinn",  "Rosa",   "Samuel",   "Tara",     "Ulrich", "Vera",  "William", "Xenia",
-        "Yusuf",  "Zoe",    "Amelia",   "Lucas",    "Sofia",  "Mateo", "Emma",    "Leon",
-        "Mia",    "Elias",  "Hannah",   "Finn",     "Lea",    "Oskar", "Nora",    "Theo",
-        "Aisha",  "Omar",   "Priya",    "Arjun",    "Mei",    "Kenji", "Chloe",   "Jack",
-        "Isla",   "Oliver", "Freya",    "Mohammed", "Fatima", "Lukas", "Laura",   "Marco",
-        "Giulia", "Pablo",  "Lucia",    "Jan",      "Eva",    "Tomas", "Sara",    "Nils",
-        "Ingrid", "Daniel", "Julia",    "Adam",     "Alice"};
+    static const std::vector<const char *> all
+        = {"Anna",   "Ben",    "Clara",    "David",    "Elena",  "Felix", "Grace",   "Hugo",
+           "Ines",   "Jonas",  "Katarina", "Liam",     "Maria",  "Noah",  "Olivia",  "Paul",
+           "Quinn",  "Rosa",   "Samuel",   "Tara",     "Ulrich", "Vera",  "William", "Xenia",
+           "Yusuf",  "Zoe",    "Amelia",   "Lucas",    "Sofia",  "Mateo", "Emma",    "Leon",
+           "Mia",    "Elias",  "Hannah",   "Finn",     "Lea",    "Oskar", "Nora",    "Theo",
+           "Aisha",  "Omar",   "Priya",    "Arjun",    "Mei",    "Kenji", "Chloe",   "Jack",
+           "Isla",   "Oliver", "Freya",    "Mohammed", "Fatima", "Lukas", "Laura",   "Marco",
+           "Giulia", "Pablo",  "Lucia",    "Jan",      "Eva",    "Tomas", "Sara",    "Nils",
+           "Ingrid", "Daniel", "Julia",    "Adam",     "Alice"};
     return all;
 }
 
 const std::vector<const char *> &DemoVocabulary::lastNames()
 {
-    static const std::vector<const char *> all = {
-        "Smith",     "Miller",    "Keller",   "Schmidt",  "Fischer",  "Weber",  "Wagner",
-        "Becker",    "Hoffmann",  "Schulz",   "Koch",     "Richter",  "Klein",  "Wolf",
-        "Novak",     "Horvat",    "Kowalski", "Nowak",    "Rossi",    "Russo",  "Bianchi",
-        "Romano",    "Garcia",    "Martinez", "Lopez",    "Gonzalez", "Perez",  "Silva",
-        "Santos",    "Ferreira",  "Dubois",   "Martin",   "Bernard",  "Moreau", "Laurent",
-        "Jansen",    "de Vries",  "Bakker",   "Visser",   "Nielsen",  "Hansen", "Larsen",
-        "Andersson", "Johansson", "Karlsson", "Virtanen", "Murphy",   "Kelly",  "O'Brien",
-        "Walsh",     "Jones",     "Williams", "Brown",    "Taylor",   "Wilson", "Evans",
-        "Thomas",    "Roberts",   "Patel",    "Shah",     "Khan",     "Ali",    "Chen",
-        "Wang",      "Li",        "Tanaka",   "Sato",     "Kim",      "Park",   "Nguyen",
-        "Haddad",    "Yilmaz",    "Demir"};
+    static const std::vector<const char *> all
+        = {"Smith",     "Miller",    "Keller",   "Schmidt",  "Fischer",  "Weber",  "Wagner",
+           "Becker",    "Hoffmann",  "Schulz",   "Koch",     "Richter",  "Klein",  "Wolf",
+           "Novak",     "Horvat",    "Kowalski", "Nowak",    "Rossi",    "Russo",  "Bianchi",
+           "Romano",    "Garcia",    "Martinez", "Lopez",    "Gonzalez", "Perez",  "Silva",
+           "Santos",    "Ferreira",  "Dubois",   "Martin",   "Bernard",  "Moreau", "Laurent",
+           "Jansen",    "de Vries",  "Bakker",   "Visser",   "Nielsen",  "Hansen", "Larsen",
+           "Andersson", "Johansson", "Karlsson", "Virtanen", "Murphy",   "Kelly",  "O'Brien",
+           "Walsh",     "Jones",     "Williams", "Brown",    "Taylor",   "Wilson", "Evans",
+           "Thomas",    "Roberts",   "Patel",    "Shah",     "Khan",     "Ali",    "Chen",
+           "Wang",      "Li",        "Tanaka",   "Sato",     "Kim",      "Park",   "Nguyen",
+           "Haddad",    "Yilmaz",    "Demir"};
     return all;
 }
 

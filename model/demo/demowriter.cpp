@@ -38,10 +38,10 @@ void addOptional(BulkWriter &writer, qint64 value)
 
 } // namespace
 
-#define DEMO_TRY(expr)                                                                            \
-    do {                                                                                          \
-        if (auto demo_status_ = (expr); !demo_status_)                                            \
-            return demo_status_;                                                                  \
+#define DEMO_TRY(expr)                                                                             \
+    do {                                                                                           \
+        if (auto demo_status_ = (expr); !demo_status_)                                             \
+            return demo_status_;                                                                   \
     } while (false)
 
 DemoWriter::DemoWriter(Database &db, const DemoSetup &setup, DemoProgress &progress)
@@ -130,8 +130,8 @@ Status DemoWriter::run()
     Status loaded = load();
     if (sqlite) {
         (void)sql::exec(m_db.sql(), QStringLiteral("PRAGMA cache_size = %1").arg(oldCache));
-        const Status restored =
-            sql::exec(m_db.sql(), QStringLiteral("PRAGMA foreign_keys = %1").arg(oldForeignKeys));
+        const Status restored
+            = sql::exec(m_db.sql(), QStringLiteral("PRAGMA foreign_keys = %1").arg(oldForeignKeys));
         if (loaded && !restored) {
             return fail(DemoShop::tr("The demo shop was written, but foreign-key checks could not "
                                      "be switched back on for this connection: %1")
@@ -181,8 +181,7 @@ Status DemoWriter::load()
     DEMO_TRY(transaction.begin());
     if (m_db.dialect().isPostgres()) {
         // Index builds sort in memory instead of in temporary files.
-        DEMO_TRY(
-            sql::exec(m_db.sql(), QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")));
+        DEMO_TRY(sql::exec(m_db.sql(), QStringLiteral("SET LOCAL maintenance_work_mem = '256MB'")));
     }
     DeferredConstraints deferred(m_db);
     DEMO_TRY(deferred.drop(tables()));
@@ -208,10 +207,10 @@ Status DemoWriter::load()
     }
     for (const QString &table : tables()) {
         const QString reset = m_db.dialect().resetIdentity(table);
-        if (reset.isEmpty() || table == QLatin1String("settings") ||
-            table == QLatin1String("suppressions") || table == QLatin1String("plan_features") ||
-            table == QLatin1String("customer_badges") ||
-            table == QLatin1String("challenge_progress")) {
+        if (reset.isEmpty() || table == QLatin1String("settings")
+            || table == QLatin1String("suppressions") || table == QLatin1String("plan_features")
+            || table == QLatin1String("customer_badges")
+            || table == QLatin1String("challenge_progress")) {
             continue; // SQLite continues after the largest id; these tables have no id column
         }
         DEMO_TRY(sql::exec(m_db.sql(), reset));
@@ -223,8 +222,8 @@ Status DemoWriter::load()
 
 Status DemoWriter::writeSettings()
 {
-    auto writer =
-        open(QStringLiteral("settings"), {QStringLiteral("name"), QStringLiteral("value")});
+    auto writer
+        = open(QStringLiteral("settings"), {QStringLiteral("name"), QStringLiteral("value")});
     if (!writer)
         return fail(writer.error());
     BulkWriter &w = **writer;
@@ -264,11 +263,11 @@ Status DemoWriter::writeReference()
         DEMO_TRY(w.finish());
     }
     {
-        auto writer =
-            open(QStringLiteral("plans"),
-                 {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("price_cents"),
-                  QStringLiteral("billing_interval"), QStringLiteral("description"),
-                  QStringLiteral("active"), QStringLiteral("display_order")});
+        auto writer
+            = open(QStringLiteral("plans"),
+                   {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("price_cents"),
+                    QStringLiteral("billing_interval"), QStringLiteral("description"),
+                    QStringLiteral("active"), QStringLiteral("display_order")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;
@@ -286,11 +285,11 @@ Status DemoWriter::writeReference()
         DEMO_TRY(w.finish());
     }
     {
-        auto writer =
-            open(QStringLiteral("features"),
-                 {QStringLiteral("id"), QStringLiteral("feature_key"), QStringLiteral("label"),
-                  QStringLiteral("value_type"), QStringLiteral("choices"),
-                  QStringLiteral("default_value"), QStringLiteral("display_order")});
+        auto writer
+            = open(QStringLiteral("features"),
+                   {QStringLiteral("id"), QStringLiteral("feature_key"), QStringLiteral("label"),
+                    QStringLiteral("value_type"), QStringLiteral("choices"),
+                    QStringLiteral("default_value"), QStringLiteral("display_order")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;
@@ -417,11 +416,11 @@ Status DemoWriter::writePriceHistory()
         return cancelled();
     const DemoCatalog &catalog = *m_catalog;
     {
-        auto writer =
-            open(QStringLiteral("price_runs"),
-                 {QStringLiteral("id"), QStringLiteral("source"), QStringLiteral("started_by"),
-                  QStringLiteral("started_at"), QStringLiteral("finished_at"),
-                  QStringLiteral("change_count"), QStringLiteral("parameters")});
+        auto writer
+            = open(QStringLiteral("price_runs"),
+                   {QStringLiteral("id"), QStringLiteral("source"), QStringLiteral("started_by"),
+                    QStringLiteral("started_at"), QStringLiteral("finished_at"),
+                    QStringLiteral("change_count"), QStringLiteral("parameters")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;
@@ -438,11 +437,11 @@ Status DemoWriter::writePriceHistory()
         }
         DEMO_TRY(w.finish());
     }
-    auto writer =
-        open(QStringLiteral("price_changes"),
-             {QStringLiteral("id"), QStringLiteral("product_id"), QStringLiteral("run_id"),
-              QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
-              QStringLiteral("changed_at"), QStringLiteral("reason")});
+    auto writer
+        = open(QStringLiteral("price_changes"),
+               {QStringLiteral("id"), QStringLiteral("product_id"), QStringLiteral("run_id"),
+                QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
+                QStringLiteral("changed_at"), QStringLiteral("reason")});
     if (!writer)
         return fail(writer.error());
     BulkWriter &w = **writer;
@@ -474,11 +473,11 @@ Status DemoWriter::writeCustomers()
     const int n = customers.count();
     std::vector<std::pair<QString, qint64>> unsubscribed;
     {
-        auto writer =
-            open(QStringLiteral("customers"),
-                 {QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("first_name"),
-                  QStringLiteral("last_name"), QStringLiteral("created_at"),
-                  QStringLiteral("accepts_marketing"), QStringLiteral("unsubscribed_at")});
+        auto writer
+            = open(QStringLiteral("customers"),
+                   {QStringLiteral("id"), QStringLiteral("email"), QStringLiteral("first_name"),
+                    QStringLiteral("last_name"), QStringLiteral("created_at"),
+                    QStringLiteral("accepts_marketing"), QStringLiteral("unsubscribed_at")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;
@@ -552,10 +551,10 @@ Status DemoWriter::writeOrderLines()
 {
     if (!m_progress.stage(DemoShop::tr("order lines"), 30, 55))
         return cancelled();
-    auto writer =
-        open(QStringLiteral("order_lines"),
-             {QStringLiteral("id"), QStringLiteral("order_id"), QStringLiteral("product_id"),
-              QStringLiteral("quantity"), QStringLiteral("unit_price_cents")});
+    auto writer
+        = open(QStringLiteral("order_lines"),
+               {QStringLiteral("id"), QStringLiteral("order_id"), QStringLiteral("product_id"),
+                QStringLiteral("quantity"), QStringLiteral("unit_price_cents")});
     if (!writer)
         return fail(writer.error());
     BulkWriter &w = **writer;
@@ -583,11 +582,11 @@ Status DemoWriter::writeEvents()
 {
     if (!m_progress.stage(DemoShop::tr("events"), 55, 65))
         return cancelled();
-    auto writer =
-        open(QStringLiteral("events"),
-             {QStringLiteral("id"), QStringLiteral("event_type"), QStringLiteral("customer_id"),
-              QStringLiteral("product_id"), QStringLiteral("order_id"),
-              QStringLiteral("occurred_at"), QStringLiteral("quantity")});
+    auto writer
+        = open(QStringLiteral("events"),
+               {QStringLiteral("id"), QStringLiteral("event_type"), QStringLiteral("customer_id"),
+                QStringLiteral("product_id"), QStringLiteral("order_id"),
+                QStringLiteral("occurred_at"), QStringLiteral("quantity")});
     if (!writer)
         return fail(writer.error());
     BulkWriter &w = **writer;
@@ -717,11 +716,11 @@ Status DemoWriter::writeLoyalty()
     std::vector<DemoLoyalty::Award> awards;
     std::vector<DemoLoyalty::Progress> progress;
     {
-        auto writer =
-            open(QStringLiteral("points_ledger"),
-                 {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("delta"),
-                  QStringLiteral("kind"), QStringLiteral("order_id"), QStringLiteral("created_at"),
-                  QStringLiteral("note")});
+        auto writer
+            = open(QStringLiteral("points_ledger"),
+                   {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("delta"),
+                    QStringLiteral("kind"), QStringLiteral("order_id"),
+                    QStringLiteral("created_at"), QStringLiteral("note")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;

@@ -44,9 +44,9 @@ QString jsonTypeName(const QJsonValue &value)
 Result<QByteArray> InventoryFeed::download(const InventoryFeedConfig &config)
 {
     const QString where = config.url.toDisplayString();
-    if (!config.url.isValid() || config.url.isRelative() ||
-        (config.url.scheme() != QLatin1String("http") &&
-         config.url.scheme() != QLatin1String("https"))) {
+    if (!config.url.isValid() || config.url.isRelative()
+        || (config.url.scheme() != QLatin1String("http")
+            && config.url.scheme() != QLatin1String("https"))) {
         return fail(
             tr("The inventory feed address \"%1\" is not an http:// or https:// URL").arg(where));
     }
@@ -73,8 +73,8 @@ Result<QByteArray> InventoryFeed::download(const InventoryFeedConfig &config)
 
     const QByteArray body = reply->readAll();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString reasonPhrase =
-        reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    const QString reasonPhrase
+        = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     const QNetworkReply::NetworkError error = reply->error();
     const QString errorText = reply->errorString();
     reply->deleteLater();
@@ -93,12 +93,12 @@ Result<QByteArray> InventoryFeed::download(const InventoryFeedConfig &config)
                               .arg(reasonPhrase)
                               .trimmed();
         if ((status == 401 || status == 403) && config.token.isEmpty()) {
-            message +=
-                QLatin1Char(' ') +
-                tr("(no token was sent: set MERCHANTDESK_INVENTORY_TOKEN or store the "
-                   "token in the keyring%1)")
-                    .arg(config.tokenNote.isEmpty() ? QString()
-                                                    : QStringLiteral("; ") + config.tokenNote);
+            message
+                += QLatin1Char(' ')
+                   + tr("(no token was sent: set MERCHANTDESK_INVENTORY_TOKEN or store the "
+                        "token in the keyring%1)")
+                         .arg(config.tokenNote.isEmpty() ? QString()
+                                                         : QStringLiteral("; ") + config.tokenNote);
         }
         return fail(message);
     }
@@ -141,8 +141,8 @@ Result<std::vector<StockUpdate>> InventoryFeed::parse(const QByteArray &json)
         update.sku = id.toString().trimmed();
         const QJsonValue stock = object.value(QLatin1String("stock_level"));
         const double level = stock.toDouble(-1);
-        if (!stock.isDouble() || level < 0 || std::floor(level) != level ||
-            level > double(std::numeric_limits<qint32>::max())) {
+        if (!stock.isDouble() || level < 0 || std::floor(level) != level
+            || level > double(std::numeric_limits<qint32>::max())) {
             return fail(tr("Inventory feed, element %1 (%2): stock_level must be a whole number "
                            "≥ 0, got %3")
                             .arg(number)

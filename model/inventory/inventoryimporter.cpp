@@ -16,8 +16,8 @@ InventoryImporter::apply(const Database &db, const std::vector<StockUpdate> &upd
     InventoryReport report;
     report.received = qint64(updates.size());
     for (const StockUpdate &update : updates) {
-        if (update.lastUpdated.isValid() &&
-            (!report.newestUpdate.isValid() || update.lastUpdated > report.newestUpdate)) {
+        if (update.lastUpdated.isValid()
+            && (!report.newestUpdate.isValid() || update.lastUpdated > report.newestUpdate)) {
             report.newestUpdate = update.lastUpdated;
         }
     }
@@ -46,10 +46,10 @@ InventoryImporter::apply(const Database &db, const std::vector<StockUpdate> &upd
         if (auto finished = (*writer)->finish(); !finished)
             return fail(finished.error());
     }
-    auto unknown =
-        sql::select(db.sql(), QStringLiteral("SELECT s.sku FROM inventory_stage s WHERE NOT "
-                                             "EXISTS (SELECT 1 FROM products p WHERE p.sku = "
-                                             "s.sku) ORDER BY s.sku"));
+    auto unknown
+        = sql::select(db.sql(), QStringLiteral("SELECT s.sku FROM inventory_stage s WHERE NOT "
+                                               "EXISTS (SELECT 1 FROM products p WHERE p.sku = "
+                                               "s.sku) ORDER BY s.sku"));
     if (!unknown)
         return fail(tr("Matching the feed's SKUs: %1").arg(unknown.error()));
     while (unknown->next())
@@ -93,9 +93,10 @@ QString InventoryImporter::summary(const InventoryReport &report, int listedUnkn
         QStringList shown = report.unknownSkus.mid(0, listedUnknown);
         if (report.unknownSkus.size() > listedUnknown)
             shown << tr("and %1 more").arg(report.unknownSkus.size() - listedUnknown);
-        text += QStringLiteral("; ") + tr("%1 SKUs are not in the shop and were ignored: %2")
-                                           .arg(report.unknownSkus.size())
-                                           .arg(shown.join(QStringLiteral(", ")));
+        text += QStringLiteral("; ")
+                + tr("%1 SKUs are not in the shop and were ignored: %2")
+                      .arg(report.unknownSkus.size())
+                      .arg(shown.join(QStringLiteral(", ")));
     }
     return text;
 }

@@ -49,8 +49,9 @@ Result<InventoryFeedConfig> InventorySettings::load(const Database &db)
 
 Status InventorySettings::save(const Database &db, const QUrl &url, int timeoutSeconds)
 {
-    if (!url.isEmpty() && (!url.isValid() || (url.scheme() != QLatin1String("http") &&
-                                              url.scheme() != QLatin1String("https")))) {
+    if (!url.isEmpty()
+        && (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))) {
         return fail(tr("Inventory feed URL: \"%1\" is not an http:// or https:// address")
                         .arg(url.toDisplayString()));
     }
@@ -62,9 +63,9 @@ Status InventorySettings::save(const Database &db, const QUrl &url, int timeoutS
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
         return begun;
-    const QString upsert =
-        QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
-                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    const QString upsert
+        = QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?) "
+                         "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
     if (auto written = sql::exec(db.sql(), upsert, {urlKey(), nonNullText(url.toString())});
         !written)
         return fail(tr("Saving the inventory feed settings: %1").arg(written.error()));

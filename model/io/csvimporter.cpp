@@ -208,8 +208,8 @@ Result<ImportPreview> CsvImporter::preview(int rows) const
             // rows without a sale do not hide where base_price comes from.
             for (size_t f = 0; f < source.columns.size(); ++f) {
                 const int column = source.columns[f];
-                if (column > 0 && column <= m_header.size() &&
-                    preview.fieldOfColumn[column - 1].isEmpty()) {
+                if (column > 0 && column <= m_header.size()
+                    && preview.fieldOfColumn[column - 1].isEmpty()) {
                     preview.fieldOfColumn[column - 1] = m_entity->fields[f].name;
                 }
             }
@@ -323,8 +323,8 @@ Result<ImportSummary> CsvImporter::run(const Database &db, const ImportOptions &
             continue;
         }
         ++summary.rows;
-        if (summary.rows % kProgressEveryRows == 0 &&
-            !reportProgress(ImportProgress::Stage::Reading))
+        if (summary.rows % kProgressEveryRows == 0
+            && !reportProgress(ImportProgress::Stage::Reading))
             return cancelled();
         const qint64 line = record.line();
         if (record.size() != m_header.size()) {
@@ -348,8 +348,8 @@ Result<ImportSummary> CsvImporter::run(const Database &db, const ImportOptions &
             continue;
         }
         if (source.outcome == SourceRow::Outcome::Reject) {
-            const QString problem =
-                RowConverter::describe(line, {source.column, QString(), source.reason});
+            const QString problem
+                = RowConverter::describe(line, {source.column, QString(), source.reason});
             problems.add(line, problem);
             if (auto written = reject(record, {problem}); !written)
                 return fail(written.error());
@@ -446,12 +446,12 @@ Result<ImportSummary> CsvImporter::run(const Database &db, const ImportOptions &
     }
     const Status checked = stage.findUnknownKeys([&](qint64 line, int field, const QString &key) {
         const FieldDescriptor &descriptor = entity.fields[size_t(field)];
-        const QString reason =
-            descriptor.isReference()
-                ? tr("%1 has no %2 \"%3\"").arg(descriptor.refTable, descriptor.refKey, key)
-                : tr("%1 has no %2 \"%3\"").arg(entity.table, descriptor.column, key);
-        const QString text =
-            RowConverter::describe(line, {columnOfField[size_t(field)], fieldName(field), reason});
+        const QString reason
+            = descriptor.isReference()
+                  ? tr("%1 has no %2 \"%3\"").arg(descriptor.refTable, descriptor.refKey, key)
+                  : tr("%1 has no %2 \"%3\"").arg(entity.table, descriptor.column, key);
+        const QString text = RowConverter::describe(
+            line, {columnOfField[size_t(field)], fieldName(field), reason});
         problems.add(line, text);
         rejectLater[line] << text;
     });
@@ -515,9 +515,8 @@ Result<ImportSummary> CsvImporter::run(const Database &db, const ImportOptions &
     }
     if (rejects.isOpen()) {
         if (auto saved = rejects.commit(); !saved) {
-            return fail(summary.written
-                            ? tr("%1 (the valid rows were imported)").arg(saved.error())
-                            : saved.error());
+            return fail(summary.written ? tr("%1 (the valid rows were imported)").arg(saved.error())
+                                        : saved.error());
         }
     }
     return summary;

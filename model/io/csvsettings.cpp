@@ -28,8 +28,8 @@ std::optional<TextEncoding> CsvSettings::parseEncoding(const QString &name)
         return TextEncoding::Utf16LE;
     if (key == QLatin1String("utf16be"))
         return TextEncoding::Utf16BE;
-    if (key == QLatin1String("windows1252") || key == QLatin1String("cp1252") ||
-        key == QLatin1String("latin1") || key == QLatin1String("iso88591")) {
+    if (key == QLatin1String("windows1252") || key == QLatin1String("cp1252")
+        || key == QLatin1String("latin1") || key == QLatin1String("iso88591")) {
         // Windows-1252 is a superset of the printable Latin-1 characters, which is what files
         // labelled "Latin-1" by spreadsheets really hold.
         return TextEncoding::Windows1252;

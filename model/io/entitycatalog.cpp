@@ -230,13 +230,12 @@ EntityDescriptor orders()
     e.aliases = list({"order"});
     e.table = str("orders");
     e.fields = {
-        keyField("order_id", "order_number",
-                 {"order", "order number", "order_number", "order no"}),
+        keyField("order_id", "order_number", {"order", "order number", "order_number", "order no"}),
         reference("customer_email", "customer_id", E::Null, "customers", "email",
                   {"email", "customer", "e-mail"}),
         timestamp("ordered_at", E::Required, {"order date", "date", "placed at", "created_at"}),
-        choice("status", E::Default, "completed",
-               {"pending", "completed", "cancelled", "refunded"}, {"order status"}),
+        choice("status", E::Default, "completed", {"pending", "completed", "cancelled", "refunded"},
+               {"order status"}),
         F{.name = str("total"),
           .type = T::Money,
           .column = str("total_cents"),
@@ -288,8 +287,8 @@ EntityDescriptor events()
     e.exportOrder = str("t.id");
     e.check = [](const std::vector<CellValue> &row, const EntityDescriptor::Report &report) {
         const QString type = textOf(row[0]);
-        if (isNull(row[2]) && type != QLatin1String("checkout_started") &&
-            type != QLatin1String("order_completed")) {
+        if (isNull(row[2]) && type != QLatin1String("checkout_started")
+            && type != QLatin1String("order_completed")) {
             report(2, EntityCatalog::tr("a %1 event needs a product").arg(type));
         }
     };
@@ -532,9 +531,9 @@ EntityDescriptor priceChanges()
 const std::vector<EntityDescriptor> &EntityCatalog::all()
 {
     static const std::vector<EntityDescriptor> entities = {
-        products(),      inventory(),    customers(),    orders(),       orderLines(),
-        events(),        plans(),        features(),     planFeatures(), subscriptions(),
-        loyaltyLedger(), loyaltyTiers(), suppressions(),   lockedProducts(), lockedCategories(),
+        products(),      inventory(),    customers(),    orders(),         orderLines(),
+        events(),        plans(),        features(),     planFeatures(),   subscriptions(),
+        loyaltyLedger(), loyaltyTiers(), suppressions(), lockedProducts(), lockedCategories(),
         priceChanges(),
     };
     return entities;

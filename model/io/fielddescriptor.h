@@ -50,8 +50,8 @@ struct FieldDescriptor
     bool isReference() const { return !refTable.isEmpty(); }
     bool isNumeric() const
     {
-        return type == Type::Money || type == Type::Integer || type == Type::Decimal ||
-               type == Type::Flag || type == Type::Timestamp;
+        return type == Type::Money || type == Type::Integer || type == Type::Decimal
+               || type == Type::Flag || type == Type::Timestamp;
     }
 };
 

@@ -10,8 +10,8 @@ bool FormulaGuard::needsGuard(QStringView text)
     if (isTrigger(first))
         return true;
     // "'=x" must come back as "'=x", not "=x": guard the quote as well.
-    return first == u'\'' && text.size() > 1 &&
-           (isTrigger(text[1].unicode()) || text[1] == QLatin1Char('\''));
+    return first == u'\'' && text.size() > 1
+           && (isTrigger(text[1].unicode()) || text[1] == QLatin1Char('\''));
 }
 
 bool FormulaGuard::needsGuard(QByteArrayView utf8)
@@ -37,8 +37,8 @@ QByteArrayView FormulaGuard::restore(QByteArrayView utf8)
 
 QString FormulaGuard::restore(const QString &text)
 {
-    if (text.size() > 1 && text[0] == QLatin1Char('\'') &&
-        (isTrigger(text[1].unicode()) || text[1] == QLatin1Char('\''))) {
+    if (text.size() > 1 && text[0] == QLatin1Char('\'')
+        && (isTrigger(text[1].unicode()) || text[1] == QLatin1Char('\''))) {
         return text.mid(1);
     }
     return text;

@@ -22,8 +22,8 @@ public:
 
     static bool isTrigger(char16_t c)
     {
-        return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r' ||
-               c == u'\n';
+        return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r'
+               || c == u'\n';
     }
 };
 

@@ -21,15 +21,15 @@ ImportProfile ImportProfile::fromImporter(const QString &name, const CsvImporter
 {
     ImportProfile profile;
     profile.name = name;
-    profile.format =
-        importer.format() == importer.detectedFormat() ? ImportFormat::Auto : importer.format();
+    profile.format
+        = importer.format() == importer.detectedFormat() ? ImportFormat::Auto : importer.format();
     profile.settings = importer.settings();
     const ColumnMapping &mapping = importer.mapping();
     for (qsizetype column = 0; column < mapping.columnCount(); ++column) {
         const int field = mapping.fieldOf(column);
         if (field >= 0) {
-            profile.columnOfField[importer.entity().fields[size_t(field)].name] =
-                importer.header().value(column);
+            profile.columnOfField[importer.entity().fields[size_t(field)].name]
+                = importer.header().value(column);
         }
     }
     return profile;
@@ -56,9 +56,8 @@ QStringList ImportProfile::applyTo(CsvImporter &importer) const
             continue;
         qsizetype found = -1;
         for (qsizetype column = 0; column < header.size() && found < 0; ++column) {
-            if (header.at(column).trimmed().compare(columnName.trimmed(), Qt::CaseInsensitive) ==
-                    0 &&
-                mapping.fieldOf(column) < 0) {
+            if (header.at(column).trimmed().compare(columnName.trimmed(), Qt::CaseInsensitive) == 0
+                && mapping.fieldOf(column) < 0) {
                 found = column;
             }
         }
@@ -91,8 +90,8 @@ std::optional<ImportProfile> ImportProfile::fromVariant(const QString &name, con
     const auto encoding = CsvSettings::parseEncoding(map.value(kEncoding).toString());
     const auto delimiter = CsvSettings::parseDelimiter(map.value(kDelimiter).toString());
     const QString decimal = map.value(kDecimal).toString();
-    if (!format || !encoding || !delimiter ||
-        (decimal != QLatin1String(".") && decimal != QLatin1String(","))) {
+    if (!format || !encoding || !delimiter
+        || (decimal != QLatin1String(".") && decimal != QLatin1String(","))) {
         return std::nullopt;
     }
     ImportProfile profile;

@@ -16,18 +16,18 @@ QString ImportSummary::problemReport() const
     for (const QString &problem : problems)
         text += problem + QLatin1Char('\n');
     if (problemCount > problems.size())
-        text += tr("... and %n more problem(s)", nullptr, int(problemCount - problems.size())) +
-                QLatin1Char('\n');
+        text += tr("... and %n more problem(s)", nullptr, int(problemCount - problems.size()))
+                + QLatin1Char('\n');
     return text;
 }
 
 QString ImportSummary::report() const
 {
     QString text;
-    const QString how =
-        tr("%1 format, %2, delimiter \"%3\", decimal symbol \"%4\"")
-            .arg(ImportOptions::formatName(format), CsvSettings::encodingName(settings.encoding),
-                 CsvSettings::delimiterName(settings.delimiter), QString(settings.decimalSymbol));
+    const QString how
+        = tr("%1 format, %2, delimiter \"%3\", decimal symbol \"%4\"")
+              .arg(ImportOptions::formatName(format), CsvSettings::encodingName(settings.encoding),
+                   CsvSettings::delimiterName(settings.delimiter), QString(settings.decimalSymbol));
     if (options.dryRun)
         text += tr("Dry run of importing %1 into %2 (%3); nothing was written:")
                     .arg(file, entity, how);
@@ -56,27 +56,26 @@ QString ImportSummary::report() const
         text += QStringLiteral("  %1  %2\n").arg(label, -int(width)).arg(count);
 
     if (!ignoredColumns.isEmpty()) {
-        text += tr("Columns not imported: %1").arg(ignoredColumns.join(QStringLiteral(", "))) +
-                QLatin1Char('\n');
+        text += tr("Columns not imported: %1").arg(ignoredColumns.join(QStringLiteral(", ")))
+                + QLatin1Char('\n');
     }
     if (noteCount > 0) {
         text += tr("Notes:") + QLatin1Char('\n');
         for (const QString &note : notes)
             text += QStringLiteral("  ") + note + QLatin1Char('\n');
         if (noteCount > notes.size())
-            text += QStringLiteral("  ") +
-                    tr("... and %n more note(s)", nullptr, int(noteCount - notes.size())) +
-                    QLatin1Char('\n');
+            text += QStringLiteral("  ")
+                    + tr("... and %n more note(s)", nullptr, int(noteCount - notes.size()))
+                    + QLatin1Char('\n');
     }
     if (!options.rejectsPath.isEmpty() && problemCount > 0) {
         text += tr("Rejected rows:") + QLatin1Char('\n');
         for (const QString &problem : problems)
             text += QStringLiteral("  ") + problem + QLatin1Char('\n');
         if (problemCount > problems.size())
-            text +=
-                QStringLiteral("  ") +
-                tr("... and %n more problem(s)", nullptr, int(problemCount - problems.size())) +
-                QLatin1Char('\n');
+            text += QStringLiteral("  ")
+                    + tr("... and %n more problem(s)", nullptr, int(problemCount - problems.size()))
+                    + QLatin1Char('\n');
     }
     return text;
 }

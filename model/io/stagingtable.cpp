@@ -88,11 +88,11 @@ Status StagingTable::create()
 
 Status StagingTable::drop()
 {
-    const QString schema =
-        m_db.dialect().isPostgres() ? QStringLiteral("pg_temp") : QStringLiteral("temp");
+    const QString schema
+        = m_db.dialect().isPostgres() ? QStringLiteral("pg_temp") : QStringLiteral("temp");
     for (const QString &name : {kTable, QStringLiteral("md_csv_keys")}) {
-        if (auto dropped = sql::exec(
-                m_db.sql(), QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(schema, name));
+        if (auto dropped
+            = sql::exec(m_db.sql(), QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(schema, name));
             !dropped) {
             return dropped;
         }
@@ -263,8 +263,8 @@ QString StagingTable::keyMatch(const QString &target, const QString &row) const
 
 bool StagingTable::keeps(int field) const
 {
-    return m_entity.fields[size_t(field)].empty == FieldDescriptor::Empty::Keep ||
-           m_use[size_t(field)] == Use::PerRow;
+    return m_entity.fields[size_t(field)].empty == FieldDescriptor::Empty::Keep
+           || m_use[size_t(field)] == Use::PerRow;
 }
 
 QString StagingTable::literal(const CellValue &value) const
@@ -452,8 +452,8 @@ Result<StagingTable::Counts> StagingTable::applyKeyed(ImportMode mode, qint64 st
     bool selfReferences = false;
     bool keepsStored = false;
     for (size_t f = 0; f < m_entity.fields.size(); ++f) {
-        selfReferences =
-            selfReferences || (m_entity.isSelfReference(int(f)) && m_use[f] != Use::Absent);
+        selfReferences
+            = selfReferences || (m_entity.isSelfReference(int(f)) && m_use[f] != Use::Absent);
         keepsStored = keepsStored || (keeps(int(f)) && m_use[f] != Use::Absent);
     }
     if (m_entity.uniqueKey && !selfReferences && !keepsStored) {
@@ -485,8 +485,7 @@ Result<StagingTable::Counts> StagingTable::applyKeyed(ImportMode mode, qint64 st
             return fail(inserted.error());
         counts.inserted = *inserted;
         if (mode != ImportMode::Insert) {
-            auto updated =
-                run(updateStatement(QStringLiteral(" AND t.id <= %1").arg(mark), false));
+            auto updated = run(updateStatement(QStringLiteral(" AND t.id <= %1").arg(mark), false));
             if (!updated)
                 return fail(updated.error());
             counts.updated = *updated;
@@ -561,16 +560,16 @@ Result<StagingTable::Counts> StagingTable::applyLog(ImportMode mode, qint64 stag
         partition << QStringLiteral("k%1").arg(f);
         groups << QString::number(f + 1);
     }
-    const QString statement =
-        QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM ("
-                       "SELECT z.*, ROW_NUMBER() OVER (PARTITION BY %4 ORDER BY z.line) AS md_rn "
-                       "FROM (SELECT x.*, %5 FROM (%6) AS x) AS z) AS y "
-                       "LEFT JOIN (SELECT %7, COUNT(*) AS md_n FROM %1 t GROUP BY %8) AS d "
-                       "ON %9 WHERE y.md_rn > COALESCE(d.md_n, 0) ORDER BY y.line")
-            .arg(table(), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
-                 partition.join(QStringLiteral(", ")), fileKeys.join(QStringLiteral(", ")),
-                 resolvedSelect(), tableKeys.join(QStringLiteral(", ")),
-                 groups.join(QStringLiteral(", ")), join.join(QStringLiteral(" AND ")));
+    const QString statement
+        = QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM ("
+                         "SELECT z.*, ROW_NUMBER() OVER (PARTITION BY %4 ORDER BY z.line) AS md_rn "
+                         "FROM (SELECT x.*, %5 FROM (%6) AS x) AS z) AS y "
+                         "LEFT JOIN (SELECT %7, COUNT(*) AS md_n FROM %1 t GROUP BY %8) AS d "
+                         "ON %9 WHERE y.md_rn > COALESCE(d.md_n, 0) ORDER BY y.line")
+              .arg(table(), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+                   partition.join(QStringLiteral(", ")), fileKeys.join(QStringLiteral(", ")),
+                   resolvedSelect(), tableKeys.join(QStringLiteral(", ")),
+                   groups.join(QStringLiteral(", ")), join.join(QStringLiteral(" AND ")));
     auto inserted = run(statement);
     if (!inserted)
         return fail(inserted.error());

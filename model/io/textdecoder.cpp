@@ -175,8 +175,8 @@ bool TextDecoder::isValidUtf8(QByteArrayView bytes)
                 return false;
             codePoint = (codePoint << 6) | (p[i] & 0x3F);
         }
-        if ((length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000) ||
-            codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+        if ((length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000)
+            || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
             return false;
         }
         p += length;

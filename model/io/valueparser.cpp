@@ -24,8 +24,8 @@ bool stripGroups(QString &number, QChar group, QChar point)
     if (pointAt >= 0)
         whole = whole.first(pointAt);
     qsizetype start = 0;
-    if (!whole.isEmpty() &&
-        (whole.front() == QLatin1Char('-') || whole.front() == QLatin1Char('+')))
+    if (!whole.isEmpty()
+        && (whole.front() == QLatin1Char('-') || whole.front() == QLatin1Char('+')))
         start = 1;
     const auto groups = whole.sliced(start).split(group);
     if (groups.first().isEmpty() || groups.first().size() > 3)
@@ -279,9 +279,9 @@ Result<qint64> ValueParser::timestamp(QStringView text)
 
 Result<qint64> ValueParser::flag(QStringView text)
 {
-    static const QStringList yes = {QStringLiteral("1"), QStringLiteral("true"),
-                                    QStringLiteral("yes"), QStringLiteral("y"),
-                                    QStringLiteral("t")};
+    static const QStringList yes
+        = {QStringLiteral("1"), QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("y"),
+           QStringLiteral("t")};
     static const QStringList no = {QStringLiteral("0"), QStringLiteral("false"),
                                    QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("f")};
     const QString value = text.toString().toLower();

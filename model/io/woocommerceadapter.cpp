@@ -43,9 +43,8 @@ WooCommerceAdapter::WooCommerceAdapter(const QStringList &header, const EntityDe
     m_inStockColumn = column("in stock?");
     m_categoriesColumn = column("categories");
     m_parentColumn = column("parent");
-    static const QRegularExpression attributeValues(
-        QStringLiteral("^attribute \\d+ value\\(s\\)$"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression attributeValues(QStringLiteral("^attribute \\d+ value\\(s\\)$"),
+                                                    QRegularExpression::CaseInsensitiveOption);
     for (qsizetype i = 0; i < header.size(); ++i) {
         if (attributeValues.match(header.at(i).trimmed()).hasMatch())
             m_attributeColumns.push_back(i);
@@ -89,8 +88,8 @@ QStringList WooCommerceAdapter::ignoredColumns() const
     QStringList ignored;
     for (qsizetype i = 0; i < m_header.size(); ++i) {
         const QString name = m_header.at(i).trimmed();
-        bool read = std::find(m_attributeColumns.begin(), m_attributeColumns.end(), i) !=
-                    m_attributeColumns.end();
+        bool read = std::find(m_attributeColumns.begin(), m_attributeColumns.end(), i)
+                    != m_attributeColumns.end();
         for (const char *known : kRead)
             read = read || name.compare(QLatin1String(known), Qt::CaseInsensitive) == 0;
         if (!read)
@@ -109,8 +108,8 @@ QString WooCommerceAdapter::firstCategory(const QString &categories)
     QString first;
     for (qsizetype i = 0; i < categories.size(); ++i) {
         const QChar c = categories.at(i);
-        if (c == QLatin1Char('\\') && i + 1 < categories.size() &&
-            categories.at(i + 1) == QLatin1Char(',')) {
+        if (c == QLatin1Char('\\') && i + 1 < categories.size()
+            && categories.at(i + 1) == QLatin1Char(',')) {
             first += QLatin1Char(',');
             ++i;
             continue;

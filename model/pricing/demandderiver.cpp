@@ -32,19 +32,19 @@ Result<DemandDeriver::Report> DemandDeriver::derive(const Database &db, qint64 n
             return fail(tr("Deriving demand: %1").arg(done.error()));
     }
     // The same integer formula as scoreHundredths(), set-based.
-    if (auto staged =
-            sql::exec(db.sql(),
-                      QStringLiteral(
-                          "INSERT INTO demand_stage (product_id, hundredths) "
-                          "SELECT product_id, (2000 * recent + recent + prior + 2) "
-                          "/ (2 * (recent + prior + 2)) FROM ("
-                          "SELECT l.product_id AS product_id, "
-                          "SUM(CASE WHEN o.ordered_at >= ? THEN l.quantity ELSE 0 END) AS recent, "
-                          "SUM(CASE WHEN o.ordered_at < ? THEN l.quantity ELSE 0 END) AS prior "
-                          "FROM orders o JOIN order_lines l ON l.order_id = o.id "
-                          "WHERE o.status = 'completed' AND o.ordered_at >= ? AND o.ordered_at < ? "
-                          "GROUP BY l.product_id) AS sales"),
-                      {split, split, start, now});
+    if (auto staged
+        = sql::exec(db.sql(),
+                    QStringLiteral(
+                        "INSERT INTO demand_stage (product_id, hundredths) "
+                        "SELECT product_id, (2000 * recent + recent + prior + 2) "
+                        "/ (2 * (recent + prior + 2)) FROM ("
+                        "SELECT l.product_id AS product_id, "
+                        "SUM(CASE WHEN o.ordered_at >= ? THEN l.quantity ELSE 0 END) AS recent, "
+                        "SUM(CASE WHEN o.ordered_at < ? THEN l.quantity ELSE 0 END) AS prior "
+                        "FROM orders o JOIN order_lines l ON l.order_id = o.id "
+                        "WHERE o.status = 'completed' AND o.ordered_at >= ? AND o.ordered_at < ? "
+                        "GROUP BY l.product_id) AS sales"),
+                    {split, split, start, now});
         !staged) {
         return fail(tr("Deriving demand from the orders: %1").arg(staged.error()));
     }

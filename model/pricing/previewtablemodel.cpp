@@ -27,7 +27,8 @@ char foldAscii(char c)
 bool containsFolded(QByteArrayView haystack, const QByteArray &needle)
 {
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [](char a, char b) { return foldAscii(a) == b; }) != haystack.end();
+                       [](char a, char b) { return foldAscii(a) == b; })
+           != haystack.end();
 }
 
 } // namespace
@@ -110,8 +111,8 @@ void PreviewTableModel::rebuild()
             break;
         }
         if (shown && !m_searchUtf8.isEmpty()) {
-            shown = containsFolded(m_preview->products.skuUtf8(decision.row), m_searchUtf8) ||
-                    containsFolded(m_preview->products.titleUtf8(decision.row), m_searchUtf8);
+            shown = containsFolded(m_preview->products.skuUtf8(decision.row), m_searchUtf8)
+                    || containsFolded(m_preview->products.titleUtf8(decision.row), m_searchUtf8);
         }
         if (shown) {
             m_rows.push_back(decision.row);
@@ -125,10 +126,10 @@ void PreviewTableModel::rebuild()
         const ProductSnapshot &products = m_preview->products;
         const auto before = [&](qint32 a, qint32 b) {
             if (column == Sku || column == Title) {
-                const QByteArrayView x =
-                    column == Sku ? products.skuUtf8(a) : products.titleUtf8(a);
-                const QByteArrayView y =
-                    column == Sku ? products.skuUtf8(b) : products.titleUtf8(b);
+                const QByteArrayView x
+                    = column == Sku ? products.skuUtf8(a) : products.titleUtf8(a);
+                const QByteArrayView y
+                    = column == Sku ? products.skuUtf8(b) : products.titleUtf8(b);
                 const int order = x.compare(y);
                 if (order != 0)
                     return descending ? order > 0 : order < 0;
@@ -249,8 +250,8 @@ QVariant PreviewTableModel::data(const QModelIndex &index, int role) const
         return FixedPoint::format(shownNew, 2, 2, m_locale);
     case ChangePct:
         return QString(FixedPoint::signedText(FixedPoint::changeBp(decision->oldCents, shownNew), 2,
-                                              1, m_locale) +
-                       QStringLiteral(" %"));
+                                              1, m_locale)
+                       + QStringLiteral(" %"));
     case Reason:
         return m_reasons->text(*decision);
     case Limit:

@@ -261,12 +261,12 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
     const auto line = [&](const QString &sku, const QString &title, const QString &stock,
                           const QString &demand, const QString &oldPrice, const QString &newPrice,
                           const QString &change, const QString &reason) {
-        const QString text = fit(sku, skuWidth) + QLatin1String("  ") + fit(title, kTitle) +
-                             QLatin1String("  ") + stock.rightJustified(6) + QLatin1String("  ") +
-                             demand.rightJustified(6) + QLatin1String("  ") +
-                             oldPrice.rightJustified(10) + QLatin1String("  ") +
-                             newPrice.rightJustified(10) + QLatin1String("  ") +
-                             change.rightJustified(8) + QLatin1String("  ") + reason;
+        const QString text = fit(sku, skuWidth) + QLatin1String("  ") + fit(title, kTitle)
+                             + QLatin1String("  ") + stock.rightJustified(6) + QLatin1String("  ")
+                             + demand.rightJustified(6) + QLatin1String("  ")
+                             + oldPrice.rightJustified(10) + QLatin1String("  ")
+                             + newPrice.rightJustified(10) + QLatin1String("  ")
+                             + change.rightJustified(8) + QLatin1String("  ") + reason;
         out.append(text.trimmed().toUtf8());
         out.append('\n');
     };
@@ -283,9 +283,8 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
              FixedPoint::format(product.demandHundredths, 2, 2, locale),
              FixedPoint::format(decision.oldCents, 2, 2, locale),
              FixedPoint::format(newCents, 2, 2, locale),
-             FixedPoint::signedText(FixedPoint::changeBp(decision.oldCents, newCents), 2, 1,
-                                    locale) +
-                 QStringLiteral(" %"),
+             FixedPoint::signedText(FixedPoint::changeBp(decision.oldCents, newCents), 2, 1, locale)
+                 + QStringLiteral(" %"),
              reasons.text(decision));
         if (!sink.maybeFlush())
             return writeFailed();
@@ -300,8 +299,8 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
                    .arg(totals.increases)
                    .arg(totals.decreases)
                    .arg(totals.capped)
-                   .arg((average >= 0 ? locale.positiveSign() : QString()) +
-                        locale.toString(average, 'f', 1))
+                   .arg((average >= 0 ? locale.positiveSign() : QString())
+                        + locale.toString(average, 'f', 1))
                    .toUtf8());
     out.append('\n');
     if (totals.skipped > 0) {

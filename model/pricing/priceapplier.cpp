@@ -2,9 +2,9 @@
 
 #include "db/bulkwriter.h"
 #include "db/database.h"
+#include "db/nativeconnection.h"
 #include "db/sql.h"
 #include "db/transaction.h"
-#include "db/nativeconnection.h"
 #include "nonnulltext.h"
 
 #include <sqlite3.h>
@@ -13,10 +13,10 @@ namespace md {
 
 namespace {
 
-const QStringList kChangeColumns = {
-    QStringLiteral("product_id"),      QStringLiteral("run_id"),
-    QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
-    QStringLiteral("changed_at"),      QStringLiteral("reason")};
+const QStringList kChangeColumns
+    = {QStringLiteral("product_id"),      QStringLiteral("run_id"),
+       QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
+       QStringLiteral("changed_at"),      QStringLiteral("reason")};
 
 Result<qint64> insertRun(const Database &db, const PriceApplier::Run &run)
 {
@@ -65,8 +65,8 @@ Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
     const QByteArray update = "UPDATE products SET current_price_cents = ?1, updated_at = ?2 "
                               "WHERE id = ?3 AND current_price_cents = ?4";
     sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(handle, update.constData(), int(update.size()), &statement, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(handle, update.constData(), int(update.size()), &statement, nullptr)
+        != SQLITE_OK) {
         return fail(QString::fromUtf8(sqlite3_errmsg(handle)));
     }
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(statement, sqlite3_finalize);
@@ -122,10 +122,10 @@ Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
             return fail(done.error());
     }
     {
-        auto writer =
-            BulkWriter::open(db, QStringLiteral("price_apply_stage"),
-                             {QStringLiteral("product_id"), QStringLiteral("old_price_cents"),
-                              QStringLiteral("new_price_cents"), QStringLiteral("reason")});
+        auto writer
+            = BulkWriter::open(db, QStringLiteral("price_apply_stage"),
+                               {QStringLiteral("product_id"), QStringLiteral("old_price_cents"),
+                                QStringLiteral("new_price_cents"), QStringLiteral("reason")});
         if (!writer)
             return fail(writer.error());
         for (qsizetype i = 0; i < count; ++i) {

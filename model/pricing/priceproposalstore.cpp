@@ -35,8 +35,8 @@ PriceProposalInfo proposalFrom(const QSqlQuery &query)
 {
     PriceProposalInfo info;
     info.id = query.value(0).toLongLong();
-    info.source =
-        PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Schedule);
+    info.source
+        = PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Schedule);
     info.createdBy = query.value(2).toString();
     info.createdAt = query.value(3).toLongLong();
     const QString status = query.value(4).toString();
@@ -99,11 +99,11 @@ Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPre
         return fail(tr("Storing the proposal: %1").arg(id.error()));
     const qint64 proposalId = id->toLongLong();
 
-    auto writer =
-        BulkWriter::open(db, QStringLiteral("price_proposal_items"),
-                         {QStringLiteral("proposal_id"), QStringLiteral("product_id"),
-                          QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
-                          QStringLiteral("limit_kind"), QStringLiteral("reason")});
+    auto writer
+        = BulkWriter::open(db, QStringLiteral("price_proposal_items"),
+                           {QStringLiteral("proposal_id"), QStringLiteral("product_id"),
+                            QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
+                            QStringLiteral("limit_kind"), QStringLiteral("reason")});
     if (!writer)
         return fail(writer.error());
     const PriceReason reasons = preview.reasons();
@@ -153,10 +153,10 @@ Result<std::vector<PriceProposalInfo>> PriceProposalStore::list(const Database &
 
 Result<std::optional<PriceProposalInfo>> PriceProposalStore::newestPending(const Database &db)
 {
-    auto query =
-        sql::select(db.sql(), QStringLiteral("SELECT %1 FROM price_proposals WHERE status = "
-                                             "'pending' ORDER BY id DESC LIMIT 1")
-                                  .arg(kColumns));
+    auto query
+        = sql::select(db.sql(), QStringLiteral("SELECT %1 FROM price_proposals WHERE status = "
+                                               "'pending' ORDER BY id DESC LIMIT 1")
+                                    .arg(kColumns));
     if (!query)
         return fail(tr("Reading the proposals: %1").arg(query.error()));
     if (!query->next())

@@ -100,12 +100,12 @@ QString PriceReason::text(const PriceDecision &decision) const
         break;
     case PriceRule::LowStock:
     case PriceRule::NormalStock: {
-        const ReasonTemplate &head =
-            decision.rule == PriceRule::LowStock ? m_lowStock : m_normalStock;
+        const ReasonTemplate &head
+            = decision.rule == PriceRule::LowStock ? m_lowStock : m_normalStock;
         head.appendTo(text, {number(product.stockLevel),
                              FixedPoint::format(product.demandHundredths, 2, 2, m_locale)});
-        if (decision.proposedBp == 0 && decision.limits == 0 &&
-            !(decision.flags & PriceDecision::RoundsToCurrent)) {
+        if (decision.proposedBp == 0 && decision.limits == 0
+            && !(decision.flags & PriceDecision::RoundsToCurrent)) {
             return text + m_noChange;
         }
         text += percent(decision.proposedBp);

@@ -11,16 +11,16 @@ namespace md {
 
 namespace {
 
-const QString kRunColumns =
-    QStringLiteral("id, source, started_by, started_at, finished_at, change_count, parameters, "
-                   "undone_at, undo_of_run_id");
+const QString kRunColumns
+    = QStringLiteral("id, source, started_by, started_at, finished_at, change_count, parameters, "
+                     "undone_at, undo_of_run_id");
 
 PriceRunInfo runFrom(const QSqlQuery &query)
 {
     PriceRunInfo run;
     run.id = query.value(0).toLongLong();
-    run.source =
-        PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Manual);
+    run.source
+        = PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Manual);
     run.startedBy = query.value(2).toString();
     run.startedAt = query.value(3).toLongLong();
     run.finishedAt = query.value(4).isNull() ? -1 : query.value(4).toLongLong();
@@ -64,13 +64,13 @@ Result<PriceRunInfo> PriceRunStore::run(const Database &db, qint64 runId)
 Result<std::vector<PriceRunChange>> PriceRunStore::changes(const Database &db, qint64 runId,
                                                            int limit)
 {
-    auto query =
-        sql::select(db.sql(),
-                    QStringLiteral("SELECT c.product_id, p.sku, p.title, c.old_price_cents, "
-                                   "c.new_price_cents, c.reason FROM price_changes c "
-                                   "JOIN products p ON p.id = c.product_id WHERE c.run_id = ? "
-                                   "ORDER BY c.product_id LIMIT ?"),
-                    {runId, limit});
+    auto query
+        = sql::select(db.sql(),
+                      QStringLiteral("SELECT c.product_id, p.sku, p.title, c.old_price_cents, "
+                                     "c.new_price_cents, c.reason FROM price_changes c "
+                                     "JOIN products p ON p.id = c.product_id WHERE c.run_id = ? "
+                                     "ORDER BY c.product_id LIMIT ?"),
+                      {runId, limit});
     if (!query)
         return fail(tr("Reading the changes of run %1: %2").arg(runId).arg(query.error()));
     std::vector<PriceRunChange> changes;
@@ -129,18 +129,18 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
         "current_price_cents BIGINT NOT NULL, sku TEXT NOT NULL, revert INTEGER NOT NULL)");
     if (auto created = sql::exec(db.sql(), create); !created)
         return fail(tr("Undoing run %1: %2").arg(runId).arg(created.error()));
-    if (auto staged =
-            sql::exec(db.sql(),
-                      QStringLiteral("INSERT INTO price_undo_stage "
-                                     "SELECT c.product_id, c.old_price_cents, c.new_price_cents, "
-                                     "p.current_price_cents, p.sku, "
-                                     "CASE WHEN p.current_price_cents = c.new_price_cents "
-                                     "AND NOT EXISTS (SELECT 1 FROM price_changes l "
-                                     "WHERE l.product_id = c.product_id AND l.id > c.id) "
-                                     "THEN 1 ELSE 0 END "
-                                     "FROM price_changes c JOIN products p ON p.id = c.product_id "
-                                     "WHERE c.run_id = ?"),
-                      {runId});
+    if (auto staged
+        = sql::exec(db.sql(),
+                    QStringLiteral("INSERT INTO price_undo_stage "
+                                   "SELECT c.product_id, c.old_price_cents, c.new_price_cents, "
+                                   "p.current_price_cents, p.sku, "
+                                   "CASE WHEN p.current_price_cents = c.new_price_cents "
+                                   "AND NOT EXISTS (SELECT 1 FROM price_changes l "
+                                   "WHERE l.product_id = c.product_id AND l.id > c.id) "
+                                   "THEN 1 ELSE 0 END "
+                                   "FROM price_changes c JOIN products p ON p.id = c.product_id "
+                                   "WHERE c.run_id = ?"),
+                    {runId});
         !staged) {
         return fail(tr("Undoing run %1: %2").arg(runId).arg(staged.error()));
     }
@@ -182,9 +182,9 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
     kept->finish();
     if (auto dropped = sql::exec(db.sql(), drop); !dropped)
         return fail(dropped.error());
-    if (auto marked =
-            sql::exec(db.sql(), QStringLiteral("UPDATE price_runs SET undone_at = ? WHERE id = ?"),
-                      {now, runId});
+    if (auto marked
+        = sql::exec(db.sql(), QStringLiteral("UPDATE price_runs SET undone_at = ? WHERE id = ?"),
+                    {now, runId});
         !marked) {
         return fail(marked.error());
     }

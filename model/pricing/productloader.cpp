@@ -1,8 +1,8 @@
 #include "productloader.h"
 
 #include "db/database.h"
-#include "db/sql.h"
 #include "db/rowcursor.h"
+#include "db/sql.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,8 +62,8 @@ Result<ProductSnapshot> ProductLoader::load(const Database &db, const Options &o
     }
 
     {
-        auto locks =
-            RowCursor::open(db, QStringLiteral("SELECT product_id FROM pricing_locked_products"));
+        auto locks
+            = RowCursor::open(db, QStringLiteral("SELECT product_id FROM pricing_locked_products"));
         if (!locks)
             return fail(tr("Reading the price locks: %1").arg(locks.error()));
         while ((*locks)->next()) {
@@ -78,8 +78,8 @@ Result<ProductSnapshot> ProductLoader::load(const Database &db, const Options &o
     // Every price in effect during the window is the old or the new price of a change inside
     // it, or the current price; the newest change drives the cool-down.
     const qint64 lowestSince = options.now - qint64(kLowestPriceDays) * 86400;
-    const qint64 since =
-        std::min(lowestSince, options.now - qint64(std::max(options.historyHours, 0)) * 3600);
+    const qint64 since
+        = std::min(lowestSince, options.now - qint64(std::max(options.historyHours, 0)) * 3600);
     auto history = RowCursor::open(
         db,
         QStringLiteral("SELECT product_id, "

@@ -72,8 +72,8 @@ qsizetype ProductSnapshot::rowOfId(qint64 id) const
 
 qint64 ProductSnapshot::memoryBytes() const
 {
-    return qint64(m_products.capacity() * sizeof(PricingProduct)) +
-           qint64(m_textEnds.capacity() * sizeof(qint64)) + m_text.capacity();
+    return qint64(m_products.capacity() * sizeof(PricingProduct))
+           + qint64(m_textEnds.capacity() * sizeof(qint64)) + m_text.capacity();
 }
 
 } // namespace md

@@ -7,8 +7,8 @@ ReasonTemplate::ReasonTemplate(const QString &text)
     Piece piece;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
-        if (c == QLatin1Char('%') && i + 1 < text.size() && text.at(i + 1) >= QLatin1Char('1') &&
-            text.at(i + 1) <= QLatin1Char('9')) {
+        if (c == QLatin1Char('%') && i + 1 < text.size() && text.at(i + 1) >= QLatin1Char('1')
+            && text.at(i + 1) <= QLatin1Char('9')) {
             piece.argument = text.at(i + 1).unicode() - u'1';
             m_pieces.push_back(std::move(piece));
             piece = Piece();

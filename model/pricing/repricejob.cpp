@@ -50,10 +50,10 @@ JobOutcome RepriceJob::run(const JobContext &context)
     if (totals.changes == 0)
         return JobOutcome::succeeded(inventoryNote + tr("No price changes."));
 
-    const PriceRunSource source =
-        context.scheduled ? PriceRunSource::Schedule : PriceRunSource::Manual;
-    const QString who =
-        context.scheduled ? QStringLiteral("scheduler") : RepricingService::currentUser();
+    const PriceRunSource source
+        = context.scheduled ? PriceRunSource::Schedule : PriceRunSource::Manual;
+    const QString who
+        = context.scheduled ? QStringLiteral("scheduler") : RepricingService::currentUser();
     if (context.schedule.mode == JobSchedule::Mode::Preview) {
         auto proposal = PriceProposalStore::create(db, **preview, {}, source, who, now);
         if (!proposal) {
@@ -61,27 +61,28 @@ JobOutcome RepriceJob::run(const JobContext &context)
                 tr("Storing the repricing proposal failed, nothing changed: %1")
                     .arg(proposal.error()));
         }
-        return JobOutcome::succeeded(inventoryNote +
-                                     tr("Prepared %1 price changes (%2 up, %3 down) for "
-                                        "approval as proposal %4.")
-                                         .arg(totals.changes)
-                                         .arg(totals.increases)
-                                         .arg(totals.decreases)
-                                         .arg(*proposal));
+        return JobOutcome::succeeded(inventoryNote
+                                     + tr("Prepared %1 price changes (%2 up, %3 down) for "
+                                          "approval as proposal %4.")
+                                           .arg(totals.changes)
+                                           .arg(totals.increases)
+                                           .arg(totals.decreases)
+                                           .arg(*proposal));
     }
     auto report = RepricingService::apply(db, **preview, {}, source, who, now);
     if (!report)
         return JobOutcome::failed(
             tr("Applying the prices failed, nothing changed: %1").arg(report.error()));
-    QString message = inventoryNote + tr("Applied %1 price changes (%2 up, %3 down) as run %4.")
-                                          .arg(report->changed)
-                                          .arg(totals.increases)
-                                          .arg(totals.decreases)
-                                          .arg(report->runId);
+    QString message = inventoryNote
+                      + tr("Applied %1 price changes (%2 up, %3 down) as run %4.")
+                            .arg(report->changed)
+                            .arg(totals.increases)
+                            .arg(totals.decreases)
+                            .arg(report->runId);
     if (!report->conflicts.empty()) {
-        message +=
-            QLatin1Char(' ') + tr("%1 products whose price changed meanwhile were left alone.")
-                                   .arg(report->conflicts.size());
+        message += QLatin1Char(' ')
+                   + tr("%1 products whose price changed meanwhile were left alone.")
+                         .arg(report->conflicts.size());
     }
     return JobOutcome::succeeded(message);
 }

@@ -53,8 +53,8 @@ qint64 RepricingEngine::floorCents(const PricingProduct &product, const PricingR
         return -1;
     qint64 floor = std::max<qint64>(product.minPriceCents, 0);
     if (product.costCents >= 0) {
-        const Int128 withMargin =
-            FixedPoint::ceilDiv(Int128(product.costCents) * (kBp + rules.minMarginBp), kBp);
+        const Int128 withMargin
+            = FixedPoint::ceilDiv(Int128(product.costCents) * (kBp + rules.minMarginBp), kBp);
         floor = std::max<qint64>(floor, qint64(withMargin));
     }
     return floor;
@@ -79,8 +79,8 @@ PriceDecision RepricingEngine::decide(const PricingProduct &product, qint32 row,
         return skip(PriceRule::LockedProduct);
     if (categoryLocked)
         return skip(PriceRule::LockedCategory);
-    if (rules.cooldownHours > 0 && product.lastPriceChangeAt >= 0 &&
-        now - product.lastPriceChangeAt < qint64(rules.cooldownHours) * 3600) {
+    if (rules.cooldownHours > 0 && product.lastPriceChangeAt >= 0
+        && now - product.lastPriceChangeAt < qint64(rules.cooldownHours) * 3600) {
         return skip(PriceRule::CoolDown);
     }
     if (product.basePriceCents <= 0)
@@ -112,8 +112,8 @@ PriceDecision RepricingEngine::decide(const PricingProduct &product, qint32 row,
         exact = base * kScale + demandMove;
     }
     if (current > 0)
-        decision.proposedBp =
-            saturate(FixedPoint::roundDiv((exact - current * kScale) * kBp, current * kScale));
+        decision.proposedBp
+            = saturate(FixedPoint::roundDiv((exact - current * kScale) * kBp, current * kScale));
 
     // The cap first, then the guard rails, which win over it.
     const Int128 capHigh = current * (kBp + rules.maxStepBp) * 100;
@@ -208,8 +208,8 @@ std::optional<std::vector<PriceDecision>> RepricingEngine::preview(const Product
         if (progress && row % kProgressEvery == 0 && !progress(row, total))
             return std::nullopt;
         const PricingProduct &product = products.at(row);
-        const bool categoryLocked =
-            product.category >= 0 && lockedCategory[size_t(product.category)];
+        const bool categoryLocked
+            = product.category >= 0 && lockedCategory[size_t(product.category)];
         decisions.push_back(decide(product, qint32(row), rules, categoryLocked, now));
     }
     applyRunLimit(decisions, rules.maxChangesPerRun);

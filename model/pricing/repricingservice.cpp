@@ -60,12 +60,12 @@ Result<std::shared_ptr<const RepricingPreview>> RepricingService::preview(const 
     preview->products = std::move(*products);
 
     const QString computing = tr("Computing prices");
-    auto decisions =
-        RepricingEngine::preview(preview->products, rules, now, [&](qint64 done, qint64 total) {
-            const int share = 100 - kLoadShare;
-            return !progress ||
-                   progress(kLoadShare + int(total ? done * share / total : share), computing);
-        });
+    auto decisions
+        = RepricingEngine::preview(preview->products, rules, now, [&](qint64 done, qint64 total) {
+              const int share = 100 - kLoadShare;
+              return !progress
+                     || progress(kLoadShare + int(total ? done * share / total : share), computing);
+          });
     if (!decisions)
         return fail(cancelled());
     preview->decisions = std::move(*decisions);
@@ -85,8 +85,8 @@ Result<PriceRunReport> RepricingService::apply(const Database &db, const Reprici
     std::vector<qint32> changes;
     changes.reserve(candidates.size());
     for (const qint32 row : candidates) {
-        if (row >= 0 && size_t(row) < preview.decisions.size() &&
-            preview.decisions[size_t(row)].isChange()) {
+        if (row >= 0 && size_t(row) < preview.decisions.size()
+            && preview.decisions[size_t(row)].isChange()) {
             changes.push_back(row);
         }
     }

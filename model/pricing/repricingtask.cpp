@@ -23,8 +23,8 @@ bool RepricingTask::startPreview(qint64 now, const std::optional<PricingRules> &
 {
     const DatabaseSpec spec = m_spec;
     return launch([this, spec, now, rules] {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
             m_deliver = [this, error = db.error()] {
                 emit failed(error);
@@ -62,8 +62,8 @@ bool RepricingTask::startApply(std::shared_ptr<const RepricingPreview> preview,
 {
     const DatabaseSpec spec = m_spec;
     return launch([this, spec, preview, rows, source, startedBy, now] {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
             m_deliver = [this, error = db.error()] {
                 emit failed(error);
@@ -87,8 +87,8 @@ bool RepricingTask::startDeriveDemand(qint64 now)
 {
     const DatabaseSpec spec = m_spec;
     return launch([this, spec, now] {
-        auto db =
-            Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db) {
             m_deliver = [this, error = db.error()] {
                 emit failed(error);

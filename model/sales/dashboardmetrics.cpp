@@ -72,11 +72,11 @@ Result<DashboardFigures> DashboardMetrics::compute(const Database &db, qint64 no
 
     // The buckets come from the database's own week arithmetic, so the chart and any report
     // written in SQL agree on where a week begins.
-    auto thisWeek =
-        sql::scalar(db.sql(),
-                    QStringLiteral("SELECT %1")
-                        .arg(db.dialect().weekStart(QStringLiteral("CAST(? AS BIGINT)"))),
-                    {now});
+    auto thisWeek
+        = sql::scalar(db.sql(),
+                      QStringLiteral("SELECT %1")
+                          .arg(db.dialect().weekStart(QStringLiteral("CAST(? AS BIGINT)"))),
+                      {now});
     if (!thisWeek)
         return fail(tr("Cannot find the start of this week: %1").arg(thisWeek.error()));
     const qint64 lastWeek = thisWeek->toLongLong();

@@ -40,15 +40,15 @@ Result<std::unique_ptr<JobLock>> JobLock::tryAcquire(const Database &db, const Q
                 tr("Cannot ask PostgreSQL for the %1 lock: %2").arg(jobType, taken.error()));
         if (!taken->toBool()) {
             // A bigint key shows in pg_locks as classid (high half) and objid (low half).
-            auto holder =
-                sql::select(db.sql(),
-                            QStringLiteral("SELECT a.pid, COALESCE(host(a.client_addr), 'local'), "
-                                           "a.application_name FROM pg_locks l "
-                                           "JOIN pg_stat_activity a ON a.pid = l.pid "
-                                           "WHERE l.locktype = 'advisory' AND l.granted "
-                                           "AND l.classid::bigint = ? AND l.objid::bigint = ? "
-                                           "AND l.objsubid = 1"),
-                            {key >> 32, key & 0xffffffffLL});
+            auto holder = sql::select(
+                db.sql(),
+                QStringLiteral("SELECT a.pid, COALESCE(host(a.client_addr), 'local'), "
+                               "a.application_name FROM pg_locks l "
+                               "JOIN pg_stat_activity a ON a.pid = l.pid "
+                               "WHERE l.locktype = 'advisory' AND l.granted "
+                               "AND l.classid::bigint = ? AND l.objid::bigint = ? "
+                               "AND l.objsubid = 1"),
+                {key >> 32, key & 0xffffffffLL});
             if (holder && holder->next()) {
                 *heldBy = tr("PostgreSQL session %1 of %2 from %3")
                               .arg(holder->value(0).toString(), holder->value(2).toString(),

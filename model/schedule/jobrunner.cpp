@@ -29,11 +29,11 @@ QString statusKey(JobOutcome::Status status)
 Result<qint64> startRecord(const Database &db, const QString &jobType, qint64 now,
                            const QString &status, const QString &message)
 {
-    auto id =
-        sql::scalar(db.sql(),
-                    QStringLiteral("INSERT INTO job_runs (job_type, started_at, status, "
-                                   "message, host) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                    {jobType, now, status, nonNullText(message), QSysInfo::machineHostName()});
+    auto id
+        = sql::scalar(db.sql(),
+                      QStringLiteral("INSERT INTO job_runs (job_type, started_at, status, "
+                                     "message, host) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                      {jobType, now, status, nonNullText(message), QSysInfo::machineHostName()});
     if (!id)
         return fail(id.error());
     return id->toLongLong();
@@ -126,8 +126,8 @@ Result<JobReport> JobRunner::runOne(const Database &db, const QString &jobType, 
         return report;
     }
 
-    auto record =
-        startRecord(db, jobType, started.toSecsSinceEpoch(), QStringLiteral("running"), QString());
+    auto record = startRecord(db, jobType, started.toSecsSinceEpoch(), QStringLiteral("running"),
+                              QString());
     if (!record)
         return fail(record.error());
     const JobContext context{db, clock, *schedule, scheduled, progress};
@@ -145,8 +145,8 @@ Result<JobReport> JobRunner::runOne(const Database &db, const QString &jobType, 
     if (scheduled) {
         const QDateTime next = schedule->nextRunAfterRun(started, finished);
         report.nextRunAt = next.isValid() ? next.toSecsSinceEpoch() : -1;
-        if (auto moved =
-                ScheduleStore::recordRun(db, jobType, started.toSecsSinceEpoch(), report.nextRunAt);
+        if (auto moved
+            = ScheduleStore::recordRun(db, jobType, started.toSecsSinceEpoch(), report.nextRunAt);
             !moved) {
             return fail(moved.error());
         }

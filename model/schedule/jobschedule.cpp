@@ -29,8 +29,8 @@ QDateTime JobSchedule::nextSlotAfter(const QDateTime &after) const
             if (!slot.isValid()) {
                 // The clock jumps over this time tonight (daylight saving): run as many
                 // seconds after midnight instead, just after the jump, rather than skip a day.
-                slot =
-                    QDateTime(date, QTime(0, 0), zone).addSecs(time.msecsSinceStartOfDay() / 1000);
+                slot = QDateTime(date, QTime(0, 0), zone)
+                           .addSecs(time.msecsSinceStartOfDay() / 1000);
             }
             if (slot > after)
                 return slot;
@@ -78,8 +78,8 @@ QString JobSchedule::timesText() const
 
 Status JobSchedule::validate() const
 {
-    if (kind == Kind::Interval &&
-        (intervalMinutes < kMinIntervalMinutes || intervalMinutes > kMaxIntervalMinutes)) {
+    if (kind == Kind::Interval
+        && (intervalMinutes < kMinIntervalMinutes || intervalMinutes > kMaxIntervalMinutes)) {
         return fail(tr("The interval must be between %1 minutes and %2 days, not %3 minutes")
                         .arg(kMinIntervalMinutes)
                         .arg(kMaxIntervalMinutes / (24 * 60))

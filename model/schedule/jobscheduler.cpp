@@ -34,8 +34,8 @@ JobScheduler::~JobScheduler()
 Status JobScheduler::start()
 {
     if (!m_db.isOpen()) {
-        auto db =
-            Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto db
+            = Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!db)
             return fail(db.error());
         m_db = std::move(*db);
@@ -59,13 +59,13 @@ Status JobScheduler::reload()
     std::map<QString, JobSchedule> fresh;
     for (const JobSchedule &schedule : *schedules)
         fresh[schedule.jobType] = schedule;
-    const bool changed = fresh.size() != m_schedules.size() ||
-                         !std::equal(fresh.begin(), fresh.end(), m_schedules.begin(),
-                                     [](const auto &a, const auto &b) {
-                                         return a.first == b.first &&
-                                                a.second.enabled == b.second.enabled &&
-                                                a.second.nextRunAt == b.second.nextRunAt;
-                                     });
+    const bool changed = fresh.size() != m_schedules.size()
+                         || !std::equal(fresh.begin(), fresh.end(), m_schedules.begin(),
+                                        [](const auto &a, const auto &b) {
+                                            return a.first == b.first
+                                                   && a.second.enabled == b.second.enabled
+                                                   && a.second.nextRunAt == b.second.nextRunAt;
+                                        });
     m_schedules = std::move(fresh);
     if (changed)
         emit schedulesChanged();
@@ -175,8 +175,8 @@ void JobScheduler::launch(const QString &firstJob, Work work)
     m_worker = QThread::create([this, spec, work] {
         Result<std::vector<JobReport>> reports = fail(QString());
         {
-            auto db =
-                Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+            auto db = Database::open(spec,
+                                     Database::Options{.migrate = false, .createIfMissing = false});
             reports = db ? work(*db) : Result<std::vector<JobReport>>(fail(db.error()));
         }
         m_deliver = [this, reports] {

@@ -114,12 +114,12 @@ Result<JobSchedule> ScheduleStore::setEnabled(const Database &db, const QString 
 Status ScheduleStore::recordRun(const Database &db, const QString &jobType, qint64 ranAt,
                                 qint64 nextRunAt)
 {
-    auto written =
-        sql::exec(db.sql(),
-                  QStringLiteral("UPDATE scheduled_jobs SET last_run_at = ?, "
-                                 "next_run_at = CASE WHEN enabled = 1 THEN CAST(? AS BIGINT) END "
-                                 "WHERE job_type = ?"),
-                  {ranAt, optional(nextRunAt), jobType});
+    auto written
+        = sql::exec(db.sql(),
+                    QStringLiteral("UPDATE scheduled_jobs SET last_run_at = ?, "
+                                   "next_run_at = CASE WHEN enabled = 1 THEN CAST(? AS BIGINT) END "
+                                   "WHERE job_type = ?"),
+                    {ranAt, optional(nextRunAt), jobType});
     if (!written)
         return fail(tr("Recording the run of %1: %2").arg(jobType, written.error()));
     return {};

@@ -121,15 +121,15 @@ BoxComposition BoxComposer::compose(const std::vector<BoxProduct> &products,
         std::sort(recent.begin(), recent.end());
         const quint64 start = mix(seed ^ mix(quint64(s.subscriptionId)));
         int eligible = 0;
-        const std::vector<int> exclusivePicks =
-            pick(exclusive, products, recent, exclusiveWanted, start, &eligible);
+        const std::vector<int> exclusivePicks
+            = pick(exclusive, products, recent, exclusiveWanted, start, &eligible);
         if (int(exclusivePicks.size()) < exclusiveWanted) {
             out.unfilled.push_back(
                 {index, UnfilledReason::NotEnoughExclusive, exclusiveWanted, eligible});
             continue;
         }
-        const std::vector<int> regularPicks =
-            pick(regular, products, recent, regularWanted, mix(start), &eligible);
+        const std::vector<int> regularPicks
+            = pick(regular, products, recent, regularWanted, mix(start), &eligible);
         if (int(regularPicks.size()) < regularWanted) {
             out.unfilled.push_back(
                 {index, UnfilledReason::NotEnoughRegular, regularWanted, eligible});

@@ -22,8 +22,9 @@ Result<qint64> BoxCycleStore::cycleStart(const QString &cycle)
 {
     static const QRegularExpression shape(QStringLiteral("^(\\d{4})-(\\d{2})$"));
     const auto match = shape.match(cycle);
-    const QDate date =
-        match.hasMatch() ? QDate(match.captured(1).toInt(), match.captured(2).toInt(), 1) : QDate();
+    const QDate date = match.hasMatch()
+                           ? QDate(match.captured(1).toInt(), match.captured(2).toInt(), 1)
+                           : QDate();
     if (!date.isValid())
         return fail(tr("“%1” is not a cycle: give a month as YYYY-MM, such as 2026-12").arg(cycle));
     return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
@@ -52,8 +53,8 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
     input.cycle = cycle;
     input.cycleStart = *start;
     input.seed = seed;
-    const qint64 end =
-        QDateTime::fromSecsSinceEpoch(*start, QTimeZone::utc()).addMonths(1).toSecsSinceEpoch();
+    const qint64 end
+        = QDateTime::fromSecsSinceEpoch(*start, QTimeZone::utc()).addMonths(1).toSecsSinceEpoch();
 
     auto matrix = PlanStore::load(db);
     if (!matrix)
@@ -66,9 +67,9 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
                        "(a whole number) to say how many items a box holds"));
     }
 
-    auto products =
-        sql::select(db.sql(), QStringLiteral("SELECT id, sku, title, stock_level, is_exclusive "
-                                             "FROM products WHERE stock_level > 0 ORDER BY id"));
+    auto products
+        = sql::select(db.sql(), QStringLiteral("SELECT id, sku, title, stock_level, is_exclusive "
+                                               "FROM products WHERE stock_level > 0 ORDER BY id"));
     if (!products)
         return fail(tr("Reading the products: %1").arg(products.error()));
     while (products->next()) {
@@ -79,16 +80,16 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
     }
 
     // What each customer received in their last 3 boxes before this cycle.
-    auto recent =
-        sql::select(db.sql(),
-                    QStringLiteral("SELECT r.customer_id, i.product_id FROM ("
-                                   "  SELECT b.id, s.customer_id, ROW_NUMBER() OVER ("
-                                   "    PARTITION BY s.customer_id ORDER BY c.cycle DESC) AS n"
-                                   "  FROM boxes b JOIN box_cycles c ON c.id = b.cycle_id"
-                                   "  JOIN subscriptions s ON s.id = b.subscription_id"
-                                   "  WHERE c.cycle < ?) r "
-                                   "JOIN box_items i ON i.box_id = r.id WHERE r.n <= 3"),
-                    {cycle});
+    auto recent
+        = sql::select(db.sql(),
+                      QStringLiteral("SELECT r.customer_id, i.product_id FROM ("
+                                     "  SELECT b.id, s.customer_id, ROW_NUMBER() OVER ("
+                                     "    PARTITION BY s.customer_id ORDER BY c.cycle DESC) AS n"
+                                     "  FROM boxes b JOIN box_cycles c ON c.id = b.cycle_id"
+                                     "  JOIN subscriptions s ON s.id = b.subscription_id"
+                                     "  WHERE c.cycle < ?) r "
+                                     "JOIN box_items i ON i.box_id = r.id WHERE r.n <= 3"),
+                      {cycle});
     if (!recent)
         return fail(tr("Reading the earlier boxes: %1").arg(recent.error()));
     QHash<qint64, std::vector<qint64>> received;
@@ -97,14 +98,14 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
 
     // Subscribers who get a box: active at the start of the month (a pause that ends by then
     // counts as active), started before the month ends. The entitlement check decides.
-    auto subs =
-        sql::select(db.sql(),
-                    QStringLiteral("SELECT s.id, s.customer_id, s.plan_id, s.status, s.started_at, "
-                                   "s.paused_until, s.cancelled_at, c.email FROM subscriptions s "
-                                   "JOIN customers c ON c.id = s.customer_id "
-                                   "WHERE s.status IN ('active', 'paused') AND s.started_at < ? "
-                                   "ORDER BY s.id"),
-                    {end});
+    auto subs = sql::select(
+        db.sql(),
+        QStringLiteral("SELECT s.id, s.customer_id, s.plan_id, s.status, s.started_at, "
+                       "s.paused_until, s.cancelled_at, c.email FROM subscriptions s "
+                       "JOIN customers c ON c.id = s.customer_id "
+                       "WHERE s.status IN ('active', 'paused') AND s.started_at < ? "
+                       "ORDER BY s.id"),
+        {end});
     if (!subs)
         return fail(tr("Reading the subscriptions: %1").arg(subs.error()));
     std::vector<SubscriptionRow> one(1);
@@ -128,11 +129,11 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
         const PlanDef *plan = matrix->plan(row.planId);
         s.tierCents = plan ? plan->monthlyCents() : 0;
         s.itemCount = count.value.toInt();
-        if (hasExclusive && exclusives &&
-            FeatureValue::isTrue(
+        if (hasExclusive && exclusives
+            && FeatureValue::isTrue(
                 EntitlementService::evaluate(*matrix, one, *hasExclusive, at).value)) {
-            s.exclusiveCount =
-                EntitlementService::evaluate(*matrix, one, *exclusives, at).value.toInt();
+            s.exclusiveCount
+                = EntitlementService::evaluate(*matrix, one, *exclusives, at).value.toInt();
         }
         if (const auto it = received.constFind(row.customerId); it != received.constEnd())
             s.recentProducts = *it;
@@ -156,12 +157,12 @@ Result<BoxCycleSummary> BoxCycleStore::confirm(const Database &db, const BoxCycl
     if (*confirmed)
         return fail(tr("Cycle %1 was confirmed already; its boxes are recorded").arg(input.cycle));
 
-    auto cycleId =
-        sql::scalar(db.sql(),
-                    QStringLiteral("INSERT INTO box_cycles (cycle, seed, confirmed_at, box_count, "
-                                   "unfilled_count) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                    {input.cycle, qint64(input.seed & 0x7fffffffffffffffULL), at,
-                     composition.boxCount(), int(composition.unfilled.size())});
+    auto cycleId = sql::scalar(
+        db.sql(),
+        QStringLiteral("INSERT INTO box_cycles (cycle, seed, confirmed_at, box_count, "
+                       "unfilled_count) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+        {input.cycle, qint64(input.seed & 0x7fffffffffffffffULL), at, composition.boxCount(),
+         int(composition.unfilled.size())});
     if (!cycleId)
         return fail(tr("%1: %2").arg(what, cycleId.error()));
 
@@ -172,9 +173,9 @@ Result<BoxCycleSummary> BoxCycleStore::confirm(const Database &db, const BoxCycl
     QSqlQuery box(db.sql());
     QSqlQuery item(db.sql());
     if (!box.prepare(QStringLiteral("INSERT INTO boxes (cycle_id, subscription_id, plan_name) "
-                                    "VALUES (?, ?, ?) RETURNING id")) ||
-        !item.prepare(QStringLiteral("INSERT INTO box_items (box_id, product_id, "
-                                     "is_exclusive) VALUES (?, ?, ?)"))) {
+                                    "VALUES (?, ?, ?) RETURNING id"))
+        || !item.prepare(QStringLiteral("INSERT INTO box_items (box_id, product_id, "
+                                        "is_exclusive) VALUES (?, ?, ?)"))) {
         return fail(tr("%1: %2").arg(what, sql::errorText(box)));
     }
     std::map<qint64, qint64> taken;

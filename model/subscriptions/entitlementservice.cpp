@@ -41,10 +41,10 @@ const SubscriptionRow *EntitlementService::deciding(const std::vector<Subscripti
     for (const SubscriptionRow &row : rows) {
         if (row.startedAt > at)
             continue;
-        if (!best || rank(row, at) < rank(*best, at) ||
-            (rank(row, at) == rank(*best, at) &&
-             (row.startedAt > best->startedAt ||
-              (row.startedAt == best->startedAt && row.id > best->id)))) {
+        if (!best || rank(row, at) < rank(*best, at)
+            || (rank(row, at) == rank(*best, at)
+                && (row.startedAt > best->startedAt
+                    || (row.startedAt == best->startedAt && row.id > best->id)))) {
             best = &row;
         }
     }
@@ -81,8 +81,8 @@ Entitlement EntitlementService::evaluate(const PlanMatrix &matrix,
         if (resolved.inherited) {
             const PlanDef *from = matrix.plan(resolved.fromPlanId);
             out.inheritedFrom = from ? from->name : QString();
-            out.explanation =
-                tr("active on %1 (inherited from %2)").arg(out.planName, out.inheritedFrom);
+            out.explanation
+                = tr("active on %1 (inherited from %2)").arg(out.planName, out.inheritedFrom);
         } else {
             out.explanation = tr("active on %1").arg(out.planName);
         }

@@ -14,11 +14,11 @@ Result<QString> canonical(const FeatureDef &feature, const QString &text)
     switch (feature.type) {
     case FeatureType::Bool: {
         const QString lower = value.toLower();
-        if (lower == QLatin1String("true") || lower == QLatin1String("yes") ||
-            lower == QLatin1String("1") || lower == QLatin1String("on"))
+        if (lower == QLatin1String("true") || lower == QLatin1String("yes")
+            || lower == QLatin1String("1") || lower == QLatin1String("on"))
             return QStringLiteral("true");
-        if (lower == QLatin1String("false") || lower == QLatin1String("no") ||
-            lower == QLatin1String("0") || lower == QLatin1String("off"))
+        if (lower == QLatin1String("false") || lower == QLatin1String("no")
+            || lower == QLatin1String("0") || lower == QLatin1String("off"))
             return QStringLiteral("false");
         return fail(FeatureValue::tr("“%1” is not yes or no").arg(text));
     }

@@ -14,10 +14,10 @@ namespace md {
 Result<PlanMatrix> PlanStore::load(const Database &db)
 {
     PlanMatrix matrix;
-    auto plans =
-        sql::select(db.sql(), QStringLiteral("SELECT id, name, price_cents, billing_interval, "
-                                             "description, active, display_order, parent_plan_id "
-                                             "FROM plans ORDER BY display_order, name"));
+    auto plans
+        = sql::select(db.sql(), QStringLiteral("SELECT id, name, price_cents, billing_interval, "
+                                               "description, active, display_order, parent_plan_id "
+                                               "FROM plans ORDER BY display_order, name"));
     if (!plans)
         return fail(tr("Reading the plans: %1").arg(plans.error()));
     while (plans->next()) {
@@ -33,10 +33,10 @@ Result<PlanMatrix> PlanStore::load(const Database &db)
         p.parentId = plans->value(7).isNull() ? 0 : plans->value(7).toLongLong();
         matrix.plans.push_back(p);
     }
-    auto features =
-        sql::select(db.sql(), QStringLiteral("SELECT id, feature_key, label, value_type, "
-                                             "choices, default_value, display_order "
-                                             "FROM features ORDER BY display_order, feature_key"));
+    auto features = sql::select(
+        db.sql(), QStringLiteral("SELECT id, feature_key, label, value_type, "
+                                 "choices, default_value, display_order "
+                                 "FROM features ORDER BY display_order, feature_key"));
     if (!features)
         return fail(tr("Reading the features: %1").arg(features.error()));
     while (features->next()) {
@@ -89,8 +89,8 @@ Status PlanStore::saveValues(const Database &db, const PlanMatrix &matrix,
     QSqlQuery remove(db.sql());
     QSqlQuery insert(db.sql());
     if (!remove.prepare(
-            QStringLiteral("DELETE FROM plan_features WHERE plan_id = ? AND feature_id = ?")) ||
-        !insert.prepare(QStringLiteral(
+            QStringLiteral("DELETE FROM plan_features WHERE plan_id = ? AND feature_id = ?"))
+        || !insert.prepare(QStringLiteral(
             "INSERT INTO plan_features (plan_id, feature_id, value) VALUES (?, ?, ?)"))) {
         return fail(tr("Saving the plan features: %1").arg(sql::errorText(remove)));
     }
@@ -129,13 +129,13 @@ Result<qint64> PlanStore::savePlan(const Database &db, const PlanDef &plan)
     if (plan.parentId != 0) {
         if (!matrix->plan(plan.parentId))
             return fail(tr("Plan “%1”: the plan it inherits from no longer exists").arg(name));
-        if (plan.parentId == plan.id ||
-            (plan.id != 0 && matrix->wouldCycle(plan.id, plan.parentId)))
+        if (plan.parentId == plan.id
+            || (plan.id != 0 && matrix->wouldCycle(plan.id, plan.parentId)))
             return fail(tr("Plan “%1” cannot inherit from “%2”: that plan inherits from it")
                             .arg(name, matrix->plan(plan.parentId)->name));
     }
-    const QVariant parent =
-        plan.parentId ? QVariant(plan.parentId) : QVariant(QMetaType::fromType<qint64>());
+    const QVariant parent
+        = plan.parentId ? QVariant(plan.parentId) : QVariant(QMetaType::fromType<qint64>());
     const QVariantList values = {name,
                                  plan.priceCents,
                                  PlanDef::intervalName(plan.interval),
@@ -247,8 +247,8 @@ Result<qint64> PlanStore::liveSubscriberCount(const Database &db, qint64 planId)
 
 Status PlanStore::deletePlan(const Database &db, qint64 planId)
 {
-    auto name =
-        sql::scalar(db.sql(), QStringLiteral("SELECT name FROM plans WHERE id = ?"), {planId});
+    auto name
+        = sql::scalar(db.sql(), QStringLiteral("SELECT name FROM plans WHERE id = ?"), {planId});
     if (!name)
         return fail(tr("That plan no longer exists"));
     const QString planName = name->toString();
@@ -285,8 +285,8 @@ Status PlanStore::deletePlan(const Database &db, qint64 planId)
                        nullptr, history->toInt())
                         .arg(planName));
     }
-    if (auto removed =
-            sql::exec(db.sql(), QStringLiteral("DELETE FROM plans WHERE id = ?"), {planId});
+    if (auto removed
+        = sql::exec(db.sql(), QStringLiteral("DELETE FROM plans WHERE id = ?"), {planId});
         !removed) {
         return removed.withContext(tr("Deleting plan “%1”").arg(planName));
     }

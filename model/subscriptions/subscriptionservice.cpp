@@ -79,11 +79,11 @@ Status SubscriptionService::move(const Database &db, qint64 id, SubscriptionStat
         break;
     case SubscriptionStatus::Active:
     case SubscriptionStatus::PastDue:
-        updated =
-            sql::exec(db.sql(),
-                      QStringLiteral("UPDATE subscriptions SET status = ?, paused_until = NULL "
-                                     "WHERE id = ?"),
-                      {SubscriptionStatusInfo::name(to), id});
+        updated
+            = sql::exec(db.sql(),
+                        QStringLiteral("UPDATE subscriptions SET status = ?, paused_until = NULL "
+                                       "WHERE id = ?"),
+                        {SubscriptionStatusInfo::name(to), id});
         break;
     }
     if (!updated)
@@ -97,9 +97,9 @@ Status SubscriptionService::pause(const Database &db, qint64 id, qint64 until, q
 {
     if (until <= at)
         return fail(tr("Subscription %1: the resume date must be in the future").arg(id));
-    const QString date =
-        QLocale::c().toString(QDateTime::fromSecsSinceEpoch(until, QTimeZone::utc()).date(),
-                              QStringLiteral("yyyy-MM-dd"));
+    const QString date
+        = QLocale::c().toString(QDateTime::fromSecsSinceEpoch(until, QTimeZone::utc()).date(),
+                                QStringLiteral("yyyy-MM-dd"));
     return move(db, id, SubscriptionStatus::Paused, at, QStringLiteral("Paused until %1").arg(date),
                 until, {});
 }

@@ -43,12 +43,12 @@ void readAll(const QByteArray &bytes, const CsvSettings &settings)
         if (header.isEmpty()) {
             header = record.texts();
             const ColumnMapping mapping = ColumnMapping::fromHeader(header, products);
-            auto created =
-                RowAdapter::create(ImportFormat::Auto, header, products, mapping, parser);
+            auto created
+                = RowAdapter::create(ImportFormat::Auto, header, products, mapping, parser);
             if (created) {
                 adapter = std::move(*created);
-                converter =
-                    std::make_unique<RowConverter>(products, adapter->fieldUse(), parser, header);
+                converter
+                    = std::make_unique<RowConverter>(products, adapter->fieldUse(), parser, header);
             }
             continue;
         }
@@ -87,8 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // fuzzer reaches every combination.
     static constexpr char kDelimiters[] = {',', ';', '\t', '|'};
     static constexpr TextEncoding kEncodings[] = {TextEncoding::Utf8, TextEncoding::Utf16LE,
-                                                  TextEncoding::Utf16BE,
-                                                  TextEncoding::Windows1252};
+                                                  TextEncoding::Utf16BE, TextEncoding::Windows1252};
     CsvSettings settings;
     settings.delimiter = kDelimiters[size % 4];
     settings.encoding = kEncodings[(size / 4) % 4];

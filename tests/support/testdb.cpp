@@ -66,7 +66,8 @@ ScratchDatabase::ScratchDatabase()
     m_spec.database.replace(QLatin1Char('-'), QLatin1Char('_'));
     (void)adminExec(m_admin,
                     QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_spec.database));
-    if (auto created = adminExec(m_admin, QStringLiteral("CREATE DATABASE %1").arg(m_spec.database));
+    if (auto created
+        = adminExec(m_admin, QStringLiteral("CREATE DATABASE %1").arg(m_spec.database));
         !created) {
         m_error = QStringLiteral("cannot create the test database %1: %2")
                       .arg(m_spec.database, created.error());
@@ -76,8 +77,9 @@ ScratchDatabase::ScratchDatabase()
 ScratchDatabase::~ScratchDatabase()
 {
     if (backend() == Backend::Postgres && isValid()) {
-        (void)adminExec(m_admin,
-                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_spec.database));
+        (void)adminExec(
+            m_admin,
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_spec.database));
     }
 }
 

@@ -29,9 +29,7 @@ CatalogPage::CatalogPage(const DatabaseSpec &database, QWidget *parent)
     heading->setObjectName(QStringLiteral("pageHeading"));
     m_transfer = new TransferButtons(
         database, {QStringLiteral("products"), QStringLiteral("inventory")}, this);
-    connect(m_transfer, &TransferButtons::imported, this, [this] {
-        this->model()->reload();
-    });
+    connect(m_transfer, &TransferButtons::imported, this, [this] { this->model()->reload(); });
     auto *top = new QHBoxLayout;
     top->addWidget(heading);
     top->addStretch(1);

@@ -39,8 +39,8 @@ public:
         auto result = std::make_shared<std::optional<Result<T>>>();
         const DatabaseSpec spec = m_spec;
         QThread *thread = QThread::create([spec, work, result] {
-            auto db =
-                Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
+            auto db = Database::open(spec,
+                                     Database::Options{.migrate = false, .createIfMissing = false});
             if (!db)
                 result->emplace(fail(db.error()));
             else

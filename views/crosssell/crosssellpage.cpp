@@ -279,9 +279,9 @@ QWidget *CrossSellPage::buildProductTab()
     m_product = makeProductPicker(QStringLiteral("productPicker"), tab);
     connect(m_product, &QComboBox::currentIndexChanged, this, &CrossSellPage::fillProductLists);
 
-    m_together =
-        makeTable({tr("Bought together with it"), tr("Orders"), tr("Confidence"), tr("Lift")},
-                  QStringLiteral("togetherTable"), tab);
+    m_together
+        = makeTable({tr("Bought together with it"), tr("Orders"), tr("Confidence"), tr("Lift")},
+                    QStringLiteral("togetherTable"), tab);
     m_bundleTable = makeTable({tr("Bundle: bought together with it"), tr("Orders"), tr("Support")},
                               QStringLiteral("bundleTable"), tab);
     m_viewed = makeTable(
@@ -413,8 +413,8 @@ void CrossSellPage::mine()
     parameters.minConfidence = m_minConfidence->value();
     parameters.minLift = m_minLift->value();
     if (m_useSince->isChecked()) {
-        parameters.sinceAt =
-            QDateTime(m_since->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+        parameters.sinceAt
+            = QDateTime(m_since->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     }
     if (auto valid = parameters.validate(); !valid) {
         m_status->setText(valid.error());
@@ -592,8 +592,8 @@ void CrossSellPage::fillChart()
     m_chartModel->setRowCount(0);
     double highest = 1;
     for (const RuleRow *row : pairs) {
-        labels << row->antecedent.title.left(32) + QStringLiteral(" + ") +
-                      row->consequent.title.left(32);
+        labels << row->antecedent.title.left(32) + QStringLiteral(" + ")
+                      + row->consequent.title.left(32);
         auto *item = new QStandardItem;
         item->setData(row->rule.lift, Qt::DisplayRole);
         m_chartModel->appendRow(item);

@@ -42,9 +42,7 @@ CustomersPage::CustomersPage(const DatabaseSpec &database, QWidget *parent)
     auto *heading = new QLabel(tr("Customers"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
     m_transfer = new TransferButtons(database, {QStringLiteral("customers")}, this);
-    connect(m_transfer, &TransferButtons::imported, this, [this] {
-        this->model()->reload();
-    });
+    connect(m_transfer, &TransferButtons::imported, this, [this] { this->model()->reload(); });
     auto *top = new QHBoxLayout;
     top->addWidget(heading);
     top->addStretch(1);

@@ -169,8 +169,8 @@ void DashboardPage::refresh()
     setBusy(true);
     const quint64 request = ++m_request;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, now] { worker->compute(request, now); });
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, request, now] { worker->compute(request, now); });
 }
 
 void DashboardPage::setBusy(bool busy)

@@ -11,8 +11,8 @@ void DashboardWorker::compute(quint64 request, qint64 now)
     if (!m_db.isOpen()) {
         // The window already opened (and migrated) this database; this thread needs its own
         // connection to it, opened the way Database::openAnother() does.
-        auto opened =
-            Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
+        auto opened
+            = Database::open(m_spec, Database::Options{.migrate = false, .createIfMissing = false});
         if (!opened) {
             emit failed(request, opened.error());
             return;

@@ -74,9 +74,9 @@ void ConnectDialog::accept()
         edit->setFocus();
         return true;
     };
-    if (missing(m_ui->hostEdit, tr("Enter the server's name or address.")) ||
-        missing(m_ui->databaseEdit, tr("Enter the name of the database on the server.")) ||
-        missing(m_ui->userEdit, tr("Enter the user name for the server."))) {
+    if (missing(m_ui->hostEdit, tr("Enter the server's name or address."))
+        || missing(m_ui->databaseEdit, tr("Enter the name of the database on the server."))
+        || missing(m_ui->userEdit, tr("Enter the user name for the server."))) {
         return;
     }
     if (m_ui->rememberCheck->isChecked() && m_ui->passwordEdit->text().isEmpty()) {

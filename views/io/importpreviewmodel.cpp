@@ -73,8 +73,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xa4, 0x00, 0x00));
         if (!row.skipped.isEmpty())
             return QBrush(QColor(0x70, 0x70, 0x70));
-        if (column >= kFirstFileColumn &&
-            m_preview.fieldOfColumn.value(column - kFirstFileColumn).isEmpty()) {
+        if (column >= kFirstFileColumn
+            && m_preview.fieldOfColumn.value(column - kFirstFileColumn).isEmpty()) {
             return QBrush(QColor(0x90, 0x90, 0x90)); // a column the import does not read
         }
         return {};

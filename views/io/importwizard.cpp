@@ -151,18 +151,20 @@ QWizardPage *ImportWizard::createFilePage()
         for (const FieldDescriptor &field : entity->fields) {
             (field.empty == FieldDescriptor::Empty::Required ? required : optional) << field.name;
         }
-        QString text =
-            tr("The file's first row names its columns. A file of %1 needs the "
-               "columns <b>%2</b>.")
-                .arg(CsvTransfer::entityTitle(entity->name), required.join(QStringLiteral(", ")));
+        QString text
+            = tr("The file's first row names its columns. A file of %1 needs the "
+                 "columns <b>%2</b>.")
+                  .arg(CsvTransfer::entityTitle(entity->name), required.join(QStringLiteral(", ")));
         if (!optional.isEmpty())
-            text += QLatin1Char(' ') +
-                    tr("It may also have %1.").arg(optional.join(QStringLiteral(", ")));
+            text += QLatin1Char(' ')
+                    + tr("It may also have %1.").arg(optional.join(QStringLiteral(", ")));
         if (entity->name == QLatin1String("products"))
-            text += QLatin1Char(' ') + tr("Shopify and WooCommerce product exports are read "
-                                          "as they are.");
-        text += QStringLiteral("<br>") + tr("Columns with other names can be matched to these "
-                                            "on the next page.");
+            text += QLatin1Char(' ')
+                    + tr("Shopify and WooCommerce product exports are read "
+                         "as they are.");
+        text += QStringLiteral("<br>")
+                + tr("Columns with other names can be matched to these "
+                     "on the next page.");
         columns->setText(text);
     };
     describe();
@@ -207,8 +209,8 @@ void ImportWizard::browseFile()
     QString folder = AppSettings::lastTransferFolder();
     if (folder.isEmpty())
         folder = QDir::homePath();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Choose the File to Import"), folder, fileFilter());
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Choose the File to Import"), folder, fileFilter());
     if (path.isEmpty())
         return;
     AppSettings::setLastTransferFolder(QFileInfo(path).absolutePath());
@@ -305,8 +307,8 @@ QWizardPage *ImportWizard::createReadPage()
     settings->addLayout(profileRow, 2, 1, 1, 3);
     settings->setColumnStretch(1, 1);
     settings->setColumnStretch(3, 1);
-    const QList<QPair<int, QWidget *>> buddies = {
-        {0, m_format}, {1, m_delimiter}, {2, m_encoding}, {3, m_decimal}, {4, m_profile}};
+    const QList<QPair<int, QWidget *>> buddies
+        = {{0, m_format}, {1, m_delimiter}, {2, m_encoding}, {3, m_decimal}, {4, m_profile}};
     for (const auto &[index, widget] : buddies) {
         const int row = index == 4 ? 2 : index / 2;
         const int column = index == 4 ? 0 : (index % 2) * 2;
@@ -432,8 +434,8 @@ void ImportWizard::fillMappingTable()
     for (int f = 0; f < int(entity.fields.size()); ++f) {
         const FieldDescriptor &field = entity.fields[size_t(f)];
         const bool required = field.empty == FieldDescriptor::Empty::Required;
-        auto *name =
-            new QTableWidgetItem(required ? tr("%1 (required)").arg(field.name) : field.name);
+        auto *name
+            = new QTableWidgetItem(required ? tr("%1 (required)").arg(field.name) : field.name);
         if (required) {
             QFont bold = name->font();
             bold.setBold(true);
@@ -446,8 +448,8 @@ void ImportWizard::fillMappingTable()
         for (qsizetype column = 0; column < header.size(); ++column) {
             combo->addItem(tr("%1: %2").arg(column + 1).arg(header.at(column)), int(column));
         }
-        const int column =
-            native ? int(mapping.columnOf(f)) : int(fieldOfColumn.indexOf(field.name));
+        const int column
+            = native ? int(mapping.columnOf(f)) : int(fieldOfColumn.indexOf(field.name));
         combo->setCurrentIndex(combo->findData(column));
         combo->setEnabled(native);
         if (!native)
@@ -477,8 +479,8 @@ void ImportWizard::mappingChanged(int field)
     for (qsizetype column = 0; column < mapping.columnCount(); ++column)
         mapping.setField(column, -1);
     for (int f = 0; f < m_mapping->rowCount(); ++f) {
-        const int column =
-            qobject_cast<QComboBox *>(m_mapping->cellWidget(f, 1))->currentData().toInt();
+        const int column
+            = qobject_cast<QComboBox *>(m_mapping->cellWidget(f, 1))->currentData().toInt();
         if (column >= 0)
             mapping.setField(column, f);
     }
@@ -531,9 +533,9 @@ void ImportWizard::profileChosen()
     fillMappingTable();
     refreshPreview();
     if (!missing.isEmpty()) {
-        m_readStatus->setText(m_readStatus->text() + QLatin1Char(' ') +
-                              tr("The profile's columns for %1 are not in this file.")
-                                  .arg(missing.join(QStringLiteral(", "))));
+        m_readStatus->setText(m_readStatus->text() + QLatin1Char(' ')
+                              + tr("The profile's columns for %1 are not in this file.")
+                                    .arg(missing.join(QStringLiteral(", "))));
     }
 }
 
@@ -541,14 +543,14 @@ void ImportWizard::saveProfile()
 {
     const QString current = m_profile->currentData().toString();
     bool ok = false;
-    const QString name =
-        QInputDialog::getText(
-            this, tr("Save Import Profile"),
-            tr("Name for these settings and columns (for example the "
-               "supplier's name):"),
-            QLineEdit::Normal,
-            current.isEmpty() ? QFileInfo(m_importer->path()).completeBaseName() : current, &ok)
-            .trimmed();
+    const QString name
+        = QInputDialog::getText(
+              this, tr("Save Import Profile"),
+              tr("Name for these settings and columns (for example the "
+                 "supplier's name):"),
+              QLineEdit::Normal,
+              current.isEmpty() ? QFileInfo(m_importer->path()).completeBaseName() : current, &ok)
+              .trimmed();
     if (!ok || name.isEmpty())
         return;
     ImportProfile::fromImporter(name, *m_importer).save(m_importer->entity().name);
@@ -583,16 +585,16 @@ void ImportWizard::refreshPreview()
     if (preview) {
         m_previewModel->setPreview(*preview);
         const int problems = m_previewModel->rowsWithProblems();
-        const QString shown =
-            tr("The first %n row(s) of the file are shown.", nullptr, m_previewModel->rowCount());
+        const QString shown
+            = tr("The first %n row(s) of the file are shown.", nullptr, m_previewModel->rowCount());
         if (problems > 0) {
-            m_readStatus->setText(shown + QLatin1Char(' ') +
-                                  tr("%n of them have problems (in red); Validate on the next "
-                                     "page checks the whole file.",
-                                     nullptr, problems));
+            m_readStatus->setText(shown + QLatin1Char(' ')
+                                  + tr("%n of them have problems (in red); Validate on the next "
+                                       "page checks the whole file.",
+                                       nullptr, problems));
         } else {
-            m_readStatus->setText(shown + QLatin1Char(' ') +
-                                  tr("Nothing in them stops the import."));
+            m_readStatus->setText(shown + QLatin1Char(' ')
+                                  + tr("Nothing in them stops the import."));
         }
     } else {
         // The rows as they are, so the owner sees what to map while the mapping is incomplete.
@@ -659,8 +661,8 @@ QWizardPage *ImportWizard::createOptionsPage()
     }
     m_mode->button(int(ImportMode::Upsert))->setChecked(true);
 
-    m_useRejects =
-        new QCheckBox(tr("Import the valid rows and write the &rejected ones to:"), page);
+    m_useRejects
+        = new QCheckBox(tr("Import the valid rows and write the &rejected ones to:"), page);
     m_useRejects->setObjectName(QStringLiteral("rejectsCheck"));
     m_rejects = new QLineEdit(page);
     m_rejects->setObjectName(QStringLiteral("rejectsEdit"));
@@ -723,8 +725,8 @@ QWizardPage *ImportWizard::createOptionsPage()
         m_validateStatus->setStyleSheet(QString());
     };
     page->complete = [this] {
-        return !m_validation &&
-               (!m_useRejects->isChecked() || !m_rejects->text().trimmed().isEmpty());
+        return !m_validation
+               && (!m_useRejects->isChecked() || !m_rejects->text().trimmed().isEmpty());
     };
     page->validate = [this] {
         return confirmMode();
@@ -734,9 +736,9 @@ QWizardPage *ImportWizard::createOptionsPage()
 
 void ImportWizard::browseRejects()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("File for the Rejected Rows"),
-                                     QDir::fromNativeSeparators(m_rejects->text()), fileFilter());
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("File for the Rejected Rows"),
+                                       QDir::fromNativeSeparators(m_rejects->text()), fileFilter());
     if (!path.isEmpty())
         m_rejects->setText(QDir::toNativeSeparators(path));
 }
@@ -807,14 +809,14 @@ void ImportWizard::validationFinished()
                      nullptr, int(summary.problemCount)));
         return;
     }
-    QString text =
-        tr("No problems found in %n row(s).", nullptr, int(summary.rows)) + QLatin1Char(' ') +
-        tr("The import would add %1, update %2 and leave %3 unchanged.")
-            .arg(QLocale().toString(summary.inserted), QLocale().toString(summary.updated),
-                 QLocale().toString(summary.unchanged + summary.kept));
+    QString text
+        = tr("No problems found in %n row(s).", nullptr, int(summary.rows)) + QLatin1Char(' ')
+          + tr("The import would add %1, update %2 and leave %3 unchanged.")
+                .arg(QLocale().toString(summary.inserted), QLocale().toString(summary.updated),
+                     QLocale().toString(summary.unchanged + summary.kept));
     if (summary.deleted > 0)
-        text += QLatin1Char(' ') +
-                tr("It would delete %n stored row(s).", nullptr, int(summary.deleted));
+        text += QLatin1Char(' ')
+                + tr("It would delete %n stored row(s).", nullptr, int(summary.deleted));
     m_validateStatus->setText(text);
 }
 
@@ -972,8 +974,8 @@ void ImportWizard::showSummary()
     } else {
         m_summaryHeadline->setStyleSheet(QString());
         m_summaryHeadline->setText(tr("%1 rows of %2 were imported into %3.")
-                                       .arg(locale.toString(summary.inserted + summary.updated +
-                                                            summary.unchanged + summary.kept),
+                                       .arg(locale.toString(summary.inserted + summary.updated
+                                                            + summary.unchanged + summary.kept),
                                             QFileInfo(summary.file).fileName(),
                                             CsvTransfer::entityTitle(summary.entity)));
         QStringList lines;
@@ -992,20 +994,20 @@ void ImportWizard::showSummary()
         add(tr("Rejected"), summary.rejected);
         for (const auto &[reason, count] : summary.skipped)
             add(tr("Skipped: %1").arg(reason), count);
-        QString text =
-            QStringLiteral("<table>") + lines.join(QString()) + QStringLiteral("</table>");
+        QString text
+            = QStringLiteral("<table>") + lines.join(QString()) + QStringLiteral("</table>");
         if (summary.rejected > 0) {
-            text +=
-                QStringLiteral("<p>") +
-                tr("The rejected rows and their reasons are in %1.")
-                    .arg(QDir::toNativeSeparators(summary.options.rejectsPath).toHtmlEscaped()) +
-                QStringLiteral("</p>");
+            text
+                += QStringLiteral("<p>")
+                   + tr("The rejected rows and their reasons are in %1.")
+                         .arg(QDir::toNativeSeparators(summary.options.rejectsPath).toHtmlEscaped())
+                   + QStringLiteral("</p>");
         }
         if (!summary.ignoredColumns.isEmpty()) {
-            text += QStringLiteral("<p>") +
-                    tr("Columns not imported: %1")
-                        .arg(summary.ignoredColumns.join(QStringLiteral(", ")).toHtmlEscaped()) +
-                    QStringLiteral("</p>");
+            text += QStringLiteral("<p>")
+                    + tr("Columns not imported: %1")
+                          .arg(summary.ignoredColumns.join(QStringLiteral(", ")).toHtmlEscaped())
+                    + QStringLiteral("</p>");
         }
         m_summaryCounts->setText(text);
     }

@@ -14,16 +14,16 @@ TransferButtons::TransferButtons(const DatabaseSpec &database, const QStringList
     , m_database(database)
     , m_entities(entities)
 {
-    m_import =
-        makeButton(tr("&Import…"), QStringLiteral("importButton"), [this](const QString &entity) {
-            if (CsvTransfer::importWithWizard(window(), m_database, entity))
-                emit imported(entity);
-        });
+    m_import
+        = makeButton(tr("&Import…"), QStringLiteral("importButton"), [this](const QString &entity) {
+              if (CsvTransfer::importWithWizard(window(), m_database, entity))
+                  emit imported(entity);
+          });
     m_import->setToolTip(tr("Import rows from a CSV file"));
-    m_export =
-        makeButton(tr("E&xport…"), QStringLiteral("exportButton"), [this](const QString &entity) {
-            CsvTransfer::exportWithDialogs(window(), m_database, entity);
-        });
+    m_export
+        = makeButton(tr("E&xport…"), QStringLiteral("exportButton"), [this](const QString &entity) {
+              CsvTransfer::exportWithDialogs(window(), m_database, entity);
+          });
     m_export->setToolTip(tr("Write every row to a CSV file"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

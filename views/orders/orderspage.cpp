@@ -7,8 +7,8 @@
 #include "sales/orderquery.h"
 
 #include <QComboBox>
-#include <QItemSelectionModel>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>

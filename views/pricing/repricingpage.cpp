@@ -147,40 +147,40 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
         m_progress->setValue(percent);
         m_status->setText(stage);
     });
-    connect(
-        m_task, &RepricingTask::previewReady, this,
-        [this](std::shared_ptr<const RepricingPreview> preview) {
-            setBusy(false);
-            m_preview = std::move(preview);
-            m_model->setPreview(m_preview, QLocale());
-            m_table->resizeColumnsToContents();
-            m_table->setColumnWidth(PreviewTableModel::Title,
-                                    qMin(m_table->columnWidth(PreviewTableModel::Title), 260));
-            m_table->setColumnWidth(PreviewTableModel::Reason,
-                                    qMin(m_table->columnWidth(PreviewTableModel::Reason), 420));
-            updateTotals();
-            const PreviewTotals &totals = m_preview->totals;
-            showMessage(
-                tr("Preview as of %1: %2 products looked at, %3 prices would "
-                   "change. Nothing has changed in the shop yet.")
-                    .arg(timeText(m_preview->computedAt), QLocale().toString(totals.products),
-                         QLocale().toString(totals.changes)) +
-                (m_previewWithUnsavedRules
-                     ? QLatin1Char(' ') + tr("It uses the rules in the editor, which are not saved "
-                                             "yet.")
-                     : QString()));
-            emit previewShown();
-        });
+    connect(m_task, &RepricingTask::previewReady, this,
+            [this](std::shared_ptr<const RepricingPreview> preview) {
+                setBusy(false);
+                m_preview = std::move(preview);
+                m_model->setPreview(m_preview, QLocale());
+                m_table->resizeColumnsToContents();
+                m_table->setColumnWidth(PreviewTableModel::Title,
+                                        qMin(m_table->columnWidth(PreviewTableModel::Title), 260));
+                m_table->setColumnWidth(PreviewTableModel::Reason,
+                                        qMin(m_table->columnWidth(PreviewTableModel::Reason), 420));
+                updateTotals();
+                const PreviewTotals &totals = m_preview->totals;
+                showMessage(
+                    tr("Preview as of %1: %2 products looked at, %3 prices would "
+                       "change. Nothing has changed in the shop yet.")
+                        .arg(timeText(m_preview->computedAt), QLocale().toString(totals.products),
+                             QLocale().toString(totals.changes))
+                    + (m_previewWithUnsavedRules
+                           ? QLatin1Char(' ')
+                                 + tr("It uses the rules in the editor, which are not saved "
+                                      "yet.")
+                           : QString()));
+                emit previewShown();
+            });
     connect(m_task, &RepricingTask::applied, this, [this](const PriceRunReport &report) {
         setBusy(false);
         QString message = tr("Price changes applied: %1 (run %2).")
                               .arg(QLocale().toString(report.changed))
                               .arg(report.runId);
         if (!report.conflicts.empty()) {
-            message += QLatin1Char(' ') +
-                       tr("Left alone because their price changed since the preview: %1.")
-                           .arg(QLocale().toString(qint64(report.conflicts.size()))) +
-                       QLatin1Char('\n') + conflictLines(report.conflicts);
+            message += QLatin1Char(' ')
+                       + tr("Left alone because their price changed since the preview: %1.")
+                             .arg(QLocale().toString(qint64(report.conflicts.size())))
+                       + QLatin1Char('\n') + conflictLines(report.conflicts);
         }
         showMessage(message);
         // The preview is spent: its old prices are no longer the prices in the shop.
@@ -209,8 +209,8 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
         emit failed(message);
     });
 
-    if (auto db =
-            Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
+    if (auto db
+        = Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
         db) {
         m_db = std::move(*db);
         if (auto rules = PricingRuleStore::load(m_db); rules) {
@@ -637,7 +637,8 @@ bool RepricingPage::confirm(const QString &title, const QString &question)
     if (m_confirm)
         return m_confirm(title, question);
     return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Yes;
+                                 QMessageBox::Cancel)
+           == QMessageBox::Yes;
 }
 
 bool RepricingPage::computePreview()
@@ -690,20 +691,20 @@ void RepricingPage::updateTotals()
     }
     const PreviewTotals totals = m_model->shownTotals();
     const QLocale locale;
-    const QString average =
-        FixedPoint::signedText(qint64(totals.averageChangePct() * 100.0), 2, 1, locale);
-    QString text =
-        tr("Shown: %1 rows, %2 up, %3 down, %4 capped by a limit; average change "
-           "%5 %.")
-            .arg(locale.toString(m_model->rowCount()), locale.toString(totals.increases),
-                 locale.toString(totals.decreases), locale.toString(totals.capped), average);
+    const QString average
+        = FixedPoint::signedText(qint64(totals.averageChangePct() * 100.0), 2, 1, locale);
+    QString text
+        = tr("Shown: %1 rows, %2 up, %3 down, %4 capped by a limit; average change "
+             "%5 %.")
+              .arg(locale.toString(m_model->rowCount()), locale.toString(totals.increases),
+                   locale.toString(totals.decreases), locale.toString(totals.capped), average);
     const PreviewTotals &all = m_preview->totals;
-    text +=
-        QLatin1Char(' ') + tr("All products: %1 changes (%2 up, %3 down), %4 unchanged, "
-                              "%5 skipped.")
-                               .arg(locale.toString(all.changes), locale.toString(all.increases),
-                                    locale.toString(all.decreases), locale.toString(all.unchanged),
-                                    locale.toString(all.skipped));
+    text += QLatin1Char(' ')
+            + tr("All products: %1 changes (%2 up, %3 down), %4 unchanged, "
+                 "%5 skipped.")
+                  .arg(locale.toString(all.changes), locale.toString(all.increases),
+                       locale.toString(all.decreases), locale.toString(all.unchanged),
+                       locale.toString(all.skipped));
     m_totals->setText(text);
     updateApplyButton();
 }
@@ -731,11 +732,12 @@ bool RepricingPage::applyChecked()
         up += decision.newCents > decision.oldCents ? 1 : 0;
     }
     const qint64 count = qint64(rows.size());
-    const QString question =
-        tr("Change these prices in the shop now?\n\nPrices that change: %1 (%2 up, %3 down).\n"
-           "They change in one step, and the run can be undone as a whole on the \"Runs and "
-           "Undo\" tab.")
-            .arg(QLocale().toString(count), QLocale().toString(up), QLocale().toString(count - up));
+    const QString question
+        = tr("Change these prices in the shop now?\n\nPrices that change: %1 (%2 up, %3 down).\n"
+             "They change in one step, and the run can be undone as a whole on the \"Runs and "
+             "Undo\" tab.")
+              .arg(QLocale().toString(count), QLocale().toString(up),
+                   QLocale().toString(count - up));
     if (!confirm(tr("Apply Price Changes"), question))
         return false;
     if (!m_task->startApply(m_preview, std::move(rows), PriceRunSource::Manual,
@@ -769,8 +771,8 @@ void RepricingPage::previewSelectionChanged()
     if (!decision)
         return;
     const PricingProduct &product = m_preview->productOf(*decision);
-    showHistory(product.id, m_preview->products.sku(decision->row) + QStringLiteral(" — ") +
-                                m_preview->products.title(decision->row));
+    showHistory(product.id, m_preview->products.sku(decision->row) + QStringLiteral(" — ")
+                                + m_preview->products.title(decision->row));
 }
 
 void RepricingPage::showHistory(qint64 productId, const QString &label)
@@ -867,8 +869,8 @@ void RepricingPage::reloadLocked()
         return;
     }
     for (const LockedProduct &product : *locked) {
-        auto *entry =
-            new QListWidgetItem(product.sku + QStringLiteral(" — ") + product.title, m_locked);
+        auto *entry
+            = new QListWidgetItem(product.sku + QStringLiteral(" — ") + product.title, m_locked);
         entry->setData(Qt::UserRole, product.productId);
     }
     m_unlock->setEnabled(!locked->empty());
@@ -877,8 +879,8 @@ void RepricingPage::reloadLocked()
 void RepricingPage::reloadRuns()
 {
     const int selectedRow = selectedRunRow();
-    const qint64 selected =
-        selectedRow >= 0 ? m_runs->item(selectedRow, 0)->data(Qt::UserRole).toLongLong() : -1;
+    const qint64 selected
+        = selectedRow >= 0 ? m_runs->item(selectedRow, 0)->data(Qt::UserRole).toLongLong() : -1;
     auto runs = PriceRunStore::runs(m_db);
     const QSignalBlocker blocker(m_runs);
     m_runs->setRowCount(0);
@@ -930,8 +932,8 @@ void RepricingPage::runSelectionChanged()
 {
     const int row = selectedRunRow();
     const bool selected = row >= 0;
-    m_undo->setEnabled(selected && !isBusy() &&
-                       m_runs->item(row, 0)->data(Qt::UserRole + 1).toBool());
+    m_undo->setEnabled(selected && !isBusy()
+                       && m_runs->item(row, 0)->data(Qt::UserRole + 1).toBool());
     m_runChanges->setRowCount(0);
     if (!selected)
         return;
@@ -991,10 +993,10 @@ bool RepricingPage::undoSelectedRun()
                                   .arg(report->runId)
                                   .arg(QLocale().toString(report->changed));
             if (!report->conflicts.empty()) {
-                message += QLatin1Char(' ') +
-                           tr("Left alone because their price changed since: %1.")
-                               .arg(QLocale().toString(qint64(report->conflicts.size()))) +
-                           QLatin1Char('\n') + conflictLines(report->conflicts);
+                message += QLatin1Char(' ')
+                           + tr("Left alone because their price changed since: %1.")
+                                 .arg(QLocale().toString(qint64(report->conflicts.size())))
+                           + QLatin1Char('\n') + conflictLines(report->conflicts);
             }
             showMessage(message);
             // Prices moved: a preview computed before would not match the shop any more.
@@ -1066,10 +1068,10 @@ bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
                                   .arg(QLocale().toString(report->changed))
                                   .arg(report->runId);
             if (!report->conflicts.empty()) {
-                message += QLatin1Char(' ') +
-                           tr("Left alone because their price changed since the proposal: %1.")
-                               .arg(QLocale().toString(qint64(report->conflicts.size()))) +
-                           QLatin1Char('\n') + conflictLines(report->conflicts);
+                message += QLatin1Char(' ')
+                           + tr("Left alone because their price changed since the proposal: %1.")
+                                 .arg(QLocale().toString(qint64(report->conflicts.size())))
+                           + QLatin1Char('\n') + conflictLines(report->conflicts);
             }
             showMessage(message);
             reloadProposal();

@@ -24,8 +24,8 @@ CustomerFeaturesDialog::CustomerFeaturesDialog(const Database &db, qint64 custom
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto features =
-        EntitlementService::allFeatures(db, customerId, QDateTime::currentSecsSinceEpoch());
+    auto features
+        = EntitlementService::allFeatures(db, customerId, QDateTime::currentSecsSinceEpoch());
     if (!features) {
         layout->addWidget(
             new QLabel(tr("Cannot read the features: %1").arg(features.error()), this));

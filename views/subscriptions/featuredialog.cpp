@@ -43,8 +43,8 @@ FeatureDialog::FeatureDialog(const FeatureDef &feature, QWidget *parent)
     auto update = [this, buttons] {
         m_choices->setEnabled(FeatureType(m_type->currentData().toInt()) == FeatureType::Choice);
         buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(!m_key->text().trimmed().isEmpty() &&
-                         !m_label->text().trimmed().isEmpty());
+            ->setEnabled(!m_key->text().trimmed().isEmpty()
+                         && !m_label->text().trimmed().isEmpty());
     };
     connect(m_type, &QComboBox::currentIndexChanged, this, update);
     connect(m_key, &QLineEdit::textChanged, this, update);

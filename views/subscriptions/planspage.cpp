@@ -49,8 +49,8 @@ PlansPage::PlansPage(const DatabaseSpec &database, QWidget *parent)
     m_table->setModel(m_model);
     m_table->setItemDelegate(new PlanValueDelegate(m_table));
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                             QAbstractItemView::SelectedClicked);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::SelectedClicked);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setMinimumHeight(44);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -73,8 +73,8 @@ PlansPage::PlansPage(const DatabaseSpec &database, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &PlansPage::updateActions);
 
-    auto db =
-        Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
+    auto db
+        = Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
     if (!db) {
         showMessage(tr("Cannot open the database: %1").arg(db.error()), true);
     } else {
@@ -127,10 +127,10 @@ bool PlansPage::confirmDropEdits()
 {
     if (!m_model->isDirty())
         return true;
-    const auto answer =
-        QMessageBox::question(this, tr("Unsaved changes"),
-                              tr("The matrix has changes that are not saved. Save them first?"),
-                              QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer
+        = QMessageBox::question(this, tr("Unsaved changes"),
+                                tr("The matrix has changes that are not saved. Save them first?"),
+                                QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
     return answer == QMessageBox::Save && save();
 }
 
@@ -177,8 +177,8 @@ void PlansPage::deletePlan()
         return;
     plan = m_model->planAt(m_table->currentIndex().column());
     const QString name = plan->name;
-    if (QMessageBox::question(this, tr("Delete plan"), tr("Delete plan “%1”?").arg(name)) !=
-        QMessageBox::Yes) {
+    if (QMessageBox::question(this, tr("Delete plan"), tr("Delete plan “%1”?").arg(name))
+        != QMessageBox::Yes) {
         return;
     }
     if (auto removed = PlanStore::deletePlan(*m_db, plan->id); !removed) {
@@ -240,8 +240,8 @@ void PlansPage::updateActions()
     m_editPlan->setEnabled(open && m_model->planAt(current.column()));
     m_deletePlan->setEnabled(open && m_model->planAt(current.column()));
     m_editFeature->setEnabled(open && m_model->featureAt(current.row()));
-    m_inherit->setEnabled(current.isValid() &&
-                          !current.data(PlanMatrixModel::InheritedRole).toBool());
+    m_inherit->setEnabled(current.isValid()
+                          && !current.data(PlanMatrixModel::InheritedRole).toBool());
 }
 
 } // namespace md

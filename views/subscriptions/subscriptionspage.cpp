@@ -113,8 +113,8 @@ SubscriptionsPage::SubscriptionsPage(const DatabaseSpec &database, QWidget *pare
 {
     auto *heading = new QLabel(tr("Subscriptions"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
-    auto db =
-        Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
+    auto db
+        = Database::open(database, Database::Options{.migrate = false, .createIfMissing = false});
     if (db)
         m_db.emplace(std::move(*db));
 
@@ -144,8 +144,8 @@ QWidget *SubscriptionsPage::buildSubscribersTab()
     m_cancel = toolbar->addAction(tr("&Cancel…"), this, &SubscriptionsPage::cancel);
     m_changePlan = toolbar->addAction(tr("Change &plan…"), this, &SubscriptionsPage::changePlan);
     toolbar->addSeparator();
-    m_features =
-        toolbar->addAction(tr("Customer's &features…"), this, &SubscriptionsPage::showFeatures);
+    m_features
+        = toolbar->addAction(tr("Customer's &features…"), this, &SubscriptionsPage::showFeatures);
     toolbar->addSeparator();
     toolbar->addAction(tr("Resume due pauses"), this, &SubscriptionsPage::resumeDue);
 
@@ -271,9 +271,9 @@ void SubscriptionsPage::cancel()
     if (!id || !m_db)
         return;
     bool ok = false;
-    const QString reason =
-        QInputDialog::getText(this, tr("Cancel subscription"), tr("Why does the customer cancel?"),
-                              QLineEdit::Normal, QString(), &ok);
+    const QString reason = QInputDialog::getText(this, tr("Cancel subscription"),
+                                                 tr("Why does the customer cancel?"),
+                                                 QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
     afterChange(SubscriptionService::cancel(*m_db, id, reason, QDateTime::currentSecsSinceEpoch()),
@@ -299,10 +299,10 @@ void SubscriptionsPage::changePlan()
         ids.push_back(plan.id);
     }
     bool ok = false;
-    const QString chosen =
-        QInputDialog::getItem(this, tr("Change plan"),
-                              tr("The new plan takes effect when the current billing period ends:"),
-                              names, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Change plan"),
+        tr("The new plan takes effect when the current billing period ends:"), names, 0, false,
+        &ok);
     if (!ok)
         return;
     const qint64 planId = ids[size_t(names.indexOf(chosen))];
@@ -484,11 +484,11 @@ void SubscriptionsPage::confirmCycle()
 {
     if (!m_db || !m_composition || m_confirmed || m_busy)
         return;
-    const auto answer =
-        QMessageBox::question(this, tr("Confirm cycle"),
-                              tr("Record the %1 boxes of %2 and take their items from stock?")
-                                  .arg(m_composition->boxCount())
-                                  .arg(cycleText()));
+    const auto answer
+        = QMessageBox::question(this, tr("Confirm cycle"),
+                                tr("Record the %1 boxes of %2 and take their items from stock?")
+                                    .arg(m_composition->boxCount())
+                                    .arg(cycleText()));
     if (answer != QMessageBox::Yes)
         return;
     // Recording 100,000 boxes takes a while: its own thread and connection, like composing.
@@ -540,8 +540,8 @@ void SubscriptionsPage::exportPickingList()
                              tr("Cannot write %1: %2").arg(path, written.error()));
         return;
     }
-    m_boxSummary->setText(m_boxSummary->text() + QLatin1Char(' ') +
-                          tr("Picking list written to %1.").arg(path));
+    m_boxSummary->setText(m_boxSummary->text() + QLatin1Char(' ')
+                          + tr("Picking list written to %1.").arg(path));
 }
 
 // --- growth
