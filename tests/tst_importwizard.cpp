@@ -2,16 +2,20 @@
 // MERCHANTDESK_TEST_BACKEND), driven as the owner would: detection of a semicolon/decimal-comma
 // file and of a Shopify export, the 20-row preview, a changed mapping that changes what is
 // imported, a saved profile offered again, a bad file that names line:column and changes
-// nothing, a cancelled import that rolls back, replace asking first, and an export from a page.
+// nothing, a cancelled import that rolls back (and is called cancelled in German too), replace
+// asking first, and an export from a page.
 
 #include "catalog/catalogpage.h"
 #include "core/appsettings.h"
+#include "core/translations.h"
 #include "customers/customerspage.h"
 #include "db/pagedquerymodel.h"
 #include "db/sql.h"
 #include "io/csvexporter.h"
 #include "io/entitycatalog.h"
 #include "io/importpreviewmodel.h"
+#include "io/importrunpage.h"
+#include "io/importsummarypage.h"
 #include "io/importwizard.h"
 #include "io/transferbuttons.h"
 #include "testdb.h"
@@ -33,6 +37,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -40,6 +45,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 
 #include <functional>
 
@@ -110,6 +116,7 @@ private slots:
     void badFileNamesLineAndColumnAndChangesNothing();
     void rejectsFileImportsTheValidRows();
     void cancelRollsBack();
+    void cancelInGermanIsCancelledNotFailed();
     void replaceAsksFirst();
     void exportFromPageWritesTheFile();
     void importFromPageReloadsIt();
@@ -427,11 +434,70 @@ void tst_ImportWizard::cancelRollsBack()
     wizard->findChild<QPushButton *>(QStringLiteral("cancelImportButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::SummaryPage), 60000);
     QVERIFY(!wizard->summary());
-    QVERIFY2(wizard->runError().contains(QLatin1String("cancelled")),
-             qPrintable(wizard->runError()));
+    QVERIFY(!wizard->runError().isEmpty());
+    QCOMPARE(wizard->outcome(), ImportOutcome::Cancelled);
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("summaryHeadline"))
                 ->text()
                 .contains(QLatin1String("cancelled")));
+    QCOMPARE(test::databaseDigest(*m_db), before);
+}
+
+void tst_ImportWizard::cancelInGermanIsCancelledNotFailed()
+{
+    // German as the app starts it (main.cpp): the language setting, the catalogues, the locale.
+    const QLocale locale;
+    const QList<QTranslator *> installed = qApp->findChildren<QTranslator *>();
+    const auto restore = qScopeGuard([&] {
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            if (!installed.contains(translator)) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        }
+        QLocale::setDefault(locale);
+    });
+    AppSettings::setLanguage(QStringLiteral("de"));
+    QVERIFY(installTranslators(*qApp).startsWith(QLatin1String("de")));
+    QLocale::setDefault(QLocale::German);
+    QCOMPARE(CsvImporter::tr("The import was cancelled; nothing was written"),
+             QStringLiteral("Der Import wurde abgebrochen; es wurde nichts geschrieben"));
+
+    MD_VERIFY(test::fillAwkwardShop(*m_db));
+    const QString before = test::databaseDigest(*m_db);
+    // Large enough that the import is still reading when the first progress report arrives.
+    QByteArray content = "sku,title,base_price\n";
+    for (int i = 0; i < 200000; ++i)
+        content += "G-" + QByteArray::number(i) + ",Artikel,1\n";
+    auto wizard = openWizard(QStringLiteral("products"), write(content));
+    QVERIFY(wizard);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::OptionsPage));
+    auto *run = qobject_cast<ImportRunPage *>(wizard->page(ImportWizard::RunPage));
+    QVERIFY(run);
+    int reports = 0;
+    connect(run, &ImportRunPage::progress, run, [&reports, run] {
+        if (++reports == 1)
+            run->findChild<QPushButton *>(QStringLiteral("cancelImportButton"))->click();
+    });
+    wizard->next(); // Import
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(ImportWizard::SummaryPage), 60000);
+    QVERIFY(reports > 0);
+
+    // The importer says so in German, without the English word the summary once looked for.
+    QVERIFY(!wizard->summary());
+    QVERIFY2(wizard->runError().contains(QStringLiteral("abgebrochen")),
+             qPrintable(wizard->runError()));
+    QVERIFY(!wizard->runError().contains(QLatin1String("cancelled")));
+    auto *summary = qobject_cast<ImportSummaryPage *>(wizard->currentPage());
+    QVERIFY(summary);
+    QCOMPARE(summary->outcome(), ImportOutcome::Cancelled);
+    QCOMPARE(wizard->outcome(), ImportOutcome::Cancelled);
+    const QString headline = wizard->findChild<QLabel *>(QStringLiteral("summaryHeadline"))->text();
+    QCOMPARE(headline, ImportSummaryPage::tr("The import was cancelled. Nothing was written."));
+    QVERIFY(headline != ImportSummaryPage::tr("The import failed. Nothing was written."));
+    QCOMPARE(value(*m_db, QStringLiteral("SELECT COUNT(*) FROM products WHERE sku LIKE 'G-%'"))
+                 .toLongLong(),
+             0);
     QCOMPARE(test::databaseDigest(*m_db), before);
 }
 

@@ -9,6 +9,8 @@
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "demo/demoshop.h"
+#include "io/entitycatalog.h"
+#include "io/importwizard.h"
 #include "mainwindow.h"
 #include "orders/orderspage.h"
 #include "subscriptions/planmatrixmodel.h"
@@ -18,6 +20,7 @@
 #include "traycontroller.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChartView>
@@ -32,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace md;
 
@@ -133,6 +137,8 @@ private slots:
     void ordersShowLinesOfSelection();
     void withoutTrayTheStatusBarSaysSo();
     void fileMenuActions();
+    void fileImportOpensForThePage_data();
+    void fileImportOpensForThePage();
     void switchingDatabaseRebuildsPages();
     void demoShopFillsEveryPage();
 
@@ -324,6 +330,54 @@ void tst_MainWindow::fileMenuActions()
     auto *backup = m_window->findChild<QAction *>(QStringLiteral("actionBackup"));
     QCOMPARE(backup->isEnabled(), !m_scratch->spec().isPostgres());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionOpenSqlite"))->isEnabled());
+}
+
+void tst_MainWindow::fileImportOpensForThePage_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("entity"); // empty: the wizard's own first choice
+    QTest::addColumn<QString>("title");
+    QTest::newRow("catalog imports products")
+        << QStringLiteral("catalog") << QStringLiteral("products")
+        << QStringLiteral("Import Products");
+    QTest::newRow("customers import customers")
+        << QStringLiteral("customers") << QStringLiteral("customers")
+        << QStringLiteral("Import Customers");
+    QTest::newRow("orders import orders")
+        << QStringLiteral("orders") << QStringLiteral("orders") << QStringLiteral("Import Orders");
+    QTest::newRow("dashboard has no entity")
+        << QStringLiteral("dashboard") << QString() << QStringLiteral("Import");
+    QTest::newRow("plans has no import button")
+        << QStringLiteral("plans") << QString() << QStringLiteral("Import");
+}
+
+void tst_MainWindow::fileImportOpensForThePage()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, entity);
+    QFETCH(QString, title);
+    if (entity.isEmpty())
+        entity = EntityCatalog::all().front().name;
+    m_window->showPage(page);
+    QCOMPARE(m_window->currentPageId(), page);
+
+    // File ▸ Import… opens the wizard modally: look at it from a timer, then close it.
+    QString chosen;
+    QString shownTitle;
+    QTimer timer;
+    timer.setInterval(20);
+    connect(&timer, &QTimer::timeout, &timer, [&] {
+        if (auto *wizard = qobject_cast<ImportWizard *>(QApplication::activeModalWidget())) {
+            chosen = wizard->selectedEntity();
+            shownTitle = wizard->windowTitle();
+            wizard->reject();
+        }
+    });
+    timer.start();
+    m_window->findChild<QAction *>(QStringLiteral("actionImport"))->trigger();
+    timer.stop();
+    QCOMPARE(chosen, entity);
+    QCOMPARE(shownTitle, title);
 }
 
 void tst_MainWindow::switchingDatabaseRebuildsPages()

@@ -13,6 +13,7 @@
 #include "dialogs/connectdialog.h"
 #include "dialogs/preferencesdialog.h"
 #include "io/csvtransfer.h"
+#include "io/transferbuttons.h"
 #include "orders/orderspage.h"
 #include "pricing/repricingpage.h"
 #include "subscriptions/planspage.h"
@@ -532,7 +533,11 @@ void MainWindow::backUp()
 
 void MainWindow::importFromMenu()
 {
-    if (m_database && CsvTransfer::importWithWizard(this, *m_database, QString())) {
+    if (!m_database)
+        return;
+    // Opened on a page, the wizard imports into what that page shows, as its Import button does.
+    const QString entity = TransferButtons::entityOfPage(m_stack->currentWidget());
+    if (CsvTransfer::importWithWizard(this, *m_database, entity)) {
         // Every page may show what changed: they are built afresh, like after reopening.
         clearPages();
         databaseChanged();

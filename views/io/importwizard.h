@@ -5,30 +5,25 @@
 // mapping, saved as named profiles; choose the mode and whether rejected rows go to a file;
 // validate (a dry run); import on a worker thread with progress and cancel (cancel rolls back);
 // read the summary. Built on CsvImporter, which the command line uses too.
+//
+// Each step is a page of its own (importfilepage.h, importreadpage.h, importoptionspage.h,
+// importrunpage.h, importsummarypage.h); the wizard holds the ImportJob they share and moves
+// on when the run ends.
 
-#include "db/databasespec.h"
-#include "io/csvimporter.h"
+#include "importjob.h"
 
 #include <QWizard>
 
-#include <memory>
 #include <optional>
-
-class QButtonGroup;
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QProgressBar;
-class QPushButton;
-class QTableView;
-class QTableWidget;
 
 namespace md {
 
+class ImportFilePage;
+class ImportOptionsPage;
 class ImportPreviewModel;
-class ImportTask;
+class ImportReadPage;
+class ImportRunPage;
+class ImportSummaryPage;
 
 class ImportWizard : public QWizard
 {
@@ -45,13 +40,17 @@ public:
 
     // For tests and the File menu: choose the file without the file dialog.
     void setFilePath(const QString &path);
-    const CsvImporter *importer() const { return m_importer ? &*m_importer : nullptr; }
-    ImportPreviewModel *previewModel() const { return m_previewModel; }
+    // The entity chosen on the first page ("products").
+    QString selectedEntity() const;
+    const CsvImporter *importer() const { return m_job.importer ? &*m_job.importer : nullptr; }
+    ImportPreviewModel *previewModel() const;
     // The last import's summary (after the run page), if it produced one.
-    const std::optional<ImportSummary> &summary() const { return m_summary; }
+    const std::optional<ImportSummary> &summary() const { return m_job.summary; }
     // The message of a run that produced no summary (cancelled, database error).
-    const QString &runError() const { return m_runError; }
-    bool dataWritten() const { return m_summary && m_summary->written; }
+    const QString &runError() const { return m_job.runError; }
+    // How the last run ended: what the summary page shows.
+    ImportOutcome outcome() const { return m_job.outcome; }
+    bool dataWritten() const { return m_job.summary && m_job.summary->written; }
 
     void reject() override;
 
@@ -60,79 +59,16 @@ signals:
     void imported(const QString &entity);
 
 private:
-    QWizardPage *createFilePage();
-    QWizardPage *createReadPage();
-    QWizardPage *createOptionsPage();
-    QWizardPage *createRunPage();
-    QWizardPage *createSummaryPage();
-
-    const EntityDescriptor *chosenEntity() const;
-    bool openFile();
-    void browseFile();
-    void fillReadControls();
-    void fillProfiles();
-    void fillMappingTable();
-    void settingsChanged();
-    void formatChanged();
-    void mappingChanged(int field);
-    void profileChosen();
-    void saveProfile();
-    void deleteProfile();
-    void refreshPreview();
-    bool mappingIsUsable() const;
-    void browseRejects();
-    void validate();
-    void validationFinished();
-    bool confirmMode();
-    void startRun();
     void runFinished();
-    void showSummary();
-    ImportOptions options(bool dryRun) const;
 
-    DatabaseSpec m_database;
-    std::optional<CsvImporter> m_importer;
-    std::optional<CsvImporter> m_detected; // as opened, before any profile or change
-    std::unique_ptr<ImportTask> m_validation;
-    std::unique_ptr<ImportTask> m_run;
-    std::optional<ImportSummary> m_summary;
-    QString m_runError;
-    QString m_readError;
-    bool m_previewOk = false;
-    bool m_updating = false;
-
-    // File page
-    QComboBox *m_entity = nullptr;
-    QLineEdit *m_file = nullptr;
-    QLabel *m_fileError = nullptr;
-    // Read page
-    QLabel *m_detectedLabel = nullptr;
-    QComboBox *m_format = nullptr;
-    QComboBox *m_delimiter = nullptr;
-    QComboBox *m_encoding = nullptr;
-    QComboBox *m_decimal = nullptr;
-    QComboBox *m_profile = nullptr;
-    QPushButton *m_deleteProfile = nullptr;
-    QTableView *m_preview = nullptr;
-    ImportPreviewModel *m_previewModel = nullptr;
-    QTableWidget *m_mapping = nullptr;
-    QLabel *m_readStatus = nullptr;
-    // Options page
-    QButtonGroup *m_mode = nullptr;
-    QCheckBox *m_useRejects = nullptr;
-    QLineEdit *m_rejects = nullptr;
-    QPushButton *m_validate = nullptr;
-    QProgressBar *m_validateProgress = nullptr;
-    QLabel *m_validateStatus = nullptr;
-    QListWidget *m_problems = nullptr;
-    // Run page
-    QLabel *m_runLabel = nullptr;
-    QProgressBar *m_runProgress = nullptr;
-    QPushButton *m_cancelRun = nullptr;
-    // Summary page
-    QLabel *m_summaryHeadline = nullptr;
-    QLabel *m_summaryCounts = nullptr;
-    QListWidget *m_summaryProblems = nullptr;
-    QLabel *m_summaryListLabel = nullptr;
+    // The pages hold a reference. It goes before they do, which is safe: none of them reads it
+    // while being destroyed, and their tasks stop without delivering a result.
+    ImportJob m_job;
+    ImportFilePage *m_filePage = nullptr;
+    ImportReadPage *m_readPage = nullptr;
+    ImportOptionsPage *m_optionsPage = nullptr;
+    ImportRunPage *m_runPage = nullptr;
+    ImportSummaryPage *m_summaryPage = nullptr;
 };
 
 } // namespace md

@@ -31,6 +31,12 @@ TransferButtons::TransferButtons(const DatabaseSpec &database, const QStringList
     layout->addWidget(m_export);
 }
 
+QString TransferButtons::entityOfPage(const QWidget *page)
+{
+    const auto *buttons = page ? page->findChild<TransferButtons *>() : nullptr;
+    return buttons ? buttons->entities().value(0) : QString();
+}
+
 QToolButton *TransferButtons::makeButton(const QString &text, const QString &objectName,
                                          const std::function<void(const QString &)> &run)
 {

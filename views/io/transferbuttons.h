@@ -23,7 +23,12 @@ public:
     TransferButtons(const DatabaseSpec &database, const QStringList &entities,
                     QWidget *parent = nullptr);
 
+    const QStringList &entities() const { return m_entities; }
     QToolButton *importButton() const { return m_import; }
+
+    // The entity a page holds, for File ▸ Import… on it: the first its Import button offers
+    // ("products" on Catalog); empty for a page without one.
+    static QString entityOfPage(const QWidget *page);
     QToolButton *exportButton() const { return m_export; }
 
 signals:

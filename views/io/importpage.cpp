@@ -1,0 +1,29 @@
+#include "importpage.h"
+
+#include <QLabel>
+
+namespace md {
+
+ImportPage::ImportPage(ImportJob &job, QWidget *parent)
+    : QWizardPage(parent)
+    , m_job(job)
+{}
+
+QLabel *ImportPage::noteLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString ImportPage::errorStyle()
+{
+    return QStringLiteral("color: #a40000;");
+}
+
+QString ImportPage::fileFilter()
+{
+    return tr("CSV files (*.csv *.txt *.tsv);;All files (*)");
+}
+
+} // namespace md
