@@ -3,7 +3,7 @@
 // Cross-sell storage: the baskets of the shop's completed orders and its view sessions as miner
 // sources (streamed, never loaded whole), and the runs, rules and bundles the miner stores.
 
-#include "crosssellmodel.h"
+#include "crosssellrecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
