@@ -655,7 +655,7 @@ QWizardPage *ImportWizard::createOptionsPage()
     auto *modeLayout = new QVBoxLayout(modes);
     for (const auto &[mode, text] : choices) {
         auto *button = new QRadioButton(text, modes);
-        button->setObjectName(QStringLiteral("mode_") + ImportOptions::modeName(mode));
+        button->setObjectName(QStringLiteral("mode_") + keyOf(mode));
         m_mode->addButton(button, int(mode));
         modeLayout->addWidget(button);
     }
