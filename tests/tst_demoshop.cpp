@@ -207,7 +207,7 @@ void tst_DemoShop::parseScale()
         return;
     }
     QCOMPARE(int(*parsed), scale);
-    QCOMPARE(DemoShop::parseScale(DemoShop::scaleName(*parsed)).value(), *parsed);
+    QCOMPARE(DemoShop::parseScale(keyOf(*parsed)).value(), *parsed);
 }
 
 void tst_DemoShop::sameSeedGivesSameRows()

@@ -102,13 +102,13 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     const QString path = positional.at(1);
 
     ImportOptions options;
-    const auto format = ImportOptions::parseFormat(arguments.value(kFormat));
+    const auto format = fromKey<ImportFormat>(arguments.value(kFormat).trimmed().toLower());
     if (!format) {
         return console.usageError(tr("import: --format \"%1\" is not a format; use auto, native, "
                                      "shopify or woocommerce")
                                       .arg(arguments.value(kFormat)));
     }
-    const auto mode = ImportOptions::parseMode(arguments.value(kMode));
+    const auto mode = fromKey<ImportMode>(arguments.value(kMode).trimmed().toLower());
     if (!mode) {
         return console.usageError(
             tr("import: --mode \"%1\" is not a mode; use upsert, insert or replace")
@@ -151,7 +151,7 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     if (entity->kind == EntityDescriptor::Kind::UpdateOnly && options.mode != ImportMode::Upsert) {
         return console.usageError(tr("import: %1 only updates stored rows; --mode %2 does not "
                                      "apply")
-                                      .arg(entity->name, ImportOptions::modeName(options.mode)));
+                                      .arg(entity->name, keyOf(options.mode)));
     }
     if (entity->appendOnly && options.mode == ImportMode::Replace) {
         return console.usageError(

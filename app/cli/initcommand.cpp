@@ -22,8 +22,7 @@ const QString kAsOf = QStringLiteral("as-of");
 
 QString scaleNames()
 {
-    return DemoShop::scaleName(DemoOptions::Scale::Small) + QLatin1Char('|')
-           + DemoShop::scaleName(DemoOptions::Scale::Large);
+    return keyList<DemoOptions::Scale>(u"|");
 }
 
 } // namespace
@@ -48,7 +47,7 @@ QList<QCommandLineOption> InitCommand::options() const
                            tr("Demo size: small (about 500 products, 2,000 customers, 20,000 "
                               "orders) or large (1,000,000 products and customers, about "
                               "10,000,000 order lines)"),
-                           scaleNames(), DemoShop::scaleName(DemoOptions::Scale::Small)),
+                           scaleNames(), keyOf(DemoOptions::Scale::Small)),
         QCommandLineOption(kSeed, tr("Demo random seed: the same seed gives the same shop"),
                            QStringLiteral("N"), QString::number(DemoOptions{}.seed)),
         QCommandLineOption(kAsOf,
@@ -149,7 +148,7 @@ int InitCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
     if (!counts)
         return console.dataError(tr("%1: %2").arg(spec->displayName(), counts.error()));
     console.print(tr("Demo shop (%1, seed %2, as of %3):\n")
-                      .arg(DemoShop::scaleName(demoOptions.scale))
+                      .arg(keyOf(demoOptions.scale))
                       .arg(demoOptions.seed)
                       .arg(demoOptions.asOf.toString(Qt::ISODate)));
     qsizetype nameWidth = 0;

@@ -51,11 +51,11 @@ QList<QCommandLineOption> RepriceCommand::options() const
 int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                         Console &console)
 {
-    const auto format = PreviewWriter::parseFormat(arguments.value(kFormat));
+    const auto format = fromKey<PreviewWriter::Format>(arguments.value(kFormat));
     if (!format) {
-        return console.usageError(tr("reprice: --format \"%1\" is not a format; use %2")
-                                      .arg(arguments.value(kFormat),
-                                           PreviewWriter::formatNames().join(QLatin1Char('|'))));
+        return console.usageError(
+            tr("reprice: --format \"%1\" is not a format; use %2")
+                .arg(arguments.value(kFormat), keyList<PreviewWriter::Format>(u"|")));
     }
     const bool dryRun = arguments.isSet(kDryRun);
     const QString output = arguments.value(kOutput);

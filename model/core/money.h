@@ -1,6 +1,7 @@
 #pragma once
 
-// Money is a count of minor units (cents) everywhere; it becomes text only at the edge.
+// Money is a count of minor units (cents) everywhere; it becomes text only at the edge, and
+// exactly: every formatter and parser here works on the integer, never through a double.
 
 #include "result.h"
 
@@ -17,7 +18,16 @@ Result<qint64> parse(QStringView text, QChar decimalPoint = QLatin1Char('.'));
 Result<qint64> parse(QStringView text, QChar decimalPoint, QChar groupSeparator);
 // 123450 → "1234.50": the machine format of CSV files and the command line.
 QString toPlain(qint64 cents);
-// 123450 → "1,234.50" in the locale, with its currency symbol when one is given.
+// 123450 → "1,234.50" in the locale (its digits, decimal point, minus sign and thousands
+// grouping, unless the locale's number options omit it), with its currency symbol placed as the
+// locale places it when one is given.
 QString format(qint64 cents, const QLocale &locale = QLocale(), const QString &symbol = {});
+
+enum class Grouping { None, Locale };
+// The one exact formatter behind the others and behind FixedPoint: `value` has `scale` implied
+// decimals (cents: 2) and is shown with `decimals` digits (0 ≤ decimals ≤ scale ≤ 18), rounded
+// half away from zero: (1234, 2, 1) → "12.3", (-5, 2, 2) → "-0.05", (-4, 2, 1) → "0.0".
+QString decimalText(qint64 value, int scale, int decimals, const QLocale &locale,
+                    Grouping grouping = Grouping::None);
 
 } // namespace md::money

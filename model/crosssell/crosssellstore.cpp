@@ -26,11 +26,6 @@ QString sinceClause(const char *column, std::optional<qint64> sinceAt)
     return QStringLiteral(" AND %1 >= %2").arg(QLatin1String(column)).arg(*sinceAt);
 }
 
-QString sourceKey(CrossSellSource source)
-{
-    return source == CrossSellSource::Cli ? QStringLiteral("cli") : QStringLiteral("manual");
-}
-
 QVariant nullableInt(std::optional<qint64> value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
@@ -291,7 +286,7 @@ Result<qint64> CrossSellStore::save(const Database &db, CrossSellRun run,
                        "min_support, min_confidence, min_lift, min_count, basket_count, "
                        "rule_count, bundle_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
-        {sourceKey(run.source), run.startedAt, run.finishedAt, nullableInt(run.parameters.sinceAt),
+        {keyOf(run.source), run.startedAt, run.finishedAt, nullableInt(run.parameters.sinceAt),
          run.parameters.minSupport, run.parameters.minConfidence, run.parameters.minLift,
          bought.minCount, bought.baskets, run.ruleCount, run.bundleCount});
     if (!id)
@@ -329,9 +324,9 @@ Result<qint64> CrossSellStore::save(const Database &db, CrossSellRun run,
         }
         return {};
     };
-    Status written = writeRules(bought, QStringLiteral("bought"));
+    Status written = writeRules(bought, keyOf(RuleRow::Kind::Bought));
     if (written && viewed)
-        written = writeRules(*viewed, QStringLiteral("viewed"));
+        written = writeRules(*viewed, keyOf(RuleRow::Kind::Viewed));
     if (written)
         written = (*rules)->finish();
     if (!written)
@@ -377,8 +372,8 @@ Result<std::optional<CrossSellRun>> CrossSellStore::latestRun(const Database &db
         return std::optional<CrossSellRun>();
     CrossSellRun run;
     run.id = query->value(0).toLongLong();
-    run.source = query->value(1).toString() == QLatin1String("cli") ? CrossSellSource::Cli
-                                                                    : CrossSellSource::Manual;
+    run.source
+        = fromKey<CrossSellSource>(query->value(1).toString()).value_or(CrossSellSource::Manual);
     run.startedAt = query->value(2).toLongLong();
     run.finishedAt = query->value(3).toLongLong();
     if (!query->value(4).isNull())
@@ -420,8 +415,8 @@ Result<std::vector<RuleRow>> CrossSellStore::rules(const Database &db, qint64 ru
     std::vector<RuleRow> rows;
     while (query->next()) {
         RuleRow row;
-        row.kind = query->value(0).toString() == QLatin1String("viewed") ? RuleRow::Kind::Viewed
-                                                                         : RuleRow::Kind::Bought;
+        row.kind
+            = fromKey<RuleRow::Kind>(query->value(0).toString()).value_or(RuleRow::Kind::Bought);
         row.rule.antecedent = query->value(1).toLongLong();
         row.rule.consequent = query->value(2).toLongLong();
         row.rule.count = query->value(3).toLongLong();

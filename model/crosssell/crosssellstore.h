@@ -3,7 +3,8 @@
 // Cross-sell storage: the baskets of the shop's completed orders and its view sessions as miner
 // sources (streamed, never loaded whole), and the runs, rules and bundles the miner stores.
 
-#include "crosssellmodel.h"
+#include "core/enumkeys.h"
+#include "crosssellrecords.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -58,6 +59,13 @@ private:
 
 enum class CrossSellSource { Manual, Cli };
 
+// The values of crosssell_runs.source.
+constexpr auto enumKeys(CrossSellSource)
+{
+    return keyTable<CrossSellSource>(
+        {{CrossSellSource::Manual, "manual"}, {CrossSellSource::Cli, "cli"}});
+}
+
 struct CrossSellRun
 {
     qint64 id = 0;
@@ -87,6 +95,13 @@ struct RuleRow
     ProductInfo antecedent;
     ProductInfo consequent;
 };
+
+// The values of crosssell_rules.kind.
+constexpr auto enumKeys(RuleRow::Kind)
+{
+    return keyTable<RuleRow::Kind>(
+        {{RuleRow::Kind::Bought, "bought"}, {RuleRow::Kind::Viewed, "viewed"}});
+}
 
 struct BundleRow
 {

@@ -7,7 +7,7 @@
 // frequent. Memory follows the number of frequent products and pairs, not the size of a basket
 // or the number of orders. No I/O: the baskets come from a BasketSource.
 
-#include "crosssellmodel.h"
+#include "crosssellrecords.h"
 
 #include <QCoreApplication>
 

@@ -52,21 +52,6 @@ DemoEvents::DemoEvents(const DemoSetup &setup, const DemoCatalog &catalog,
     , m_orders(orders)
 {}
 
-const char *DemoEvents::typeName(Type type)
-{
-    switch (type) {
-    case Type::ProductViewed:
-        return "product_viewed";
-    case Type::AddedToCart:
-        return "added_to_cart";
-    case Type::CheckoutStarted:
-        return "checkout_started";
-    case Type::OrderCompleted:
-        return "order_completed";
-    }
-    return "product_viewed";
-}
-
 int DemoEvents::drawProduct(DemoRandom &random, qint64 at) const
 {
     for (int attempt = 0; attempt < 4; ++attempt) {

@@ -4,6 +4,7 @@
 // (views, add to cart, checkout, completion), browsing without buying, and abandoned carts,
 // about one session in ten: products added, sometimes a checkout begun, no order that day.
 
+#include "core/enumkeys.h"
 #include "demosetup.h"
 
 #include <vector>
@@ -39,8 +40,6 @@ public:
     // All events of one day (0 = the oldest kept), sorted by time.
     void day(int day, std::vector<Event> &events) const;
 
-    static const char *typeName(Type type);
-
 private:
     void orderSession(int order, qint32 session, qint64 dayStart, std::vector<Event> &events) const;
     void browseSession(DemoRandom &random, qint32 session, qint64 dayStart,
@@ -54,5 +53,15 @@ private:
     const DemoCustomers &m_customers;
     const DemoOrders &m_orders;
 };
+
+// The values of behaviour_events.event_type.
+constexpr auto enumKeys(DemoEvents::Type)
+{
+    using Type = DemoEvents::Type;
+    return keyTable<Type>({{Type::ProductViewed, "product_viewed"},
+                           {Type::AddedToCart, "added_to_cart"},
+                           {Type::CheckoutStarted, "checkout_started"},
+                           {Type::OrderCompleted, "order_completed"}});
+}
 
 } // namespace md

@@ -255,21 +255,6 @@ QString DemoOrders::orderNumber(int order)
     return QLatin1Char('#') + QString::number(100001 + order);
 }
 
-const char *DemoOrders::statusName(Status status)
-{
-    switch (status) {
-    case Status::Completed:
-        return "completed";
-    case Status::Pending:
-        return "pending";
-    case Status::Cancelled:
-        return "cancelled";
-    case Status::Refunded:
-        return "refunded";
-    }
-    return "completed";
-}
-
 int DemoOrders::firstOrderFrom(qint64 at) const
 {
     return int(std::lower_bound(m_at.begin(), m_at.end(), at) - m_at.begin());

@@ -4,6 +4,7 @@
 // one-off buyers and loyal regulars, guests), its status, and its basket. A basket is drawn from
 // its own sub-stream, so the order lines can be regenerated exactly where they are needed.
 
+#include "core/enumkeys.h"
 #include "demosetup.h"
 
 #include <QString>
@@ -37,7 +38,6 @@ public:
     Status status(int order) const { return Status(m_status[size_t(order)]); }
     qint64 totalCents(int order) const { return m_total[size_t(order)]; }
     static QString orderNumber(int order);
-    static const char *statusName(Status status);
 
     // The first order placed at or after the time.
     int firstOrderFrom(qint64 at) const;
@@ -65,5 +65,15 @@ private:
     std::vector<qint32> m_customerBegin;
     std::vector<qint32> m_customerOrders;
 };
+
+// The values of orders.status.
+constexpr auto enumKeys(DemoOrders::Status)
+{
+    using Status = DemoOrders::Status;
+    return keyTable<Status>({{Status::Completed, "completed"},
+                             {Status::Pending, "pending"},
+                             {Status::Cancelled, "cancelled"},
+                             {Status::Refunded, "refunded"}});
+}
 
 } // namespace md

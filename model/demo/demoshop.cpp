@@ -59,19 +59,12 @@ Status DemoShop::generate(Database &db, const DemoOptions &options, const Progre
         DemoShop::tr("Creating the demo shop in %1").arg(db.spec().displayName()));
 }
 
-QString DemoShop::scaleName(DemoOptions::Scale scale)
-{
-    return scale == DemoOptions::Scale::Large ? QStringLiteral("large") : QStringLiteral("small");
-}
-
 Result<DemoOptions::Scale> DemoShop::parseScale(const QString &name)
 {
-    const QString key = name.trimmed().toLower();
-    if (key == QLatin1String("small"))
-        return DemoOptions::Scale::Small;
-    if (key == QLatin1String("large"))
-        return DemoOptions::Scale::Large;
-    return fail(DemoShop::tr("Unknown demo shop scale \"%1\": use small or large").arg(name));
+    if (const auto scale = fromKey<DemoOptions::Scale>(name.trimmed().toLower()))
+        return *scale;
+    return fail(DemoShop::tr("Unknown demo shop scale \"%1\": use one of %2")
+                    .arg(name, keyList<DemoOptions::Scale>()));
 }
 
 std::vector<std::pair<QString, QString>> DemoShop::plantedPairs(const DemoOptions &options)

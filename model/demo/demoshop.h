@@ -3,6 +3,7 @@
 // Fills an empty database with a realistic, deterministic demo shop: the same seed and as-of date
 // give the same rows on SQLite and PostgreSQL. Small (the README's demo) or large (benchmarks).
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,13 @@ struct DemoOptions
     QDate asOf;
 };
 
+// The values of --scale.
+constexpr auto enumKeys(DemoOptions::Scale)
+{
+    using Scale = DemoOptions::Scale;
+    return keyTable<Scale>({{Scale::Small, "small"}, {Scale::Large, "large"}});
+}
+
 class DemoShop
 {
     Q_DECLARE_TR_FUNCTIONS(md::DemoShop)
@@ -38,7 +46,7 @@ public:
     // overwritten. All rows are written in one transaction through BulkWriter.
     static Status generate(Database &db, const DemoOptions &options, const Progress &progress = {});
 
-    static QString scaleName(DemoOptions::Scale scale);
+    // A key of enumKeys(DemoOptions::Scale) in any case, or an error listing them.
     static Result<DemoOptions::Scale> parseScale(const QString &name);
 
     // The SKU pairs (A, B) planted in the baskets: B joins about half of the baskets holding A,

@@ -527,10 +527,9 @@ Status DemoWriter::writeOrders()
         return fail(writer.error());
     BulkWriter &w = **writer;
     const DemoOrders &orders = *m_orders;
-    const QString statuses[] = {latin(DemoOrders::statusName(DemoOrders::Status::Completed)),
-                                latin(DemoOrders::statusName(DemoOrders::Status::Pending)),
-                                latin(DemoOrders::statusName(DemoOrders::Status::Cancelled)),
-                                latin(DemoOrders::statusName(DemoOrders::Status::Refunded))};
+    const QString statuses[]
+        = {keyOf(DemoOrders::Status::Completed), keyOf(DemoOrders::Status::Pending),
+           keyOf(DemoOrders::Status::Cancelled), keyOf(DemoOrders::Status::Refunded)};
     const int n = orders.count();
     for (int k = 0; k < n; ++k) {
         w.addInt(k + 1);
@@ -592,10 +591,8 @@ Status DemoWriter::writeEvents()
     BulkWriter &w = **writer;
     const DemoEvents events(m_setup, *m_catalog, *m_customers, *m_orders);
     using Type = DemoEvents::Type;
-    const QString types[] = {latin(DemoEvents::typeName(Type::ProductViewed)),
-                             latin(DemoEvents::typeName(Type::AddedToCart)),
-                             latin(DemoEvents::typeName(Type::CheckoutStarted)),
-                             latin(DemoEvents::typeName(Type::OrderCompleted))};
+    const QString types[] = {keyOf(Type::ProductViewed), keyOf(Type::AddedToCart),
+                             keyOf(Type::CheckoutStarted), keyOf(Type::OrderCompleted)};
     std::vector<DemoEvents::Event> day;
     qint64 eventId = 0;
     const int days = events.dayCount();

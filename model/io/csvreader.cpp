@@ -58,7 +58,7 @@ Status CsvReader::start()
     m_decoder = std::make_unique<TextDecoder>(m_settings.encoding);
     if (m_decoder->hasError()) {
         return md::fail(tr("This system cannot decode %1 text")
-                            .arg(CsvSettings::encodingName(m_settings.encoding)));
+                            .arg(CsvSettings::encodingLabel(m_settings.encoding)));
     }
     m_current.clear(1);
     return {};
@@ -107,7 +107,7 @@ void CsvReader::readChunk()
     }
     if (m_decoder->hasError()) {
         failLine(m_line, tr("the text is not valid %1; choose the file's encoding")
-                             .arg(CsvSettings::encodingName(m_settings.encoding)));
+                             .arg(CsvSettings::encodingLabel(m_settings.encoding)));
         return;
     }
     consume(m_utf8);

@@ -2,17 +2,17 @@
 
 namespace md {
 
-QString CsvSettings::encodingName(TextEncoding encoding)
+QString CsvSettings::encodingLabel(TextEncoding encoding)
 {
     switch (encoding) {
     case TextEncoding::Utf8:
-        return QStringLiteral("utf-8");
+        return tr("UTF-8");
     case TextEncoding::Utf16LE:
-        return QStringLiteral("utf-16le");
+        return tr("UTF-16 (little-endian)");
     case TextEncoding::Utf16BE:
-        return QStringLiteral("utf-16be");
+        return tr("UTF-16 (big-endian)");
     case TextEncoding::Windows1252:
-        return QStringLiteral("windows-1252");
+        return tr("Windows-1252 (Western European)");
     }
     return {};
 }
@@ -20,24 +20,14 @@ QString CsvSettings::encodingName(TextEncoding encoding)
 std::optional<TextEncoding> CsvSettings::parseEncoding(const QString &name)
 {
     QString key = name.trimmed().toLower();
+    if (const auto encoding = fromKey<TextEncoding>(key))
+        return encoding;
     key.remove(QLatin1Char('-'));
     key.remove(QLatin1Char('_'));
-    if (key == QLatin1String("utf8"))
-        return TextEncoding::Utf8;
-    if (key == QLatin1String("utf16le"))
-        return TextEncoding::Utf16LE;
-    if (key == QLatin1String("utf16be"))
-        return TextEncoding::Utf16BE;
-    if (key == QLatin1String("windows1252") || key == QLatin1String("cp1252")
-        || key == QLatin1String("latin1") || key == QLatin1String("iso88591")) {
-        // Windows-1252 is a superset of the printable Latin-1 characters, which is what files
-        // labelled "Latin-1" by spreadsheets really hold.
-        return TextEncoding::Windows1252;
-    }
-    return std::nullopt;
+    return fromKey<TextEncoding>(key);
 }
 
-QString CsvSettings::delimiterName(char delimiter)
+QString CsvSettings::delimiterKey(char delimiter)
 {
     if (delimiter == '\t')
         return QStringLiteral("tab");

@@ -68,7 +68,7 @@ Result<SniffResult> CsvSniffer::sniff(const QByteArray &sample, bool whole)
     bool decoded = false;
     const QByteArray utf8 = sampleText(sample, whole, encoding, &decoded);
     if (!decoded && encoding != TextEncoding::Utf8)
-        return fail(tr("the text is not valid %1").arg(CsvSettings::encodingName(encoding)));
+        return fail(tr("the text is not valid %1").arg(CsvSettings::encodingLabel(encoding)));
     if (utf8.trimmed().isEmpty())
         return fail(tr("the file is empty"));
     qsizetype binary = 0;

@@ -3,6 +3,8 @@
 // What the owner chose for an import: the file's format (or auto), how rows meet the stored
 // ones, whether to write at all, and where rejected rows go when valid ones may go in alone.
 
+#include "core/enumkeys.h"
+
 #include <QString>
 
 #include <optional>
@@ -17,6 +19,24 @@ enum class ImportMode {
     Replace, // the table ends up holding exactly the file's rows
 };
 
+// The values of --format and --mode, and of saved import profiles.
+constexpr auto enumKeys(ImportFormat)
+{
+    return keyTable<ImportFormat>({{ImportFormat::Auto, "auto"},
+                                   {ImportFormat::Native, "native"},
+                                   {ImportFormat::Shopify, "shopify"},
+                                   {ImportFormat::WooCommerce, "woocommerce"}});
+}
+static_assert(enumKeys(ImportFormat{}).coversFirst(4));
+
+constexpr auto enumKeys(ImportMode)
+{
+    return keyTable<ImportMode>({{ImportMode::Upsert, "upsert"},
+                                 {ImportMode::Insert, "insert"},
+                                 {ImportMode::Replace, "replace"}});
+}
+static_assert(enumKeys(ImportMode{}).coversFirst(3));
+
 struct ImportOptions
 {
     ImportMode mode = ImportMode::Upsert;
@@ -24,11 +44,6 @@ struct ImportOptions
     // Empty: all or nothing. Else valid rows are imported and rejected ones written here, as
     // CSV with the file's own header plus an "error" column.
     QString rejectsPath;
-
-    static QString formatName(ImportFormat format);
-    static std::optional<ImportFormat> parseFormat(const QString &name);
-    static QString modeName(ImportMode mode);
-    static std::optional<ImportMode> parseMode(const QString &name);
 };
 
 } // namespace md

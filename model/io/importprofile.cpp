@@ -76,9 +76,9 @@ QVariantMap ImportProfile::toVariant() const
     for (const auto &[field, column] : columnOfField)
         columns.insert(field, column);
     return {
-        {kFormat, ImportOptions::formatName(format)},
-        {kEncoding, CsvSettings::encodingName(settings.encoding)},
-        {kDelimiter, CsvSettings::delimiterName(settings.delimiter)},
+        {kFormat, keyOf(format)},
+        {kEncoding, keyOf(settings.encoding)},
+        {kDelimiter, CsvSettings::delimiterKey(settings.delimiter)},
         {kDecimal, QString(settings.decimalSymbol)},
         {kColumns, columns},
     };
@@ -86,7 +86,7 @@ QVariantMap ImportProfile::toVariant() const
 
 std::optional<ImportProfile> ImportProfile::fromVariant(const QString &name, const QVariantMap &map)
 {
-    const auto format = ImportOptions::parseFormat(map.value(kFormat).toString());
+    const auto format = fromKey<ImportFormat>(map.value(kFormat).toString());
     const auto encoding = CsvSettings::parseEncoding(map.value(kEncoding).toString());
     const auto delimiter = CsvSettings::parseDelimiter(map.value(kDelimiter).toString());
     const QString decimal = map.value(kDecimal).toString();

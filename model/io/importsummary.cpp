@@ -26,8 +26,8 @@ QString ImportSummary::report() const
     QString text;
     const QString how
         = tr("%1 format, %2, delimiter \"%3\", decimal symbol \"%4\"")
-              .arg(ImportOptions::formatName(format), CsvSettings::encodingName(settings.encoding),
-                   CsvSettings::delimiterName(settings.delimiter), QString(settings.decimalSymbol));
+              .arg(keyOf(format), keyOf(settings.encoding),
+                   CsvSettings::delimiterKey(settings.delimiter), QString(settings.decimalSymbol));
     if (options.dryRun)
         text += tr("Dry run of importing %1 into %2 (%3); nothing was written:")
                     .arg(file, entity, how);

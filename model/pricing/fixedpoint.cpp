@@ -1,18 +1,8 @@
 #include "fixedpoint.h"
 
+#include "core/money.h"
+
 namespace md {
-
-namespace {
-
-qint64 powerOfTen(int digits)
-{
-    qint64 result = 1;
-    for (int i = 0; i < digits; ++i)
-        result *= 10;
-    return result;
-}
-
-} // namespace
 
 Int128 FixedPoint::floorDiv(Int128 numerator, Int128 denominator)
 {
@@ -43,30 +33,7 @@ Int128 FixedPoint::roundDiv(Int128 numerator, Int128 denominator)
 
 QString FixedPoint::format(qint64 value, int scale, int decimals, const QLocale &locale)
 {
-    // Built by hand: this runs for every price of a million-product CSV.
-    const qint64 shown = qint64(roundDiv(value, powerOfTen(scale - decimals)));
-    const bool negative = shown < 0;
-    quint64 magnitude = negative ? quint64(0) - quint64(shown) : quint64(shown);
-    char16_t digits[48];
-    int at = 48;
-    for (int i = 0; i < decimals; ++i) {
-        digits[--at] = char16_t(u'0' + magnitude % 10);
-        magnitude /= 10;
-    }
-    if (decimals > 0) {
-        const QString point = locale.decimalPoint();
-        for (qsizetype i = point.size() - 1; i >= 0; --i)
-            digits[--at] = point.at(i).unicode();
-    }
-    do {
-        digits[--at] = char16_t(u'0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude > 0);
-    QString text;
-    if (negative)
-        text = locale.negativeSign();
-    text.append(QStringView(digits + at, 48 - at));
-    return text;
+    return money::decimalText(value, scale, decimals, locale);
 }
 
 QString FixedPoint::trimmed(qint64 value, int scale, const QLocale &locale)

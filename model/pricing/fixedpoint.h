@@ -23,7 +23,7 @@ public:
 
     // value has `scale` implied decimals (cents: 2, basis points of a percent: 2); shown with
     // exactly `decimals` digits (decimals ≤ scale), rounded half away from zero: (1234, 2, 1)
-    // → "12.3".
+    // → "12.3". No thousands grouping: money::decimalText(), the one exact formatter.
     static QString format(qint64 value, int scale, int decimals,
                           const QLocale &locale = QLocale::c());
     // As format() with all decimals, then without trailing zeros: (1500, 2) → "15",

@@ -255,7 +255,7 @@ QVariant PreviewTableModel::data(const QModelIndex &index, int role) const
     case Reason:
         return m_reasons->text(*decision);
     case Limit:
-        return PriceReason::limitName(decision->effectiveLimit());
+        return PriceReason::limitLabel(decision->effectiveLimit());
     case MarginBefore:
         return marginText(decision->oldCents, product.costCents);
     case MarginAfter:

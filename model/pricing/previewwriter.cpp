@@ -73,35 +73,14 @@ void jsonString(QByteArray &out, QByteArrayView utf8)
     out.append('"');
 }
 
-QString outcomeKey(PriceOutcome outcome)
-{
-    switch (outcome) {
-    case PriceOutcome::Change:
-        return QStringLiteral("change");
-    case PriceOutcome::Unchanged:
-        return QStringLiteral("unchanged");
-    case PriceOutcome::Skipped:
-        return QStringLiteral("skipped");
-    }
-    return {};
-}
-
-QString limitKey(PriceDecision::Limit limit)
-{
-    switch (limit) {
-    case PriceDecision::CapUp:
-        return QStringLiteral("cap_up");
-    case PriceDecision::CapDown:
-        return QStringLiteral("cap_down");
-    case PriceDecision::Floor:
-        return QStringLiteral("floor");
-    case PriceDecision::Ceiling:
-        return QStringLiteral("ceiling");
-    case PriceDecision::NoLimit:
-        break;
-    }
-    return {};
-}
+// The "outcome" and "limit" values of the JSON output.
+constexpr auto kOutcomeKeys = keyTable<PriceOutcome>({{PriceOutcome::Change, "change"},
+                                                      {PriceOutcome::Unchanged, "unchanged"},
+                                                      {PriceOutcome::Skipped, "skipped"}});
+constexpr auto kLimitKeys = keyTable<PriceDecision::Limit>({{PriceDecision::CapUp, "cap_up"},
+                                                            {PriceDecision::CapDown, "cap_down"},
+                                                            {PriceDecision::Floor, "floor"},
+                                                            {PriceDecision::Ceiling, "ceiling"}});
 
 // Text for a terminal column: cut to `width` characters with an ellipsis.
 QString fit(const QString &text, qsizetype width)
@@ -136,22 +115,6 @@ private:
 };
 
 } // namespace
-
-std::optional<PreviewWriter::Format> PreviewWriter::parseFormat(const QString &name)
-{
-    if (name == QLatin1String("table"))
-        return Format::Table;
-    if (name == QLatin1String("csv"))
-        return Format::Csv;
-    if (name == QLatin1String("json"))
-        return Format::Json;
-    return std::nullopt;
-}
-
-QStringList PreviewWriter::formatNames()
-{
-    return {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")};
-}
 
 Status PreviewWriter::write(const RepricingPreview &preview, const Options &options,
                             QIODevice &device)
@@ -230,9 +193,9 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
                 .append(FixedPoint::format(FixedPoint::changeBp(decision.oldCents, newCents), 2, 2)
                             .toLatin1());
             out.append(",\"outcome\":");
-            jsonString(out, outcomeKey(decision.outcome).toUtf8());
+            jsonString(out, kOutcomeKeys.keyOf(decision.outcome).toUtf8());
             out.append(",\"limit\":");
-            const QString limit = limitKey(decision.effectiveLimit());
+            const QString limit = kLimitKeys.keyOf(decision.effectiveLimit());
             if (limit.isEmpty())
                 out.append("null");
             else

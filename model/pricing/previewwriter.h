@@ -5,6 +5,7 @@
 // sku,title,stock_level,demand_score,old_price,new_price,change_pct,reason — prices in currency
 // units with a "." decimal point, text cells guarded against spreadsheet formulas.
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 #include "repricingpreview.h"
 
@@ -32,11 +33,16 @@ public:
         QLocale locale = QLocale::c(); // for the reasons (numbers in CSV/JSON are always C)
     };
 
-    static std::optional<Format> parseFormat(const QString &name);
-    static QStringList formatNames();
-
     // Streams to `device` in chunks; fails when the device refuses to write.
     static Status write(const RepricingPreview &preview, const Options &options, QIODevice &device);
 };
+
+// The values of --format on the command line.
+constexpr auto enumKeys(PreviewWriter::Format)
+{
+    using Format = PreviewWriter::Format;
+    return keyTable<Format>(
+        {{Format::Table, "table"}, {Format::Csv, "csv"}, {Format::Json, "json"}});
+}
 
 } // namespace md

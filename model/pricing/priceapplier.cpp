@@ -24,7 +24,7 @@ Result<qint64> insertRun(const Database &db, const PriceApplier::Run &run)
                           QStringLiteral("INSERT INTO price_runs (source, started_by, started_at, "
                                          "parameters, undo_of_run_id) VALUES (?, ?, ?, ?, ?) "
                                          "RETURNING id"),
-                          {PriceRunInfo::sourceKey(run.source), nonNullText(run.startedBy), run.now,
+                          {keyOf(run.source), nonNullText(run.startedBy), run.now,
                            nonNullText(run.parameters),
                            run.undoOfRunId > 0 ? QVariant(run.undoOfRunId) : QVariant()});
     if (!id)

@@ -18,33 +18,16 @@ const QString kColumns = QStringLiteral(
     "id, source, created_by, created_at, status, decided_at, decided_by, run_id, change_count, "
     "parameters");
 
-QString statusKey(PriceProposalInfo::Status status)
-{
-    switch (status) {
-    case PriceProposalInfo::Status::Pending:
-        return QStringLiteral("pending");
-    case PriceProposalInfo::Status::Applied:
-        return QStringLiteral("applied");
-    case PriceProposalInfo::Status::Discarded:
-        return QStringLiteral("discarded");
-    }
-    return {};
-}
-
 PriceProposalInfo proposalFrom(const QSqlQuery &query)
 {
     PriceProposalInfo info;
     info.id = query.value(0).toLongLong();
     info.source
-        = PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Schedule);
+        = fromKey<PriceRunSource>(query.value(1).toString()).value_or(PriceRunSource::Schedule);
     info.createdBy = query.value(2).toString();
     info.createdAt = query.value(3).toLongLong();
-    const QString status = query.value(4).toString();
-    info.status = status == statusKey(PriceProposalInfo::Status::Applied)
-                      ? PriceProposalInfo::Status::Applied
-                  : status == statusKey(PriceProposalInfo::Status::Discarded)
-                      ? PriceProposalInfo::Status::Discarded
-                      : PriceProposalInfo::Status::Pending;
+    info.status = fromKey<PriceProposalInfo::Status>(query.value(4).toString())
+                      .value_or(PriceProposalInfo::Status::Pending);
     info.decidedAt = query.value(5).isNull() ? -1 : query.value(5).toLongLong();
     info.decidedBy = query.value(6).toString();
     info.runId = query.value(7).isNull() ? -1 : query.value(7).toLongLong();
@@ -53,21 +36,12 @@ PriceProposalInfo proposalFrom(const QSqlQuery &query)
     return info;
 }
 
-QString limitKey(PriceDecision::Limit limit)
-{
-    switch (limit) {
-    case PriceDecision::CapUp:
-    case PriceDecision::CapDown:
-        return QStringLiteral("cap");
-    case PriceDecision::Floor:
-        return QStringLiteral("floor");
-    case PriceDecision::Ceiling:
-        return QStringLiteral("ceiling");
-    case PriceDecision::NoLimit:
-        break;
-    }
-    return {};
-}
+// The limit column of price_proposal_items: one "cap" for both directions.
+constexpr auto kStoredLimitKeys
+    = keyTable<PriceDecision::Limit>({{PriceDecision::CapUp, "cap"},
+                                      {PriceDecision::CapDown, "cap"},
+                                      {PriceDecision::Floor, "floor"},
+                                      {PriceDecision::Ceiling, "ceiling"}});
 
 } // namespace
 
@@ -89,12 +63,11 @@ Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPre
         !superseded) {
         return fail(tr("Storing the proposal: %1").arg(superseded.error()));
     }
-    auto id = sql::scalar(
-        db.sql(),
-        QStringLiteral("INSERT INTO price_proposals (source, created_by, "
-                       "created_at, parameters) VALUES (?, ?, ?, ?) "
-                       "RETURNING id"),
-        {PriceRunInfo::sourceKey(source), nonNullText(createdBy), now, preview.parametersJson()});
+    auto id = sql::scalar(db.sql(),
+                          QStringLiteral("INSERT INTO price_proposals (source, created_by, "
+                                         "created_at, parameters) VALUES (?, ?, ?, ?) "
+                                         "RETURNING id"),
+                          {keyOf(source), nonNullText(createdBy), now, preview.parametersJson()});
     if (!id)
         return fail(tr("Storing the proposal: %1").arg(id.error()));
     const qint64 proposalId = id->toLongLong();
@@ -116,7 +89,7 @@ Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPre
         (*writer)->addInt(preview.productOf(decision).id);
         (*writer)->addInt(decision.oldCents);
         (*writer)->addInt(decision.newCents);
-        (*writer)->addText(limitKey(decision.effectiveLimit()));
+        (*writer)->addText(kStoredLimitKeys.keyOf(decision.effectiveLimit()));
         (*writer)->addText(reasons.text(decision));
         if (auto written = (*writer)->endRow(); !written)
             return fail(written.error());

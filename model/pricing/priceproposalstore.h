@@ -35,6 +35,15 @@ struct PriceProposalInfo
     QString parameters;
 };
 
+// The values of price_proposals.status.
+constexpr auto enumKeys(PriceProposalInfo::Status)
+{
+    using Status = PriceProposalInfo::Status;
+    return keyTable<Status>({{Status::Pending, "pending"},
+                             {Status::Applied, "applied"},
+                             {Status::Discarded, "discarded"}});
+}
+
 struct PriceProposalItem
 {
     qint64 productId = 0;

@@ -40,7 +40,7 @@ QString PriceReason::percent(qint64 bp) const
     return FixedPoint::signedText(bp, 2, 1, m_locale);
 }
 
-QString PriceReason::limitName(PriceDecision::Limit limit)
+QString PriceReason::limitLabel(PriceDecision::Limit limit)
 {
     switch (limit) {
     case PriceDecision::CapUp:

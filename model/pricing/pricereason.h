@@ -26,7 +26,7 @@ public:
     QString text(const PriceDecision &decision) const;
 
     // The preview's "limit" column: "cap", "floor", "maximum price" or "".
-    static QString limitName(PriceDecision::Limit limit);
+    static QString limitLabel(PriceDecision::Limit limit);
     // Where the floor comes from: "cost 12.50", "cost 12.50 + 10 % margin", "minimum price 9.99".
     QString floorOrigin(const PricingProduct &product) const;
 

@@ -2,32 +2,7 @@
 
 namespace md {
 
-QString PriceRunInfo::sourceKey(PriceRunSource source)
-{
-    switch (source) {
-    case PriceRunSource::Manual:
-        return QStringLiteral("manual");
-    case PriceRunSource::Schedule:
-        return QStringLiteral("schedule");
-    case PriceRunSource::Cli:
-        return QStringLiteral("cli");
-    case PriceRunSource::Undo:
-        return QStringLiteral("undo");
-    }
-    return {};
-}
-
-std::optional<PriceRunSource> PriceRunInfo::sourceFromKey(const QString &key)
-{
-    for (const auto source : {PriceRunSource::Manual, PriceRunSource::Schedule, PriceRunSource::Cli,
-                              PriceRunSource::Undo}) {
-        if (sourceKey(source) == key)
-            return source;
-    }
-    return std::nullopt;
-}
-
-QString PriceRunInfo::sourceName(PriceRunSource source)
+QString PriceRunInfo::sourceLabel(PriceRunSource source)
 {
     switch (source) {
     case PriceRunSource::Manual:

@@ -3,6 +3,8 @@
 // The records of repricing runs as the storage returns them: a run, its outcome, and the
 // products a run or an undo left alone because someone changed their price in between.
 
+#include "core/enumkeys.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -12,6 +14,16 @@
 namespace md {
 
 enum class PriceRunSource { Manual, Schedule, Cli, Undo };
+
+// The values of price_runs.source and price_proposals.source.
+constexpr auto enumKeys(PriceRunSource)
+{
+    return keyTable<PriceRunSource>({{PriceRunSource::Manual, "manual"},
+                                     {PriceRunSource::Schedule, "schedule"},
+                                     {PriceRunSource::Cli, "cli"},
+                                     {PriceRunSource::Undo, "undo"}});
+}
+static_assert(enumKeys(PriceRunSource{}).coversFirst(4));
 
 struct PriceRunInfo
 {
@@ -30,11 +42,9 @@ public:
 
     bool canUndo() const { return source != PriceRunSource::Undo && undoneAt < 0; }
 
-    // "manual", "schedule", "cli", "undo": the values of price_runs.source.
-    static QString sourceKey(PriceRunSource source);
-    static std::optional<PriceRunSource> sourceFromKey(const QString &key);
-    // The source for people: "Manual", "Schedule", "Command line", "Undo".
-    static QString sourceName(PriceRunSource source);
+    // The source for people: "Manual", "Schedule", "Command line", "Undo". The stored key is
+    // keyOf(source).
+    static QString sourceLabel(PriceRunSource source);
 };
 
 // A product a run did not touch because its price was no longer what the run expected.

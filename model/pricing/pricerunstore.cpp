@@ -20,7 +20,7 @@ PriceRunInfo runFrom(const QSqlQuery &query)
     PriceRunInfo run;
     run.id = query.value(0).toLongLong();
     run.source
-        = PriceRunInfo::sourceFromKey(query.value(1).toString()).value_or(PriceRunSource::Manual);
+        = fromKey<PriceRunSource>(query.value(1).toString()).value_or(PriceRunSource::Manual);
     run.startedBy = query.value(2).toString();
     run.startedAt = query.value(3).toLongLong();
     run.finishedAt = query.value(4).isNull() ? -1 : query.value(4).toLongLong();

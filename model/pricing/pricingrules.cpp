@@ -15,19 +15,6 @@ namespace {
 constexpr int kMaxStock = std::numeric_limits<int>::max();
 constexpr int kMaxChanges = 100'000'000;
 
-QString charmText(CharmEnding charm)
-{
-    switch (charm) {
-    case CharmEnding::Cents99:
-        return QStringLiteral(".99");
-    case CharmEnding::Cents95:
-        return QStringLiteral(".95");
-    case CharmEnding::None:
-        break;
-    }
-    return QStringLiteral("none");
-}
-
 // "12", "12.5", "12,25" (locale point or '.') → basis points; at most two decimals, no sign.
 std::optional<qint64> parsePercentBp(const QString &text, const QLocale &locale)
 {
@@ -161,8 +148,7 @@ QString PricingRules::label(Field field)
 QStringList PricingRules::choices(Field field)
 {
     if (field == Field::CharmRounding) {
-        return {charmText(CharmEnding::None), charmText(CharmEnding::Cents99),
-                charmText(CharmEnding::Cents95)};
+        return keysOf<CharmEnding>();
     }
     if (field == Field::OverstockMarkdown)
         return {QStringLiteral("false"), QStringLiteral("true")};
@@ -187,7 +173,7 @@ QString PricingRules::text(Field field, const QLocale &locale) const
     case Field::OverstockMarkdownPercent:
         return percentText(overstockMarkdownBp, locale);
     case Field::CharmRounding:
-        return charmText(charm);
+        return keyOf(charm);
     case Field::CooldownHours:
         return QString::number(cooldownHours);
     case Field::MaxChangesPerRun:
@@ -258,12 +244,8 @@ Status PricingRules::setText(Field field, const QString &text, const QLocale &lo
         }
         return fail(tr("%1 must be true or false, not \"%2\"").arg(name, shown));
     case FieldKind::Choice:
-        if (shown == charmText(CharmEnding::None) || shown.isEmpty())
-            charm = CharmEnding::None;
-        else if (shown == charmText(CharmEnding::Cents99) || shown == QLatin1String("99"))
-            charm = CharmEnding::Cents99;
-        else if (shown == charmText(CharmEnding::Cents95) || shown == QLatin1String("95"))
-            charm = CharmEnding::Cents95;
+        if (const auto ending = fromKey<CharmEnding>(shown))
+            charm = *ending;
         else
             return fail(tr("%1 must be none, .99 or .95, not \"%2\"").arg(name, shown));
         return {};

@@ -3,6 +3,7 @@
 // The repricing rule set: every number of the playbook, editable and stored in the database.
 // Percentages are integer basis points (5 % = 500) so the engine's arithmetic stays exact.
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,18 @@
 namespace md {
 
 enum class CharmEnding : quint8 { None, Cents99, Cents95 };
+
+// As stored in the settings and offered in the rules editor; "99", "95" and "" are still read.
+constexpr auto enumKeys(CharmEnding)
+{
+    return keyTable<CharmEnding>({{CharmEnding::None, "none"},
+                                  {CharmEnding::Cents99, ".99"},
+                                  {CharmEnding::Cents95, ".95"},
+                                  {CharmEnding::Cents99, "99"},
+                                  {CharmEnding::Cents95, "95"},
+                                  {CharmEnding::None, ""}});
+}
+static_assert(enumKeys(CharmEnding{}).coversFirst(3));
 
 struct PricingRules
 {

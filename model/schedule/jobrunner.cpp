@@ -13,19 +13,6 @@ namespace md {
 
 namespace {
 
-QString statusKey(JobOutcome::Status status)
-{
-    switch (status) {
-    case JobOutcome::Status::Succeeded:
-        return QStringLiteral("succeeded");
-    case JobOutcome::Status::Failed:
-        return QStringLiteral("failed");
-    case JobOutcome::Status::Skipped:
-        return QStringLiteral("skipped");
-    }
-    return {};
-}
-
 Result<qint64> startRecord(const Database &db, const QString &jobType, qint64 now,
                            const QString &status, const QString &message)
 {
@@ -108,7 +95,7 @@ Result<JobReport> JobRunner::runOne(const Database &db, const QString &jobType, 
         report.outcome = JobOutcome::skipped(
             tr("%1 is already running in %2; skipped").arg(title(jobType), heldBy));
         auto recorded = startRecord(db, jobType, clock.nowSecs(),
-                                    statusKey(JobOutcome::Status::Skipped), report.outcome.message);
+                                    keyOf(JobOutcome::Status::Skipped), report.outcome.message);
         if (!recorded)
             return fail(recorded.error());
         return report;
@@ -136,7 +123,7 @@ Result<JobReport> JobRunner::runOne(const Database &db, const QString &jobType, 
     if (auto closed = sql::exec(db.sql(),
                                 QStringLiteral("UPDATE job_runs SET finished_at = ?, status = ?, "
                                                "message = ? WHERE id = ?"),
-                                {finished.toSecsSinceEpoch(), statusKey(report.outcome.status),
+                                {finished.toSecsSinceEpoch(), keyOf(report.outcome.status),
                                  nonNullText(report.outcome.message), *record});
         !closed) {
         return fail(closed.error());

@@ -5,6 +5,7 @@
 // job_runs, each schedule moved to its next slot after now, so runs missed while nothing was
 // running are caught up once, not once per missed slot.
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 #include "jobschedule.h"
 
@@ -31,6 +32,15 @@ struct JobOutcome
     static JobOutcome failed(QString message) { return {Status::Failed, std::move(message)}; }
     static JobOutcome skipped(QString message) { return {Status::Skipped, std::move(message)}; }
 };
+
+// The values of job_runs.status.
+constexpr auto enumKeys(JobOutcome::Status)
+{
+    using Status = JobOutcome::Status;
+    return keyTable<Status>({{Status::Succeeded, "succeeded"},
+                             {Status::Failed, "failed"},
+                             {Status::Skipped, "skipped"}});
+}
 
 struct JobContext
 {

@@ -4,6 +4,7 @@
 // and whether a repricing run applies its changes or only prepares them for approval. Pure
 // next-run arithmetic; ScheduleStore keeps it in the scheduled_jobs table.
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -50,5 +51,18 @@ public:
     static constexpr int kMinIntervalMinutes = 5;
     static constexpr int kMaxIntervalMinutes = 31 * 24 * 60;
 };
+
+// The values of scheduled_jobs.schedule_kind and scheduled_jobs.apply_mode.
+constexpr auto enumKeys(JobSchedule::Kind)
+{
+    using Kind = JobSchedule::Kind;
+    return keyTable<Kind>({{Kind::Interval, "interval"}, {Kind::TimesOfDay, "times"}});
+}
+
+constexpr auto enumKeys(JobSchedule::Mode)
+{
+    using Mode = JobSchedule::Mode;
+    return keyTable<Mode>({{Mode::Apply, "apply"}, {Mode::Preview, "preview"}});
+}
 
 } // namespace md

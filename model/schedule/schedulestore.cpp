@@ -14,9 +14,8 @@ Result<JobSchedule> scheduleFrom(const QSqlQuery &query)
 {
     JobSchedule schedule = JobSchedule::defaults(query.value(0).toString());
     schedule.enabled = query.value(1).toInt() != 0;
-    schedule.kind = query.value(2).toString() == QLatin1String("times")
-                        ? JobSchedule::Kind::TimesOfDay
-                        : JobSchedule::Kind::Interval;
+    schedule.kind = fromKey<JobSchedule::Kind>(query.value(2).toString())
+                        .value_or(JobSchedule::Kind::Interval);
     if (!query.value(3).isNull())
         schedule.intervalMinutes = query.value(3).toInt();
     auto times = JobSchedule::parseTimes(query.value(4).toString());
@@ -25,9 +24,8 @@ Result<JobSchedule> scheduleFrom(const QSqlQuery &query)
                         .arg(schedule.jobType, times.error()));
     }
     schedule.timesOfDay = *times;
-    schedule.mode = query.value(5).toString() == QLatin1String("apply")
-                        ? JobSchedule::Mode::Apply
-                        : JobSchedule::Mode::Preview;
+    schedule.mode = fromKey<JobSchedule::Mode>(query.value(5).toString())
+                        .value_or(JobSchedule::Mode::Preview);
     schedule.lastRunAt = query.value(6).isNull() ? -1 : query.value(6).toLongLong();
     schedule.nextRunAt = query.value(7).isNull() ? -1 : query.value(7).toLongLong();
     return schedule;
@@ -79,7 +77,6 @@ Result<JobSchedule> ScheduleStore::save(const Database &db, JobSchedule schedule
     } else {
         schedule.nextRunAt = -1;
     }
-    const bool times = schedule.kind == JobSchedule::Kind::TimesOfDay;
     auto written = sql::exec(
         db.sql(),
         QStringLiteral("INSERT INTO scheduled_jobs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -89,13 +86,10 @@ Result<JobSchedule> ScheduleStore::save(const Database &db, JobSchedule schedule
                        "times_of_day = excluded.times_of_day, apply_mode = excluded.apply_mode, "
                        "next_run_at = excluded.next_run_at")
             .arg(kColumns),
-        {schedule.jobType, schedule.enabled ? 1 : 0,
-         times ? QStringLiteral("times") : QStringLiteral("interval"), schedule.intervalMinutes,
+        {schedule.jobType, schedule.enabled ? 1 : 0, keyOf(schedule.kind), schedule.intervalMinutes,
          // An empty list is "" in the column, never NULL.
          schedule.timesOfDay.isEmpty() ? QStringLiteral("") : schedule.timesText(),
-         schedule.mode == JobSchedule::Mode::Apply ? QStringLiteral("apply")
-                                                   : QStringLiteral("preview"),
-         optional(schedule.lastRunAt), optional(schedule.nextRunAt)});
+         keyOf(schedule.mode), optional(schedule.lastRunAt), optional(schedule.nextRunAt)});
     if (!written)
         return fail(tr("Saving the schedule of %1: %2").arg(schedule.jobType, written.error()));
     return schedule;

@@ -115,7 +115,7 @@ Result<BoxCycleInput> BoxCycleStore::load(const Database &db, const QString &cyc
         row.id = subs->value(0).toLongLong();
         row.customerId = subs->value(1).toLongLong();
         row.planId = subs->value(2).toLongLong();
-        row.status = SubscriptionStatusInfo::fromName(subs->value(3).toString())
+        row.status = fromKey<SubscriptionStatus>(subs->value(3).toString())
                          .value_or(SubscriptionStatus::Cancelled);
         row.startedAt = std::min(subs->value(4).toLongLong(), at);
         row.pausedUntil = subs->value(5).toLongLong();

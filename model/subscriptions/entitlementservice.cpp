@@ -122,7 +122,7 @@ Result<std::vector<SubscriptionRow>> EntitlementService::subscriptionsOf(const D
         row.id = query->value(0).toLongLong();
         row.customerId = query->value(1).toLongLong();
         row.planId = query->value(2).toLongLong();
-        row.status = SubscriptionStatusInfo::fromName(query->value(3).toString())
+        row.status = fromKey<SubscriptionStatus>(query->value(3).toString())
                          .value_or(SubscriptionStatus::Cancelled);
         row.startedAt = query->value(4).toLongLong();
         row.pausedUntil = query->value(5).toLongLong();
@@ -177,25 +177,6 @@ EntitlementService::allFeatures(const Database &db, qint64 customerId, qint64 at
     for (const FeatureDef &feature : matrix->features)
         out.emplace_back(feature, evaluate(*matrix, *rows, feature, at));
     return out;
-}
-
-QString EntitlementService::reasonName(EntitlementReason reason)
-{
-    switch (reason) {
-    case EntitlementReason::Active:
-        return QStringLiteral("active");
-    case EntitlementReason::FeatureNotInPlan:
-        return QStringLiteral("feature_not_in_plan");
-    case EntitlementReason::Paused:
-        return QStringLiteral("paused");
-    case EntitlementReason::PastDue:
-        return QStringLiteral("past_due");
-    case EntitlementReason::Cancelled:
-        return QStringLiteral("cancelled");
-    case EntitlementReason::NoSubscription:
-        return QStringLiteral("no_subscription");
-    }
-    return {};
 }
 
 } // namespace md

@@ -34,6 +34,19 @@ enum class EntitlementReason {
     NoSubscription,
 };
 
+// The reasons for scripts and logs.
+constexpr auto enumKeys(EntitlementReason)
+{
+    using Reason = EntitlementReason;
+    return keyTable<Reason>({{Reason::Active, "active"},
+                             {Reason::FeatureNotInPlan, "feature_not_in_plan"},
+                             {Reason::Paused, "paused"},
+                             {Reason::PastDue, "past_due"},
+                             {Reason::Cancelled, "cancelled"},
+                             {Reason::NoSubscription, "no_subscription"}});
+}
+static_assert(enumKeys(EntitlementReason{}).coversFirst(6));
+
 struct Entitlement
 {
     QString value; // canonical form; the feature's default unless Active
@@ -76,7 +89,6 @@ public:
 
     static Result<std::vector<SubscriptionRow>> subscriptionsOf(const Database &db,
                                                                 qint64 customerId);
-    static QString reasonName(EntitlementReason reason); // "active", "paused", ... (for scripts)
 };
 
 } // namespace md

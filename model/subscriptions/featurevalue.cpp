@@ -45,30 +45,6 @@ Result<QString> canonical(const FeatureDef &feature, const QString &text)
 
 } // namespace
 
-QString FeatureValue::typeName(FeatureType type)
-{
-    switch (type) {
-    case FeatureType::Bool:
-        return QStringLiteral("bool");
-    case FeatureType::Int:
-        return QStringLiteral("int");
-    case FeatureType::Choice:
-        return QStringLiteral("choice");
-    }
-    return {};
-}
-
-Result<FeatureType> FeatureValue::typeFromName(const QString &name)
-{
-    if (name == QLatin1String("bool"))
-        return FeatureType::Bool;
-    if (name == QLatin1String("int"))
-        return FeatureType::Int;
-    if (name == QLatin1String("choice"))
-        return FeatureType::Choice;
-    return fail(tr("unknown feature type “%1” (bool, int or choice)").arg(name));
-}
-
 QString FeatureValue::typeLabel(FeatureType type)
 {
     switch (type) {

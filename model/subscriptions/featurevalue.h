@@ -4,6 +4,7 @@
 // values: a yes/no, a whole number of 0 or more, or one of a list of choices. Values are stored
 // as text in a canonical form ("true"/"false", "6", "priority") so every reader agrees.
 
+#include "core/enumkeys.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,14 @@
 namespace md {
 
 enum class FeatureType { Bool, Int, Choice };
+
+// The values of plan_features.value_type.
+constexpr auto enumKeys(FeatureType)
+{
+    return keyTable<FeatureType>(
+        {{FeatureType::Bool, "bool"}, {FeatureType::Int, "int"}, {FeatureType::Choice, "choice"}});
+}
+static_assert(enumKeys(FeatureType{}).coversFirst(3));
 
 struct FeatureDef
 {
@@ -30,9 +39,7 @@ class FeatureValue
     Q_DECLARE_TR_FUNCTIONS(md::FeatureValue)
 
 public:
-    static QString typeName(FeatureType type); // "bool", "int", "choice"
-    static Result<FeatureType> typeFromName(const QString &name);
-    static QString typeLabel(FeatureType type);             // for people: "Yes/no", ...
+    static QString typeLabel(FeatureType type); // for people: "Yes/no", ...; stored: keyOf(type)
     static QStringList splitChoices(const QString &stored); // "standard|priority"
     static QString joinChoices(const QStringList &choices);
 

@@ -9,30 +9,6 @@ qint64 PlanDef::monthlyCents() const
     return priceCents / intervalMonths(interval);
 }
 
-QString PlanDef::intervalName(BillingInterval interval)
-{
-    switch (interval) {
-    case BillingInterval::Monthly:
-        return QStringLiteral("monthly");
-    case BillingInterval::Quarterly:
-        return QStringLiteral("quarterly");
-    case BillingInterval::Yearly:
-        return QStringLiteral("yearly");
-    }
-    return {};
-}
-
-std::optional<BillingInterval> PlanDef::intervalFromName(const QString &name)
-{
-    if (name == QLatin1String("monthly"))
-        return BillingInterval::Monthly;
-    if (name == QLatin1String("quarterly"))
-        return BillingInterval::Quarterly;
-    if (name == QLatin1String("yearly"))
-        return BillingInterval::Yearly;
-    return std::nullopt;
-}
-
 int PlanDef::intervalMonths(BillingInterval interval)
 {
     switch (interval) {

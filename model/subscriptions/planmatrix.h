@@ -18,6 +18,15 @@ namespace md {
 
 enum class BillingInterval { Monthly, Quarterly, Yearly };
 
+// The values of plans.billing_interval.
+constexpr auto enumKeys(BillingInterval)
+{
+    return keyTable<BillingInterval>({{BillingInterval::Monthly, "monthly"},
+                                      {BillingInterval::Quarterly, "quarterly"},
+                                      {BillingInterval::Yearly, "yearly"}});
+}
+static_assert(enumKeys(BillingInterval{}).coversFirst(3));
+
 struct PlanDef
 {
     qint64 id = 0;
@@ -31,8 +40,6 @@ struct PlanDef
 
     // The price per month in cents, rounded down: compares tiers and sums up MRR.
     qint64 monthlyCents() const;
-    static QString intervalName(BillingInterval interval); // "monthly", ...
-    static std::optional<BillingInterval> intervalFromName(const QString &name);
     static int intervalMonths(BillingInterval interval);
 };
 

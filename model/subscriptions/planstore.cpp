@@ -25,7 +25,7 @@ Result<PlanMatrix> PlanStore::load(const Database &db)
         p.id = plans->value(0).toLongLong();
         p.name = plans->value(1).toString();
         p.priceCents = plans->value(2).toLongLong();
-        p.interval = PlanDef::intervalFromName(plans->value(3).toString())
+        p.interval = fromKey<BillingInterval>(plans->value(3).toString())
                          .value_or(BillingInterval::Monthly);
         p.description = plans->value(4).toString();
         p.active = plans->value(5).toInt() != 0;
@@ -44,9 +44,7 @@ Result<PlanMatrix> PlanStore::load(const Database &db)
         f.id = features->value(0).toLongLong();
         f.key = features->value(1).toString();
         f.label = features->value(2).toString();
-        f.type = FeatureValue::typeFromName(features->value(3).toString()).ok()
-                     ? *FeatureValue::typeFromName(features->value(3).toString())
-                     : FeatureType::Bool;
+        f.type = fromKey<FeatureType>(features->value(3).toString()).value_or(FeatureType::Bool);
         f.choices = FeatureValue::splitChoices(features->value(4).toString());
         f.defaultValue = features->value(5).toString();
         f.displayOrder = features->value(6).toInt();
@@ -138,7 +136,7 @@ Result<qint64> PlanStore::savePlan(const Database &db, const PlanDef &plan)
         = plan.parentId ? QVariant(plan.parentId) : QVariant(QMetaType::fromType<qint64>());
     const QVariantList values = {name,
                                  plan.priceCents,
-                                 PlanDef::intervalName(plan.interval),
+                                 keyOf(plan.interval),
                                  nonNullText(plan.description),
                                  plan.active ? 1 : 0,
                                  plan.displayOrder,
@@ -202,12 +200,10 @@ Result<qint64> PlanStore::saveFeature(const Database &db, const FeatureDef &inpu
             }
         }
     }
-    const QVariantList values = {feature.key,
-                                 feature.label,
-                                 FeatureValue::typeName(feature.type),
-                                 nonNullText(FeatureValue::joinChoices(feature.choices)),
-                                 feature.defaultValue,
-                                 feature.displayOrder};
+    const QVariantList values
+        = {feature.key,          feature.label,
+           keyOf(feature.type),  nonNullText(FeatureValue::joinChoices(feature.choices)),
+           feature.defaultValue, feature.displayOrder};
     qint64 id = feature.id;
     if (id == 0) {
         auto inserted = sql::scalar(

@@ -26,7 +26,7 @@ Status logChange(const Database &db, qint64 id, qint64 at, const QVariant &from,
                      QStringLiteral("INSERT INTO subscription_status_log (subscription_id, "
                                     "changed_at, old_status, new_status, note) "
                                     "VALUES (?, ?, ?, ?, ?)"),
-                     {id, at, from, SubscriptionStatusInfo::name(to), nonNullText(note)});
+                     {id, at, from, keyOf(to), nonNullText(note)});
 }
 
 qint64 addMonths(qint64 epoch, int months)
@@ -54,7 +54,7 @@ Status SubscriptionService::move(const Database &db, qint64 id, SubscriptionStat
         return fail(tr("%1 does not exist").arg(what));
     const QString fromName = current->value(0).toString();
     current->finish();
-    const auto from = SubscriptionStatusInfo::fromName(fromName);
+    const auto from = fromKey<SubscriptionStatus>(fromName);
     if (!from)
         return fail(tr("%1 has an unknown status “%2”").arg(what, fromName));
     if (!SubscriptionStatusInfo::canMove(*from, to)) {
@@ -83,7 +83,7 @@ Status SubscriptionService::move(const Database &db, qint64 id, SubscriptionStat
             = sql::exec(db.sql(),
                         QStringLiteral("UPDATE subscriptions SET status = ?, paused_until = NULL "
                                        "WHERE id = ?"),
-                        {SubscriptionStatusInfo::name(to), id});
+                        {keyOf(to), id});
         break;
     }
     if (!updated)
@@ -161,7 +161,7 @@ Status SubscriptionService::changePlanNextCycle(const Database &db, qint64 id, q
         return fail(tr("%1: %2").arg(what, row.error()));
     if (!row->next())
         return fail(tr("%1: the subscription or the plan does not exist").arg(what));
-    if (row->value(0).toString() == QLatin1String("cancelled"))
+    if (row->value(0).toString() == keyOf(SubscriptionStatus::Cancelled))
         return fail(tr("%1 is cancelled; its plan cannot change").arg(what));
     if (row->value(2).toInt() == 0)
         return fail(tr("%1: plan “%2” is switched off").arg(what, row->value(3).toString()));

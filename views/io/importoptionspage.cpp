@@ -43,7 +43,7 @@ ImportOptionsPage::ImportOptionsPage(ImportJob &job, QWidget *parent)
     auto *modeLayout = new QVBoxLayout(modes);
     for (const auto &[mode, text] : choices) {
         auto *button = new QRadioButton(text, modes);
-        button->setObjectName(QStringLiteral("mode_") + ImportOptions::modeName(mode));
+        button->setObjectName(QStringLiteral("mode_") + keyOf(mode));
         m_mode->addButton(button, int(mode));
         modeLayout->addWidget(button);
     }

@@ -897,7 +897,7 @@ void RepricingPage::reloadRuns()
         id->setData(Qt::UserRole + 1, run.canUndo());
         m_runs->setItem(row, 0, id);
         m_runs->setItem(row, 1, item(timeText(run.startedAt)));
-        m_runs->setItem(row, 2, item(PriceRunInfo::sourceName(run.source)));
+        m_runs->setItem(row, 2, item(PriceRunInfo::sourceLabel(run.source)));
         m_runs->setItem(row, 3, item(run.startedBy));
         auto *count = item(QLocale().toString(run.changeCount), true);
         count->setData(Qt::UserRole, run.changeCount);

@@ -161,7 +161,7 @@ QWidget *SubscriptionsPage::buildSubscribersTab()
         SubscriptionQuery::Status,
         new LabelDelegate(
             [](const QVariant &raw) {
-                const auto status = SubscriptionStatusInfo::fromName(raw.toString());
+                const auto status = fromKey<SubscriptionStatus>(raw.toString());
                 return status ? SubscriptionStatusInfo::label(*status) : raw.toString();
             },
             false, m_subscribers->table()));
@@ -169,7 +169,7 @@ QWidget *SubscriptionsPage::buildSubscribersTab()
     status->addItem(tr("All statuses"), QString());
     for (auto s : {SubscriptionStatus::Active, SubscriptionStatus::Paused,
                    SubscriptionStatus::PastDue, SubscriptionStatus::Cancelled}) {
-        status->addItem(SubscriptionStatusInfo::label(s), SubscriptionStatusInfo::name(s));
+        status->addItem(SubscriptionStatusInfo::label(s), keyOf(s));
     }
     m_subscribers->addFilterWidget(status);
     connect(status, &QComboBox::currentIndexChanged, this, [this, status, model] {
@@ -206,7 +206,7 @@ qint64 SubscriptionsPage::currentSubscription() const
 void SubscriptionsPage::updateSubscriberActions()
 {
     const QModelIndex index = m_subscribers->table()->currentIndex();
-    const auto status = SubscriptionStatusInfo::fromName(
+    const auto status = fromKey<SubscriptionStatus>(
         index.isValid() ? index.siblingAtColumn(SubscriptionQuery::Status)
                               .data(PagedQueryModel::RawValueRole)
                               .toString()
