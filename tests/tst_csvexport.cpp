@@ -1,7 +1,9 @@
 // CsvExporter and the round trip: every entity exported, imported into an empty database and
 // exported again gives the same bytes and the same data; exported text that a spreadsheet would
-// run as a formula is guarded, numbers are not.
+// run as a formula is guarded, numbers are not; an export stopped halfway, directly or as the
+// window runs it (a Task cancelled from its progress), leaves no file.
 
+#include "core/task.h"
 #include "db/sql.h"
 #include "io/csvexporter.h"
 #include "io/csvimporter.h"
@@ -11,6 +13,7 @@
 #include "tst_csvsupport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +44,34 @@ std::vector<QStringList> readCsv(const QByteArray &bytes)
     return rows;
 }
 
+// The awkward shop plus 70,000 products: more rows than one progress report apart, so an export
+// cancelled at its first report stops with rows still to write.
+constexpr qint64 kManyProducts = 70000 + 17;
+
+Status fillManyProducts(const Database &db, const QString &folder)
+{
+    if (Status filled = test::fillAwkwardShop(db); !filled)
+        return filled;
+    QByteArray many = "sku,title,base_price\n";
+    for (int i = 0; i < 70000; ++i)
+        many += "M-" + QByteArray::number(i) + ",Item,1\n";
+    const QString input = QDir(folder).filePath(QStringLiteral("many.csv"));
+    if (!test::writeFile(input, many))
+        return fail(QStringLiteral("cannot write ") + input);
+    auto importer = CsvImporter::open(input, *EntityCatalog::find(QStringLiteral("products")));
+    if (!importer)
+        return fail(importer.error());
+    if (auto imported = importer->run(db, {}); !imported)
+        return fail(imported.error());
+    auto count = sql::scalar(db.sql(), QStringLiteral("SELECT COUNT(*) FROM products"));
+    if (!count)
+        return fail(count.error());
+    if (count->toLongLong() != kManyProducts)
+        return fail(
+            QStringLiteral("%1 products, not %2").arg(count->toLongLong()).arg(kManyProducts));
+    return {};
+}
+
 } // namespace
 
 class tst_CsvExport : public QObject
@@ -54,6 +85,7 @@ private slots:
     void formulasAreGuardedNumbersAreNot();
     void valuesAreWrittenInTheirFileFormat();
     void failedExportLeavesNoFile();
+    void cancelledExportTaskLeavesNoFile();
 };
 
 void tst_CsvExport::catalogCoversTheSchema()
@@ -252,18 +284,10 @@ void tst_CsvExport::failedExportLeavesNoFile()
     QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
     auto db = scratch.open();
     MD_VERIFY(db);
-    MD_VERIFY(test::fillAwkwardShop(*db));
     QTemporaryDir dir;
+    MD_VERIFY(fillManyProducts(*db, dir.path()));
     const QString path = dir.filePath(QStringLiteral("cancelled.csv"));
     const EntityDescriptor &products = *EntityCatalog::find(QStringLiteral("products"));
-    QByteArray many = "sku,title,base_price\n";
-    for (int i = 0; i < 70000; ++i)
-        many += "M-" + QByteArray::number(i) + ",Item,1\n";
-    const QString input = dir.filePath(QStringLiteral("many.csv"));
-    QVERIFY(test::writeFile(input, many));
-    auto importer = CsvImporter::open(input, products);
-    MD_VERIFY(importer);
-    MD_VERIFY(importer->run(*db, {}));
 
     auto cancelled = CsvExporter::exportToFile(*db, products, path, [](qint64) { return false; });
     QVERIFY(!cancelled);
@@ -272,7 +296,58 @@ void tst_CsvExport::failedExportLeavesNoFile()
     // The connection is still usable after an export stopped halfway.
     auto rows = CsvExporter::exportToFile(*db, products, path);
     MD_VERIFY(rows);
-    QCOMPARE(*rows, 70017);
+    QCOMPARE(*rows, kManyProducts);
+}
+
+void tst_CsvExport::cancelledExportTaskLeavesNoFile()
+{
+    // The export as the window runs it (CsvTransfer): a Task with its own connection, cancelled
+    // when its first progress report comes in, as the progress dialog's Cancel does.
+    test::ScratchDatabase scratch;
+    QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
+    {
+        auto db = scratch.open();
+        MD_VERIFY(db);
+        QTemporaryDir input;
+        MD_VERIFY(fillManyProducts(*db, input.path()));
+    }
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString path = out.filePath(QStringLiteral("products.csv"));
+    const EntityDescriptor &products = *EntityCatalog::find(QStringLiteral("products"));
+
+    Task<qint64> task(scratch.spec());
+    int reports = 0;
+    qint64 rowsAtCancel = -1;
+    const Result<qint64> result = task.run([&](const Database &db, TaskProgress &progress) {
+        return CsvExporter::exportToFile(db, products, path, [&](qint64 rows) {
+            if (reports++ == 0) {
+                rowsAtCancel = rows;
+                task.cancel();
+            }
+            return progress.report(-1, QString::number(rows));
+        });
+    });
+    QVERIFY(task.wasCancelled());
+    QVERIFY(!result.ok());
+    QCOMPARE(reports, 1); // it stopped at the report that saw the cancel
+    QVERIFY2(rowsAtCancel > 0 && rowsAtCancel < kManyProducts,
+             qPrintable(QString::number(rowsAtCancel)));
+    // Neither the file nor the partial one it was written to first.
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList());
+
+    // The same task exports the whole table when it is not cancelled.
+    const Result<qint64> whole = task.run([&](const Database &db, TaskProgress &progress) {
+        return CsvExporter::exportToFile(db, products, path, [&](qint64 rows) {
+            return progress.report(-1, QString::number(rows));
+        });
+    });
+    MD_VERIFY(whole);
+    QVERIFY(!task.wasCancelled());
+    QCOMPARE(*whole, kManyProducts);
+    QVERIFY(QFile::exists(path));
 }
 
 QTEST_GUILESS_MAIN(tst_CsvExport)

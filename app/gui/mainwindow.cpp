@@ -3,6 +3,7 @@
 #include "catalog/catalogpage.h"
 #include "core/appsettings.h"
 #include "core/secretstore.h"
+#include "core/task.h"
 #include "crosssell/crosssellpage.h"
 #include "customers/customerspage.h"
 #include "dashboard/dashboardpage.h"
@@ -25,7 +26,6 @@
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -35,7 +35,6 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QThread>
 
 #include <memory>
 
@@ -56,22 +55,17 @@ template<typename Page> QWidget *createPage(const DatabaseSpec &spec, QWidget *p
 
 const QString kSqliteFilter = QStringLiteral("*.sqlite *.sqlite3 *.db");
 
-// Database::open can take a while (a PostgreSQL server far away, a migration): it runs on its own
-// thread and connection while the window keeps painting. The pages open their own connections.
+// Database::open can take a while (a PostgreSQL server far away, a migration): it runs in a Task
+// with its own connection while the window keeps painting. The pages open their own connections.
 Status openOffThread(const DatabaseSpec &spec)
 {
-    Status status;
-    std::unique_ptr<QThread> thread(QThread::create([&status, spec] {
-        auto db = Database::open(spec);
-        if (!db)
-            status = fail(db.error());
-    }));
-    QEventLoop loop;
-    QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    thread->start();
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    thread->wait();
-    return status;
+    // The task opens the connection itself, as the app does at start: migrated, created if new.
+    Task<bool> task(spec, nullptr, Database::Options{.migrate = true, .createIfMissing = true});
+    const Result<bool> opened
+        = task.run([](const Database &, TaskProgress &) { return Result<bool>(true); });
+    if (!opened)
+        return fail(opened.error());
+    return {};
 }
 
 bool sameDatabase(const DatabaseSpec &a, const DatabaseSpec &b)

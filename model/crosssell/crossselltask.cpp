@@ -5,16 +5,14 @@
 namespace md {
 
 CrossSellTask::CrossSellTask(const DatabaseSpec &spec, QObject *parent)
-    : WorkerTask(parent)
-    , m_spec(spec)
+    : QObject(parent)
+    , m_task(spec, this)
 {
     qRegisterMetaType<std::shared_ptr<const md::CrossSellData>>();
+    connect(&m_task, &TaskBase::progress, this, &CrossSellTask::progress);
 }
 
-CrossSellTask::~CrossSellTask()
-{
-    stopWorker();
-}
+CrossSellTask::~CrossSellTask() = default;
 
 Result<std::shared_ptr<const CrossSellData>> CrossSellTask::load(const Database &db)
 {
@@ -38,71 +36,35 @@ Result<std::shared_ptr<const CrossSellData>> CrossSellTask::load(const Database 
 
 bool CrossSellTask::startMining(const MiningParameters &parameters)
 {
-    const DatabaseSpec spec = m_spec;
-    return launch([this, spec, parameters] {
-        auto db
-            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-        if (!db) {
-            m_deliver = [this, error = db.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        int lastPercent = -1;
-        auto mined = CrossSellService::run(*db, parameters, CrossSellSource::Manual,
-                                           [&](int percent, const QString &stage) {
-                                               if (percent != lastPercent) {
-                                                   lastPercent = percent;
-                                                   emit progress(percent, stage);
-                                               }
-                                               return !m_cancel.load();
-                                           });
-        if (m_cancel.load()) {
-            m_deliver = [this] {
+    return m_task.start(
+        [parameters](const Database &db,
+                     TaskProgress &progress) -> Result<std::shared_ptr<const CrossSellData>> {
+            auto mined = CrossSellService::run(db, parameters, CrossSellSource::Manual,
+                                               progress.callback());
+            if (!mined)
+                return fail(mined.error());
+            return load(db);
+        },
+        [this](const Result<std::shared_ptr<const CrossSellData>> &data) {
+            if (m_task.wasCancelled())
                 emit cancelled();
-            };
-            return;
-        }
-        if (!mined) {
-            m_deliver = [this, error = mined.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        auto data = load(*db);
-        if (!data)
-            m_deliver = [this, error = data.error()] {
-                emit failed(error);
-            };
-        else
-            m_deliver = [this, result = *data] {
-                emit loaded(result);
-            };
-    });
+            else if (!data)
+                emit failed(data.error());
+            else
+                emit loaded(*data);
+        });
 }
 
 bool CrossSellTask::startLoading()
 {
-    const DatabaseSpec spec = m_spec;
-    return launch([this, spec] {
-        auto db
-            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-        if (!db) {
-            m_deliver = [this, error = db.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        auto data = load(*db);
-        if (!data)
-            m_deliver = [this, error = data.error()] {
-                emit failed(error);
-            };
-        else
-            m_deliver = [this, result = *data] {
-                emit loaded(result);
-            };
-    });
+    // A read that cannot stop halfway: what it read is shown even after a cancel.
+    return m_task.start([](const Database &db, TaskProgress &) { return load(db); },
+                        [this](const Result<std::shared_ptr<const CrossSellData>> &data) {
+                            if (!data)
+                                emit failed(data.error());
+                            else
+                                emit loaded(*data);
+                        });
 }
 
 } // namespace md

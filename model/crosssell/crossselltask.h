@@ -1,12 +1,14 @@
 #pragma once
 
-// Runs cross-sell work off the GUI thread: mining (with progress and cancel) and loading the
-// newest stored run. Each operation opens its own database connection in its worker thread;
-// results arrive as signals in the owner's thread. One operation at a time.
+// The cross-sell page's background operations, run by a Task<T> (core/task.h): mining (with
+// progress and cancel) and loading the newest stored run. Typed signals in the owner's thread;
+// one operation at a time.
 
-#include "core/workertask.h"
+#include "core/task.h"
 #include "crosssellservice.h"
 #include "db/databasespec.h"
+
+#include <QObject>
 
 #include <memory>
 
@@ -20,14 +22,18 @@ struct CrossSellData
     std::vector<BundleRow> bundles;
 };
 
-class CrossSellTask : public WorkerTask
+class CrossSellTask : public QObject
 {
     Q_OBJECT
 
 public:
     explicit CrossSellTask(const DatabaseSpec &spec, QObject *parent = nullptr);
-    // Cancels a running mining and waits for the worker.
+    // Cancels a running mining and waits for the worker (the task's destructor does).
     ~CrossSellTask() override;
+
+    // Stops a running mining; the stored rules stay those of the last complete run.
+    void cancel() { m_task.cancel(); }
+    bool isBusy() const { return m_task.isRunning(); }
 
     // Mines, stores the run and delivers it with loaded(). False while busy.
     bool startMining(const MiningParameters &parameters);
@@ -43,7 +49,7 @@ signals:
 private:
     static Result<std::shared_ptr<const CrossSellData>> load(const Database &db);
 
-    DatabaseSpec m_spec;
+    Task<std::shared_ptr<const CrossSellData>> m_task;
 };
 
 } // namespace md

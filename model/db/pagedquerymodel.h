@@ -4,6 +4,7 @@
 // pages of rows on demand on a worker thread with its own connection, and keeps a bounded number
 // of pages. A million products open as fast as a hundred and memory stays flat while scrolling.
 // Search, sort and a fixed filter are turned into SQL, with user text always bound.
+// Not a Task<T> (core/task.h): its fetcher is long-lived, one connection for every page request.
 
 #include "databasespec.h"
 #include "dialect.h"

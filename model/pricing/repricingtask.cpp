@@ -6,106 +6,85 @@
 namespace md {
 
 RepricingTask::RepricingTask(const DatabaseSpec &spec, QObject *parent)
-    : WorkerTask(parent)
-    , m_spec(spec)
+    : QObject(parent)
+    , m_preview(spec, this)
+    , m_apply(spec, this)
+    , m_demand(spec, this)
 {
     qRegisterMetaType<std::shared_ptr<const md::RepricingPreview>>();
     qRegisterMetaType<md::PriceRunReport>();
     qRegisterMetaType<md::DemandDeriver::Report>();
+    for (TaskBase *task : {static_cast<TaskBase *>(&m_preview), static_cast<TaskBase *>(&m_apply),
+                           static_cast<TaskBase *>(&m_demand)})
+        connect(task, &TaskBase::progress, this, &RepricingTask::progress);
 }
 
-RepricingTask::~RepricingTask()
+RepricingTask::~RepricingTask() = default;
+
+void RepricingTask::cancel()
 {
-    stopWorker();
+    m_preview.cancel();
+}
+
+bool RepricingTask::isBusy() const
+{
+    return m_preview.isRunning() || m_apply.isRunning() || m_demand.isRunning();
 }
 
 bool RepricingTask::startPreview(qint64 now, const std::optional<PricingRules> &rules)
 {
-    const DatabaseSpec spec = m_spec;
-    return launch([this, spec, now, rules] {
-        auto db
-            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-        if (!db) {
-            m_deliver = [this, error = db.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        int lastPercent = -1;
-        const auto report = [&](int percent, const QString &stage) {
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                emit progress(percent, stage);
-            }
-            return !m_cancel.load();
-        };
-        auto preview = rules ? RepricingService::preview(*db, *rules, now, report)
-                             : RepricingService::preview(*db, now, report);
-        if (m_cancel.load())
-            m_deliver = [this] {
+    if (isBusy())
+        return false;
+    return m_preview.start(
+        [now, rules](const Database &db, TaskProgress &progress) {
+            return rules ? RepricingService::preview(db, *rules, now, progress.callback())
+                         : RepricingService::preview(db, now, progress.callback());
+        },
+        [this](const Result<std::shared_ptr<const RepricingPreview>> &preview) {
+            if (m_preview.wasCancelled())
                 emit cancelled();
-            };
-        else if (!preview)
-            m_deliver = [this, error = preview.error()] {
-                emit failed(error);
-            };
-        else
-            m_deliver = [this, result = *preview] {
-                emit previewReady(result);
-            };
-    });
+            else if (!preview)
+                emit failed(preview.error());
+            else
+                emit previewReady(*preview);
+        });
 }
 
 bool RepricingTask::startApply(std::shared_ptr<const RepricingPreview> preview,
                                std::vector<qint32> rows, PriceRunSource source,
                                const QString &startedBy, qint64 now)
 {
-    const DatabaseSpec spec = m_spec;
-    return launch([this, spec, preview, rows, source, startedBy, now] {
-        auto db
-            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-        if (!db) {
-            m_deliver = [this, error = db.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        emit progress(0, tr("Applying prices"));
-        auto report = RepricingService::apply(*db, *preview, rows, source, startedBy, now);
-        if (!report)
-            m_deliver = [this, error = report.error()] {
-                emit failed(error);
-            };
-        else
-            m_deliver = [this, result = *report] {
-                emit applied(result);
-            };
-    });
+    if (isBusy())
+        return false;
+    // One transaction that cannot stop halfway: what it did is reported even after a cancel.
+    return m_apply.start(
+        [preview, rows, source, startedBy, now](const Database &db, TaskProgress &progress) {
+            progress.report(0, tr("Applying prices"));
+            return RepricingService::apply(db, *preview, rows, source, startedBy, now);
+        },
+        [this](const Result<PriceRunReport> &report) {
+            if (!report)
+                emit failed(report.error());
+            else
+                emit applied(*report);
+        });
 }
 
 bool RepricingTask::startDeriveDemand(qint64 now)
 {
-    const DatabaseSpec spec = m_spec;
-    return launch([this, spec, now] {
-        auto db
-            = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-        if (!db) {
-            m_deliver = [this, error = db.error()] {
-                emit failed(error);
-            };
-            return;
-        }
-        emit progress(0, tr("Deriving demand from sales"));
-        auto report = DemandDeriver::derive(*db, now);
-        if (!report)
-            m_deliver = [this, error = report.error()] {
-                emit failed(error);
-            };
-        else
-            m_deliver = [this, result = *report] {
-                emit demandDerived(result);
-            };
-    });
+    if (isBusy())
+        return false;
+    return m_demand.start(
+        [now](const Database &db, TaskProgress &progress) {
+            progress.report(0, tr("Deriving demand from sales"));
+            return DemandDeriver::derive(db, now);
+        },
+        [this](const Result<DemandDeriver::Report> &report) {
+            if (!report)
+                emit failed(report.error());
+            else
+                emit demandDerived(*report);
+        });
 }
 
 } // namespace md

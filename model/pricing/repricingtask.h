@@ -1,17 +1,18 @@
 #pragma once
 
-// Runs the slow parts of repricing off the GUI thread: computing a preview of a million products
-// (with progress and cancel), applying the approved decisions, and deriving demand from sales. Each
-// run opens its own database connection in its worker thread; results arrive as signals in the
-// owner's thread. One operation at a time.
+// The repricing page's background operations, each run by a Task<T> (core/task.h): computing a
+// preview of a million products (with progress and cancel), applying the approved decisions,
+// and deriving demand from sales. Typed signals in the owner's thread; one operation at a time.
 
 #include "core/result.h"
-#include "core/workertask.h"
+#include "core/task.h"
 #include "db/databasespec.h"
 #include "demandderiver.h"
 #include "pricerun.h"
 #include "pricingrules.h"
 #include "repricingpreview.h"
+
+#include <QObject>
 
 #include <memory>
 #include <optional>
@@ -19,14 +20,20 @@
 
 namespace md {
 
-class RepricingTask : public WorkerTask
+class RepricingTask : public QObject
 {
     Q_OBJECT
 
 public:
     explicit RepricingTask(const DatabaseSpec &spec, QObject *parent = nullptr);
-    // Cancels a running preview and waits for the worker.
+    // Cancels a running preview and waits for the worker (the tasks' destructors do).
     ~RepricingTask() override;
+
+    // Stops a running preview; apply and demand cannot stop halfway and finish as they would.
+    void cancel();
+    bool isBusy() const;
+    // Whether cancel() would stop what is running: only a preview can be cancelled.
+    bool isCancellable() const { return m_preview.isRunning(); }
 
     // With the stored rules, or with `rules` the owner is still editing. False while busy.
     bool startPreview(qint64 now, const std::optional<PricingRules> &rules = std::nullopt);
@@ -45,7 +52,9 @@ signals:
     void failed(const QString &message);
 
 private:
-    DatabaseSpec m_spec;
+    Task<std::shared_ptr<const RepricingPreview>> m_preview;
+    Task<PriceRunReport> m_apply;
+    Task<DemandDeriver::Report> m_demand;
 };
 
 } // namespace md

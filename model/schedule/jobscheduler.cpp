@@ -2,8 +2,6 @@
 
 #include "schedulestore.h"
 
-#include <QThread>
-
 #include <algorithm>
 
 namespace md {
@@ -14,6 +12,7 @@ JobScheduler::JobScheduler(const DatabaseSpec &spec, JobRunner runner, const Clo
     , m_spec(spec)
     , m_runner(std::move(runner))
     , m_clock(clock)
+    , m_task(spec)
 {
     qRegisterMetaType<md::JobReport>();
     m_timer.setSingleShot(true);
@@ -22,13 +21,8 @@ JobScheduler::JobScheduler(const DatabaseSpec &spec, JobRunner runner, const Clo
 
 JobScheduler::~JobScheduler()
 {
+    // m_task's destructor waits for a running job and drops its result.
     m_timer.stop();
-    if (m_worker) {
-        // The worker posts its result to this object: let it end before this object goes.
-        disconnect(m_worker, nullptr, this, nullptr);
-        m_worker->wait();
-        delete m_worker;
-    }
 }
 
 Status JobScheduler::start()
@@ -116,7 +110,7 @@ Result<JobSchedule> JobScheduler::saveSchedule(const JobSchedule &schedule)
 
 bool JobScheduler::runNow(const QString &jobType)
 {
-    if (m_worker || !m_runner.knows(jobType))
+    if (isRunning() || !m_runner.knows(jobType))
         return false;
     const JobRunner runner = m_runner;
     const Clock &clock = m_clock;
@@ -132,7 +126,7 @@ bool JobScheduler::runNow(const QString &jobType)
 
 void JobScheduler::check()
 {
-    if (m_worker)
+    if (isRunning())
         return; // the end of the running job checks again
     if (auto loaded = reload(); !loaded)
         emit errorOccurred(loaded.error());
@@ -155,7 +149,7 @@ void JobScheduler::check()
 
 void JobScheduler::arm()
 {
-    if (m_worker)
+    if (isRunning())
         return;
     qint64 wait = kPollMs;
     const qint64 now = m_clock.nowSecs();
@@ -169,36 +163,21 @@ void JobScheduler::arm()
 void JobScheduler::launch(const QString &firstJob, Work work)
 {
     m_timer.stop();
-    const DatabaseSpec spec = m_spec;
-    // The connection is opened and closed inside the worker thread: QtSql connections belong
-    // to the thread that opened them.
-    m_worker = QThread::create([this, spec, work] {
-        Result<std::vector<JobReport>> reports = fail(QString());
-        {
-            auto db = Database::open(spec,
-                                     Database::Options{.migrate = false, .createIfMissing = false});
-            reports = db ? work(*db) : Result<std::vector<JobReport>>(fail(db.error()));
-        }
-        m_deliver = [this, reports] {
-            if (!reports) {
+    // Delivered once the worker has ended, so isRunning() is already false for the handlers,
+    // and check() may start the next due job.
+    const bool started = m_task.start(
+        [work = std::move(work)](const Database &db, TaskProgress &) { return work(db); },
+        [this](const Result<std::vector<JobReport>> &reports) {
+            if (reports) {
+                for (const JobReport &report : *reports)
+                    emit jobFinished(report);
+            } else {
                 emit errorOccurred(reports.error());
-                return;
             }
-            for (const JobReport &report : *reports)
-                emit jobFinished(report);
-        };
-    });
-    // Reported once the worker has ended, so isRunning() is already false for the handlers.
-    connect(m_worker, &QThread::finished, this, [this] {
-        m_worker->deleteLater();
-        m_worker = nullptr;
-        const auto deliver = std::exchange(m_deliver, {});
-        if (deliver)
-            deliver();
-        check();
-    });
-    emit jobStarted(firstJob);
-    m_worker->start();
+            check();
+        });
+    if (started)
+        emit jobStarted(firstJob);
 }
 
 } // namespace md

@@ -1,12 +1,13 @@
 #pragma once
 
 // The schedule while the desktop app runs (the tray's engine): catches up a run missed while
-// the app was closed once at start, then runs each job when it is due, in a worker thread with
-// its own database connection, so the window never waits. Also "run now", pause and resume,
+// the app was closed once at start, then runs each job when it is due, in a Task (core/task.h)
+// with its own database connection, so the window never waits. Also "run now", pause and resume,
 // and the next run time for the tray menu. Headless runs use JobRunner directly.
 
 #include "clock.h"
 #include "core/result.h"
+#include "core/task.h"
 #include "db/database.h"
 #include "jobrunner.h"
 #include "jobschedule.h"
@@ -17,8 +18,7 @@
 
 #include <functional>
 #include <map>
-
-class QThread;
+#include <vector>
 
 namespace md {
 
@@ -42,7 +42,7 @@ public:
     // Invalid while paused.
     QDateTime nextRunAt(const QString &jobType) const;
     bool isPaused(const QString &jobType) const { return !schedule(jobType).enabled; }
-    bool isRunning() const { return m_worker != nullptr; }
+    bool isRunning() const { return m_task.isRunning(); }
     // True while any schedule is active: then closing the window keeps the app in the tray.
     bool hasActiveSchedule() const;
     QString title(const QString &jobType) const { return m_runner.title(jobType); }
@@ -76,9 +76,8 @@ private:
     Database m_db;
     QTimer m_timer;
     std::map<QString, JobSchedule> m_schedules;
-    QThread *m_worker = nullptr;
-    // Set by the worker as its last act, called in this object's thread when it has ended.
-    std::function<void()> m_deliver;
+    // Last: destroyed first, it waits for a running job while the rest is still in place.
+    Task<std::vector<JobReport>> m_task;
 };
 
 } // namespace md

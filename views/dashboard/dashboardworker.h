@@ -2,6 +2,7 @@
 
 // Computes the Dashboard's figures on its own thread with its own connection, so a large shop's
 // sums never freeze the window.
+// Not a Task<T> (core/task.h): a long-lived worker whose one connection serves every refresh.
 
 #include "db/database.h"
 #include "db/databasespec.h"

@@ -1,14 +1,10 @@
 #include "backupprogress.h"
 
-#include <QCoreApplication>
-#include <QEventLoop>
+#include "core/task.h"
+#include "db/database.h"
+
 #include <QFileInfo>
 #include <QProgressDialog>
-#include <QThread>
-
-#include <atomic>
-#include <memory>
-#include <optional>
 
 namespace md {
 
@@ -32,29 +28,27 @@ Result<SqliteBackup::Outcome> BackupProgress::run(QWidget *parent, const QString
     dialog.setMinimumDuration(300);
     dialog.setValue(0);
 
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&dialog, cancelled] {
-        cancelled->store(true);
+    // The backup opens its own sqlite3 handles; the task's connection to the same file only
+    // confirms that it is an existing shop database.
+    DatabaseSpec source;
+    source.path = sourcePath;
+    Task<SqliteBackup::Outcome> task(source);
+    QObject::connect(&task, &TaskBase::progress, &dialog,
+                     [&dialog](int value, const QString &) { dialog.setValue(value); });
+    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&dialog, &task] {
+        task.cancel();
         // The worker still has to remove its partial file; keep the dialog up until it has.
         dialog.setLabelText(tr("Cancelling…"));
         dialog.show();
     });
-
-    std::optional<Result<SqliteBackup::Outcome>> result;
-    std::unique_ptr<QThread> worker(QThread::create([&] {
-        result = SqliteBackup::run(sourcePath, targetPath, [&](qint64 done, qint64 total) {
-            const int value = total > 0 ? int(done * kSteps / total) : 0;
-            // Queued to the dialog's thread; dropped if the dialog is gone by then.
-            QMetaObject::invokeMethod(&dialog, [&dialog, value] { dialog.setValue(value); });
-            return !cancelled->load();
-        });
-    }));
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    loop.exec();
-    worker->wait();
-    return *result;
+    // All events, so that Cancel can be pressed; the dialog is window-modal.
+    return task.run(
+        [sourcePath, targetPath](const Database &, TaskProgress &progress) {
+            return SqliteBackup::run(sourcePath, targetPath, [&](qint64 done, qint64 total) {
+                return progress.report(total > 0 ? int(done * kSteps / total) : 0, QString());
+            });
+        },
+        QEventLoop::AllEvents);
 }
 
 } // namespace md

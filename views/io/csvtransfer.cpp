@@ -3,23 +3,19 @@
 #include "importwizard.h"
 
 #include "core/appsettings.h"
+#include "core/task.h"
 #include "db/database.h"
 #include "io/csvexporter.h"
 #include "io/entitycatalog.h"
 
 #include <QDate>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QThread>
-
-#include <atomic>
-#include <memory>
 
 namespace md {
 
@@ -67,8 +63,10 @@ QString CsvTransfer::chooseEntity(QWidget *parent, const QString &title, const Q
     return index >= 0 ? EntityCatalog::names().at(index) : QString();
 }
 
-Result<qint64> CsvTransfer::exportWithProgress(QWidget *parent, const DatabaseSpec &database,
-                                               const QString &entity, const QString &path)
+Result<CsvTransfer::Exported> CsvTransfer::exportWithProgress(QWidget *parent,
+                                                              const DatabaseSpec &database,
+                                                              const QString &entity,
+                                                              const QString &path)
 {
     const EntityDescriptor *descriptor = EntityCatalog::find(entity);
     if (!descriptor)
@@ -85,34 +83,37 @@ Result<qint64> CsvTransfer::exportWithProgress(QWidget *parent, const DatabaseSp
     dialog.setMinimumDuration(300);
     dialog.setValue(0);
 
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&dialog, cancelled] {
-        cancelled->store(true);
+    Task<qint64> task(database);
+    bool cancelling = false;
+    QObject::connect(&task, &TaskBase::progress, &dialog,
+                     [&dialog, &cancelling](int, const QString &stage) {
+                         if (!cancelling)
+                             dialog.setLabelText(stage);
+                     });
+    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&dialog, &task, &cancelling] {
+        cancelling = true;
+        task.cancel();
+        // The worker still has to remove its partial file; keep the dialog up until it has.
         dialog.setLabelText(tr("Cancelling…"));
         dialog.show();
     });
-    std::optional<Result<qint64>> result;
-    std::unique_ptr<QThread> worker(QThread::create([&] {
-        auto db = Database::open(database, {.migrate = false, .createIfMissing = false});
-        if (!db) {
-            result = Result<qint64>(fail(db.error()));
-            return;
-        }
-        result = CsvExporter::exportToFile(*db, *descriptor, path, [&](qint64 rows) {
-            const QString text = tr("Exporting %1: %2 rows written…")
-                                     .arg(entityTitle(descriptor->name), QLocale().toString(rows));
-            QMetaObject::invokeMethod(&dialog, [&dialog, text] { dialog.setLabelText(text); });
-            return !cancelled->load();
-        });
-    }));
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    loop.exec();
-    worker->wait();
-    if (!*result && cancelled->load())
-        return fail(tr("The export was cancelled; no file was written."));
-    return *result;
+    // All events, so that Cancel can be pressed; the dialog is window-modal.
+    const QString title = entityTitle(descriptor->name);
+    const Result<qint64> rows = task.run(
+        [descriptor, path, title](const Database &db, TaskProgress &progress) {
+            return CsvExporter::exportToFile(db, *descriptor, path, [&](qint64 written) {
+                return progress.report(
+                    -1,
+                    tr("Exporting %1: %2 rows written…").arg(title, QLocale().toString(written)));
+            });
+        },
+        QEventLoop::AllEvents);
+    // A cancel that came after the last row finds the file complete: then it counts as written.
+    if (!rows && task.wasCancelled())
+        return Exported{.rows = 0, .cancelled = true};
+    if (!rows)
+        return fail(rows.error());
+    return Exported{.rows = *rows, .cancelled = false};
 }
 
 std::optional<qint64> CsvTransfer::exportWithDialogs(QWidget *parent, const DatabaseSpec &database,
@@ -134,22 +135,31 @@ std::optional<qint64> CsvTransfer::exportWithDialogs(QWidget *parent, const Data
     const QString path = dialog.selectedFiles().constFirst();
     AppSettings::setLastTransferFolder(QFileInfo(path).absolutePath());
 
-    auto rows = exportWithProgress(parent, database, entity, path);
-    if (!rows) {
+    auto exported = exportWithProgress(parent, database, entity, path);
+    if (!exported) {
         QMessageBox box(QMessageBox::Warning, tr("Export Failed"),
                         tr("%1 could not be exported.").arg(title), QMessageBox::Ok, parent);
         box.setObjectName(QStringLiteral("exportMessage"));
-        box.setInformativeText(rows.error());
+        box.setInformativeText(exported.error());
         box.exec();
         return std::nullopt;
     }
+    if (exported->cancelled) {
+        QMessageBox box(QMessageBox::Information, tr("Export"),
+                        tr("The export was cancelled; no file was written."), QMessageBox::Ok,
+                        parent);
+        box.setObjectName(QStringLiteral("exportMessage"));
+        box.exec();
+        return std::nullopt;
+    }
+    const qint64 rows = exported->rows;
     QMessageBox box(QMessageBox::Information, tr("Export Complete"),
-                    tr("%Ln row(s) of %1 exported to\n%2", nullptr, int(*rows))
+                    tr("%Ln row(s) of %1 exported to\n%2", nullptr, int(rows))
                         .arg(title, QDir::toNativeSeparators(path)),
                     QMessageBox::Ok, parent);
     box.setObjectName(QStringLiteral("exportMessage"));
     box.exec();
-    return *rows;
+    return rows;
 }
 
 bool CsvTransfer::importWithWizard(QWidget *parent, const DatabaseSpec &database,

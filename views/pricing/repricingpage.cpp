@@ -1,7 +1,7 @@
 #include "repricingpage.h"
 
-#include "common/backgroundcall.h"
 #include "core/money.h"
+#include "core/task.h"
 #include "db/sql.h"
 #include "pricing/demandderiver.h"
 #include "pricing/fixedpoint.h"
@@ -109,7 +109,8 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
 {
     qRegisterMetaType<md::PriceRunReport>();
     m_task = new RepricingTask(database, this);
-    m_calls = new BackgroundCalls(database, this);
+    // Undo and a proposal's apply: one transaction each, which cannot stop halfway.
+    m_call = new Task<PriceRunReport>(database, this);
 
     auto *heading = new QLabel(tr("Repricing"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
@@ -231,8 +232,9 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
 
 RepricingPage::~RepricingPage()
 {
+    // The tasks are children: deleted with the page, they wait for their workers (a preview
+    // stops at its next progress report) and deliver nothing.
     m_task->cancel();
-    m_calls->waitForAll();
 }
 
 QWidget *RepricingPage::buildPreviewTab()
@@ -603,14 +605,14 @@ void RepricingPage::onJobFinished(const JobReport &report)
 
 bool RepricingPage::isBusy() const
 {
-    return m_task->isBusy() || m_calls->isBusy();
+    return m_task->isBusy() || m_call->isRunning();
 }
 
 void RepricingPage::setBusy(bool busy, const QString &stage)
 {
     m_progress->setVisible(busy);
     m_progress->setValue(0);
-    m_cancel->setVisible(busy && m_task->isBusy());
+    m_cancel->setVisible(busy && m_task->isCancellable());
     for (QWidget *widget :
          {static_cast<QWidget *>(m_compute), static_cast<QWidget *>(m_derive),
           static_cast<QWidget *>(m_undo), static_cast<QWidget *>(m_proposalBanner),
@@ -977,8 +979,8 @@ bool RepricingPage::undoSelectedRun()
     setBusy(true, tr("Undoing run %1…").arg(runId));
     const QString user = RepricingService::currentUser();
     const qint64 now = nowSecs();
-    m_calls->run<PriceRunReport>(
-        [runId, user, now](const Database &db) {
+    m_call->start(
+        [runId, user, now](const Database &db, TaskProgress &) {
             return PriceRunStore::undo(db, runId, user, now);
         },
         [this, runId](const Result<PriceRunReport> &report) {
@@ -1053,8 +1055,8 @@ bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
     const QString user = RepricingService::currentUser();
     const qint64 now = nowSecs();
     setBusy(true, tr("Applying the approved changes…"));
-    m_calls->run<PriceRunReport>(
-        [proposalId, ids, user, now](const Database &db) {
+    m_call->start(
+        [proposalId, ids, user, now](const Database &db, TaskProgress &) {
             return PriceProposalStore::apply(db, proposalId, ids, user, now);
         },
         [this](const Result<PriceRunReport> &report) {

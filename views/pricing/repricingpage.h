@@ -37,12 +37,12 @@ class QListWidget;
 
 namespace md {
 
-class BackgroundCalls;
 class JobScheduler;
 class PreviewTableModel;
 class RepricingTask;
 class RuleEditor;
 class ScheduleEditor;
+template<typename T> class Task;
 struct JobReport;
 
 class RepricingPage : public QWidget
@@ -129,7 +129,7 @@ private:
     DatabaseSpec m_spec;
     Database m_db; // this thread's connection, for the small reads and writes
     RepricingTask *m_task = nullptr;
-    BackgroundCalls *m_calls = nullptr;
+    Task<PriceRunReport> *m_call = nullptr;
     QPointer<JobScheduler> m_scheduler;
     Confirm m_confirm;
     std::shared_ptr<const RepricingPreview> m_preview;

@@ -2,6 +2,7 @@
 
 #include "common/labeldelegate.h"
 #include "common/pagedtablewidget.h"
+#include "core/task.h"
 #include "customerfeaturesdialog.h"
 #include "db/pagedquerymodel.h"
 #include "db/sql.h"
@@ -23,7 +24,6 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -42,66 +42,33 @@
 #include <QVBoxLayout>
 #include <QVXYModelMapper>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace md {
 
-namespace {
-
-struct ComposeOutcome
+// What composing a cycle gives the page: the month's input and its boxes.
+struct ComposedCycle
 {
-    QString error;
     bool confirmed = false;
     BoxCycleInput input;
     BoxComposition composition;
 };
 
-// Runs on a pool thread with its own connection: a big shop composes without freezing the window.
-ComposeOutcome composeCycle(const DatabaseSpec &spec, const QString &cycle)
+namespace {
+
+// In a Task with its own connection: a big shop composes without freezing the window.
+Result<ComposedCycle> composeCycle(const Database &db, const QString &cycle)
 {
-    ComposeOutcome out;
-    auto db = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-    if (!db) {
-        out.error = db.error();
-        return out;
-    }
-    auto confirmed = BoxCycleStore::isConfirmed(*db, cycle);
-    if (!confirmed) {
-        out.error = confirmed.error();
-        return out;
-    }
+    ComposedCycle out;
+    auto confirmed = BoxCycleStore::isConfirmed(db, cycle);
+    if (!confirmed)
+        return fail(confirmed.error());
     out.confirmed = *confirmed;
     const quint64 seed = BoxCycleStore::defaultSeed(cycle);
-    auto input = BoxCycleStore::load(*db, cycle, seed);
-    if (!input) {
-        out.error = input.error();
-        return out;
-    }
+    auto input = BoxCycleStore::load(db, cycle, seed);
+    if (!input)
+        return fail(input.error());
     out.input = std::move(*input);
     out.composition = BoxComposer::compose(out.input.products, out.input.subscribers, seed);
-    return out;
-}
-
-struct ConfirmOutcome
-{
-    QString error;
-    BoxCycleSummary summary;
-};
-
-ConfirmOutcome confirmCycleOn(const DatabaseSpec &spec, const BoxCycleInput &input,
-                              const BoxComposition &composition, qint64 at)
-{
-    ConfirmOutcome out;
-    auto db = Database::open(spec, Database::Options{.migrate = false, .createIfMissing = false});
-    if (!db) {
-        out.error = db.error();
-        return out;
-    }
-    auto summary = BoxCycleStore::confirm(*db, input, composition, at);
-    if (!summary)
-        out.error = summary.error();
-    else
-        out.summary = *summary;
     return out;
 }
 
@@ -110,6 +77,8 @@ ConfirmOutcome confirmCycleOn(const DatabaseSpec &spec, const BoxCycleInput &inp
 SubscriptionsPage::SubscriptionsPage(const DatabaseSpec &database, QWidget *parent)
     : QWidget(parent)
     , m_spec(database)
+    , m_composeTask(new Task<ComposedCycle>(database, this))
+    , m_confirmTask(new Task<BoxCycleSummary>(database, this))
 {
     auto *heading = new QLabel(tr("Subscriptions"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
@@ -133,7 +102,13 @@ SubscriptionsPage::SubscriptionsPage(const DatabaseSpec &database, QWidget *pare
     });
 }
 
+// The tasks, children of the page, wait for their workers when they go; nothing is delivered.
 SubscriptionsPage::~SubscriptionsPage() = default;
+
+bool SubscriptionsPage::isComposing() const
+{
+    return m_composeTask->isRunning() || m_confirmTask->isRunning();
+}
 
 QWidget *SubscriptionsPage::buildSubscribersTab()
 {
@@ -406,31 +381,30 @@ void SubscriptionsPage::setCycle(int year, int month)
 
 void SubscriptionsPage::compose()
 {
-    if (m_busy)
+    if (isComposing())
         return;
-    m_busy = true;
+    const QString cycle = cycleText();
+    const bool started = m_composeTask->start(
+        [cycle](const Database &db, TaskProgress &) { return composeCycle(db, cycle); },
+        [this](const Result<ComposedCycle> &result) {
+            m_compose->setEnabled(true);
+            if (!result) {
+                m_boxSummary->setText(tr("Composing failed: %1").arg(result.error()));
+                emit composed();
+                return;
+            }
+            m_confirmed = result->confirmed;
+            m_input = result->input;
+            m_composition = result->composition;
+            showComposition();
+            emit composed();
+        });
+    if (!started)
+        return;
     m_compose->setEnabled(false);
     m_confirm->setEnabled(false);
     m_export->setEnabled(false);
-    m_boxSummary->setText(tr("Composing the boxes of %1…").arg(cycleText()));
-    auto *watcher = new QFutureWatcher<ComposeOutcome>(this);
-    connect(watcher, &QFutureWatcher<ComposeOutcome>::finished, this, [this, watcher] {
-        ComposeOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_busy = false;
-        m_compose->setEnabled(true);
-        if (!outcome.error.isEmpty()) {
-            m_boxSummary->setText(tr("Composing failed: %1").arg(outcome.error));
-            emit composed();
-            return;
-        }
-        m_confirmed = outcome.confirmed;
-        m_input = std::move(outcome.input);
-        m_composition = std::move(outcome.composition);
-        showComposition();
-        emit composed();
-    });
-    watcher->setFuture(QtConcurrent::run(composeCycle, m_spec, cycleText()));
+    m_boxSummary->setText(tr("Composing the boxes of %1…").arg(cycle));
 }
 
 void SubscriptionsPage::showComposition()
@@ -482,7 +456,7 @@ void SubscriptionsPage::showComposition()
 
 void SubscriptionsPage::confirmCycle()
 {
-    if (!m_db || !m_composition || m_confirmed || m_busy)
+    if (!m_db || !m_composition || m_confirmed || isComposing())
         return;
     const auto answer
         = QMessageBox::question(this, tr("Confirm cycle"),
@@ -492,30 +466,32 @@ void SubscriptionsPage::confirmCycle()
     if (answer != QMessageBox::Yes)
         return;
     // Recording 100,000 boxes takes a while: its own thread and connection, like composing.
-    m_busy = true;
+    const QString cycle = cycleText();
+    const qint64 at = QDateTime::currentSecsSinceEpoch();
+    const bool started = m_confirmTask->start(
+        [input = *m_input, composition = *m_composition, at](const Database &db, TaskProgress &) {
+            return BoxCycleStore::confirm(db, input, composition, at);
+        },
+        [this, cycle](const Result<BoxCycleSummary> &summary) {
+            m_compose->setEnabled(true);
+            if (!summary) {
+                m_confirm->setEnabled(true);
+                m_boxSummary->setText(tr("Nothing was recorded: %1").arg(summary.error()));
+                return;
+            }
+            m_confirmed = true;
+            m_boxSummary->setText(tr("Recorded %1 boxes with %2 items for %3; the items were "
+                                     "taken from stock. Export the picking list for the "
+                                     "warehouse.")
+                                      .arg(summary->boxes)
+                                      .arg(summary->items)
+                                      .arg(cycle));
+        });
+    if (!started)
+        return;
     m_compose->setEnabled(false);
     m_confirm->setEnabled(false);
-    m_boxSummary->setText(tr("Recording the boxes of %1…").arg(cycleText()));
-    auto *watcher = new QFutureWatcher<ConfirmOutcome>(this);
-    connect(watcher, &QFutureWatcher<ConfirmOutcome>::finished, this, [this, watcher] {
-        const ConfirmOutcome outcome = watcher->result();
-        watcher->deleteLater();
-        m_busy = false;
-        m_compose->setEnabled(true);
-        if (!outcome.error.isEmpty()) {
-            m_confirm->setEnabled(true);
-            m_boxSummary->setText(tr("Nothing was recorded: %1").arg(outcome.error));
-            return;
-        }
-        m_confirmed = true;
-        m_boxSummary->setText(tr("Recorded %1 boxes with %2 items for %3; the items were taken "
-                                 "from stock. Export the picking list for the warehouse.")
-                                  .arg(outcome.summary.boxes)
-                                  .arg(outcome.summary.items)
-                                  .arg(cycleText()));
-    });
-    watcher->setFuture(QtConcurrent::run(confirmCycleOn, m_spec, *m_input, *m_composition,
-                                         QDateTime::currentSecsSinceEpoch()));
+    m_boxSummary->setText(tr("Recording the boxes of %1…").arg(cycle));
 }
 
 void SubscriptionsPage::exportPickingList()

@@ -26,6 +26,8 @@ class QTabWidget;
 namespace md {
 
 class PagedTableWidget;
+struct ComposedCycle;
+template<typename T> class Task;
 
 class SubscriptionsPage : public QWidget
 {
@@ -45,7 +47,8 @@ public:
     // Selects the month to compose (the cycle edit) without a user.
     void setCycle(int year, int month);
     void compose();
-    bool isComposing() const { return m_busy; }
+    // While the boxes of a cycle are composed or recorded.
+    bool isComposing() const;
 
 signals:
     void composed();
@@ -71,6 +74,8 @@ private:
 
     DatabaseSpec m_spec;
     std::optional<Database> m_db;
+    Task<ComposedCycle> *m_composeTask = nullptr;
+    Task<BoxCycleSummary> *m_confirmTask = nullptr;
     QTabWidget *m_tabs = nullptr;
 
     PagedTableWidget *m_subscribers = nullptr;
@@ -88,7 +93,6 @@ private:
     QLabel *m_boxSummary = nullptr;
     QStandardItemModel *m_boxModel = nullptr;
     QTableView *m_boxTable = nullptr;
-    bool m_busy = false;
     bool m_confirmed = false;
     std::optional<BoxCycleInput> m_input;
     std::optional<BoxComposition> m_composition;
