@@ -7,8 +7,8 @@
 // What is not here, and why: these branches on the backend choose a different mechanism, not a
 // different spelling of the same SQL, and stay with the code that owns the mechanism.
 //   db/bulkwriter.cpp      libpq COPY FROM STDIN on PostgreSQL, a prepared INSERT on SQLite.
-//   db/rowcursor.cpp       libpq COPY TO STDOUT / single-row mode on PostgreSQL, QSqlQuery on
-//                          SQLite.
+//   db/rowcursor.cpp       libpq COPY TO STDOUT or single-row mode on PostgreSQL, sqlite3_step
+//                          on SQLite's own handle.
 //   db/database.cpp        connection setup: opening a file (WAL, busy timeout, foreign keys)
 //                          against connecting to a server (time zone, message level).
 //   db/sqlitebackup.cpp    SQLite's online backup API; PostgreSQL has pg_dump, not a file copy.
@@ -21,7 +21,10 @@
 //   demo/demowriter.cpp, io/csvimporter.cpp  SQLite-only PRAGMAs (page cache, foreign keys)
 //                          and PostgreSQL's SET LOCAL maintenance_work_mem: per-session tuning
 //                          of one backend's engine for a bulk load, restored afterwards.
-//   app/gui/mainwindow.cpp  what the window offers (backup of a file, labels), not SQL.
+//   db/sql.cpp             errorText reads the driver's error format (sql.h says why there).
+//   db/databasespec.*, views/dialogs/connectdialog.cpp  parsing and forming a path or a URL.
+//   app/gui/mainwindow.cpp, app/cli/infocommand.cpp  what is offered or shown (a backup of
+//                          the file, the backend's name), not SQL.
 
 #include "databasespec.h"
 

@@ -41,6 +41,11 @@ QString errorText(const QSqlError &error, Backend backend)
     return text;
 }
 
+QString postgresErrorText(const char *libpqMessage)
+{
+    return postgresPrimary(QString::fromUtf8(libpqMessage).trimmed());
+}
+
 QString errorText(const QSqlQuery &query)
 {
     const QSqlDriver *driver = query.driver();

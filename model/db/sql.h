@@ -30,5 +30,8 @@ Result<QSqlQuery> select(QSqlDatabase db, const QString &statement,
 // Here rather than in Dialect: the format is the driver's, and the query knows its driver.
 QString errorText(const QSqlQuery &query);
 QString errorText(const QSqlError &error, Backend backend);
+// The same for a message read from libpq itself (PQerrorMessage, PQresultErrorMessage), where
+// COPY and single-row reads bypass QtSql.
+QString postgresErrorText(const char *libpqMessage);
 
 } // namespace md::sql

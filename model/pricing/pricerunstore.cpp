@@ -132,12 +132,12 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
 
     // Decided on one snapshot before anything is written: a product goes back only if its
     // price is still the one the run set and no later change touched it.
-    const QString stage = QStringLiteral("price_undo_stage");
-    const QString drop = db.dialect().dropTempTable(stage);
+    const QString stageTable = QStringLiteral("price_undo_stage");
+    const QString drop = db.dialect().dropTempTable(stageTable);
     if (auto dropped = sql::exec(db.sql(), drop); !dropped)
         return fail(dropped.error());
     const QString create = db.dialect().createTempTable(
-        stage,
+        stageTable,
         QStringLiteral("product_id BIGINT NOT NULL, old_price_cents BIGINT NOT NULL, "
                        "new_price_cents BIGINT NOT NULL, current_price_cents BIGINT NOT NULL, "
                        "sku TEXT NOT NULL, revert INTEGER NOT NULL"));
