@@ -3,7 +3,6 @@
 #include "console.h"
 #include "databaseopener.h"
 #include "db/migrations.h"
-#include "db/sql.h"
 
 #include <algorithm>
 
@@ -42,14 +41,10 @@ int InfoCommand::run(const QCommandLineParser &, const DatabaseOpener &database,
     if (!counts)
         return console.dataError(tr("%1: %2").arg(where, counts.error()));
 
-    QString backend;
-    if (spec->isPostgres()) {
-        auto server = sql::scalar(db->sql(), QStringLiteral("SHOW server_version"));
-        backend = tr("PostgreSQL %1").arg(server ? server->toString() : QString()).trimmed();
-    } else {
-        auto library = sql::scalar(db->sql(), QStringLiteral("SELECT sqlite_version()"));
-        backend = tr("SQLite %1").arg(library ? library->toString() : QString()).trimmed();
-    }
+    const auto server = db->serverVersion();
+    const QString backend = (spec->isPostgres() ? tr("PostgreSQL %1") : tr("SQLite %1"))
+                                .arg(server ? *server : QString())
+                                .trimmed();
 
     const int latest = Migrations::latestVersion();
     QString versionText = tr("%1 (this program: %2)").arg(*version).arg(latest);

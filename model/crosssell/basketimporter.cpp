@@ -102,13 +102,12 @@ Result<BasketImporter::Summary> BasketImporter::run(const Database &db, const QS
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
         return fail(begun.error());
-    if (db.dialect().isPostgres()) {
-        // The ids below follow MAX(id): nobody else may add products or orders meanwhile.
-        if (auto locked = sql::exec(db.sql(), QStringLiteral("LOCK TABLE products, orders IN "
-                                                             "SHARE ROW EXCLUSIVE MODE"));
-            !locked) {
+    // The ids below follow MAX(id): nobody else may add products or orders meanwhile.
+    if (const QString lock
+        = db.dialect().lockTables({QStringLiteral("products"), QStringLiteral("orders")});
+        !lock.isEmpty()) {
+        if (auto locked = sql::exec(db.sql(), lock); !locked)
             return fail(locked.error());
-        }
     }
     const auto nextId = [&](const char *table) -> Result<qint64> {
         auto max = sql::scalar(

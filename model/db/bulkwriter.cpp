@@ -3,6 +3,7 @@
 #include "database.h"
 #include "dialect.h"
 #include "nativeconnection.h"
+#include "sql.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -172,7 +173,7 @@ private:
         QString message;
         while (PGresult *result = PQgetResult(m_conn)) {
             if (PQresultStatus(result) != PGRES_COMMAND_OK && message.isEmpty())
-                message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+                message = sql::postgresErrorText(PQresultErrorMessage(result));
             PQclear(result);
         }
         if (!message.isEmpty())
@@ -183,7 +184,7 @@ private:
     QString error() const
     {
         return BulkWriter::tr("Writing %1 failed: %2")
-            .arg(m_table, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+            .arg(m_table, sql::postgresErrorText(PQerrorMessage(m_conn)));
     }
 
     PGconn *m_conn;
@@ -207,7 +208,7 @@ Result<std::unique_ptr<BulkWriter>> BulkWriter::open(const Database &db, const Q
         const QByteArray copy = "COPY " + target.toUtf8() + " FROM STDIN";
         PGresult *result = PQexec(conn, copy.constData());
         const bool ready = PQresultStatus(result) == PGRES_COPY_IN;
-        const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        const QString message = sql::postgresErrorText(PQresultErrorMessage(result));
         PQclear(result);
         if (!ready)
             return fail(tr("Cannot start writing %1: %2").arg(table, message));

@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -20,14 +19,6 @@ QString newConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("merchantdesk-%1").arg(++counter);
-}
-
-// libpq's messages span lines ("connection to server ... failed: ...\n\tIs the server running");
-// one line reads better in a status bar and on stderr.
-QString oneLine(QString text)
-{
-    text.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
-    return text.trimmed();
 }
 
 // Not WriteUser: QFileInfo derives it from access(2), which is always true for root.
@@ -180,7 +171,8 @@ Status Database::openSqlite()
     // A second process writing at the same moment waits up to 10 s instead of failing.
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
-        return fail(tr("Cannot open %1: %2").arg(m_spec.path, db.lastError().text()));
+        return fail(tr("Cannot open %1: %2")
+                        .arg(m_spec.path, sql::errorText(db.lastError(), Backend::Sqlite)));
 
     auto check = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
     if (!check) {
@@ -211,9 +203,9 @@ Status Database::openPostgres()
         options << QStringLiteral("sslmode=") + m_spec.sslMode;
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
-        QString reason = oneLine(db.lastError().databaseText());
-        if (reason.isEmpty())
-            reason = oneLine(db.lastError().text());
+        // libpq's messages span lines ("... failed: ...\n\tIs the server running"); errorText
+        // gives them on one line, which reads better in a status bar and on stderr.
+        const QString reason = sql::errorText(db.lastError(), Backend::Postgres);
         return fail(tr("Cannot connect to PostgreSQL at %1 (database \"%2\", user \"%3\"): %4")
                         .arg(m_spec.serverAddress(), m_spec.database, m_spec.user, reason));
     }
@@ -222,6 +214,14 @@ Status Database::openPostgres()
             return fail(tr("Cannot configure the PostgreSQL session: %1").arg(done.error()));
     }
     return {};
+}
+
+Result<QString> Database::serverVersion() const
+{
+    auto version = sql::scalar(sql(), m_dialect.serverVersion());
+    if (!version)
+        return fail(version.error());
+    return version->toString();
 }
 
 Result<int> Database::schemaVersion() const

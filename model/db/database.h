@@ -48,6 +48,8 @@ public:
     Result<Database> openAnother() const;
 
     Result<int> schemaVersion() const;
+    // The PostgreSQL server's or the SQLite library's version ("15.4", "3.40.1").
+    Result<QString> serverVersion() const;
     // Every table of the schema with its row count, sorted by name.
     Result<std::vector<std::pair<QString, qint64>>> tableCounts() const;
 

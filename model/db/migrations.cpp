@@ -1,11 +1,11 @@
 #include "migrations.h"
 
 #include "dialect.h"
+#include "sql.h"
 #include "transaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace md {
@@ -20,16 +20,11 @@ namespace {
 // Any 64-bit number both processes agree on: serialises concurrent migrations on one server.
 constexpr qint64 kMigrationLockKey = 0x4d44'4d49'4752; // "MDMIGR"
 
-QString errorText(const QSqlQuery &query)
-{
-    return query.lastError().text().trimmed();
-}
-
 bool hasTable(QSqlDatabase db, const Dialect &dialect, const QString &table, QString *error)
 {
     QSqlQuery query(db);
     if (!query.exec(dialect.listTables())) {
-        *error = errorText(query);
+        *error = sql::errorText(query);
         return false;
     }
     while (query.next()) {
@@ -66,7 +61,7 @@ Result<int> Migrations::currentVersion(QSqlDatabase db, const Dialect &dialect)
     if (!tracked) {
         QSqlQuery query(db);
         if (!query.exec(dialect.listTables()))
-            return fail(tr("Cannot read the list of tables: %1").arg(errorText(query)));
+            return fail(tr("Cannot read the list of tables: %1").arg(sql::errorText(query)));
         if (query.next()) {
             return fail(tr("The database holds other tables (such as \"%1\") but no MerchantDesk "
                            "schema; MerchantDesk will not write into it. Use a new file or an "
@@ -78,7 +73,7 @@ Result<int> Migrations::currentVersion(QSqlDatabase db, const Dialect &dialect)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
         || !query.next()) {
-        return fail(tr("Cannot read the schema version: %1").arg(errorText(query)));
+        return fail(tr("Cannot read the schema version: %1").arg(sql::errorText(query)));
     }
     return query.value(0).toInt();
 }
@@ -110,19 +105,19 @@ Status Migrations::migrate(QSqlDatabase db, const Dialect &dialect)
             return started.withContext(tr("Migrating the schema"));
 
         QSqlQuery query(db);
-        if (dialect.isPostgres()) {
-            query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLockKey));
-        }
+        if (const QString lock = dialect.transactionLock(kMigrationLockKey); !lock.isEmpty())
+            query.exec(lock);
         // Another process may have migrated while we waited for the lock: ask again inside it.
         if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                                        "applied_at BIGINT NOT NULL)"))) {
-            return fail(tr("Cannot create the schema version table: %1").arg(errorText(query)));
+            return fail(
+                tr("Cannot create the schema version table: %1").arg(sql::errorText(query)));
         }
         if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = %1")
                             .arg(migration.version))
             || !query.next()) {
-            return fail(tr("Cannot read the schema version: %1").arg(errorText(query)));
+            return fail(tr("Cannot read the schema version: %1").arg(sql::errorText(query)));
         }
         if (query.value(0).toInt() > 0)
             continue;
@@ -132,7 +127,7 @@ Status Migrations::migrate(QSqlDatabase db, const Dialect &dialect)
             if (!query.exec(statement)) {
                 return fail(tr("Migration %1 (%2) failed: %3\nStatement: %4")
                                 .arg(migration.version)
-                                .arg(QString::fromUtf8(migration.name), errorText(query),
+                                .arg(QString::fromUtf8(migration.name), sql::errorText(query),
                                      statement.left(200)));
             }
         }
@@ -142,8 +137,9 @@ Status Migrations::migrate(QSqlDatabase db, const Dialect &dialect)
         query.addBindValue(QString::fromUtf8(migration.name));
         query.addBindValue(QDateTime::currentSecsSinceEpoch());
         if (!query.exec())
-            return fail(
-                tr("Cannot record migration %1: %2").arg(migration.version).arg(errorText(query)));
+            return fail(tr("Cannot record migration %1: %2")
+                            .arg(migration.version)
+                            .arg(sql::errorText(query)));
         query.finish();
         if (auto committed = tx.commit(); !committed)
             return committed.withContext(tr("Migrating the schema"));

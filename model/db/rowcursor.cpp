@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "nativeconnection.h"
+#include "sql.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -140,7 +141,7 @@ public:
         }
         m_line = nullptr;
         if (length == -2)
-            m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            m_error = sql::postgresErrorText(PQerrorMessage(m_conn));
         finish();
         return false;
     }
@@ -163,7 +164,7 @@ private:
         m_done = true;
         while (PGresult *result = PQgetResult(m_conn)) {
             if (PQresultStatus(result) != PGRES_COMMAND_OK && m_error.isEmpty())
-                m_error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+                m_error = sql::postgresErrorText(PQresultErrorMessage(result));
             PQclear(result);
         }
     }
@@ -292,7 +293,7 @@ public:
             return true;
         }
         if (m_result && PQresultStatus(m_result) != PGRES_TUPLES_OK)
-            m_error = QString::fromUtf8(PQresultErrorMessage(m_result)).trimmed();
+            m_error = sql::postgresErrorText(PQresultErrorMessage(m_result));
         clear();
         while (PGresult *rest = PQgetResult(m_conn))
             PQclear(rest);
@@ -357,7 +358,7 @@ Result<std::unique_ptr<RowCursor>> RowCursor::open(const Database &db, const QSt
             const QByteArray copy = "COPY (" + select.toUtf8() + ") TO STDOUT";
             PGresult *result = PQexec(conn, copy.constData());
             const bool ready = PQresultStatus(result) == PGRES_COPY_OUT;
-            const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            const QString message = sql::postgresErrorText(PQresultErrorMessage(result));
             PQclear(result);
             if (!ready)
                 return fail(message);
@@ -378,7 +379,7 @@ Result<std::unique_ptr<RowCursor>> RowCursor::open(const Database &db, const QSt
         const QByteArray statement = numberedPlaceholders(select);
         if (!PQsendQueryParams(conn, statement.constData(), int(values.size()), nullptr,
                                pointers.data(), nullptr, nullptr, 0)) {
-            return fail(QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+            return fail(sql::postgresErrorText(PQerrorMessage(conn)));
         }
         PQsetSingleRowMode(conn);
         return std::unique_ptr<RowCursor>(new PgSingleRowCursor(conn));

@@ -313,27 +313,12 @@ CREATE TABLE job_runs (
 CREATE INDEX job_runs_type ON job_runs (job_type, started_at)
 )SQL";
 
-QStringList appendOnlyTriggers(const Dialect &dialect)
-{
-    if (dialect.isPostgres()) {
-        return {QStringLiteral(
-                    "CREATE FUNCTION md_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                    "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"),
-                QStringLiteral("CREATE TRIGGER points_ledger_append_only BEFORE UPDATE OR DELETE "
-                               "ON points_ledger FOR EACH ROW EXECUTE FUNCTION md_append_only()")};
-    }
-    return {QStringLiteral("CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger "
-                           "BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only'); END"),
-            QStringLiteral("CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger "
-                           "BEGIN SELECT RAISE(ABORT, 'points_ledger is append-only'); END")};
-}
-
 } // namespace
 
 QStringList schemaV1(const Dialect &dialect)
 {
     QStringList statements = schemaStatements(dialect, kSchema);
-    statements << appendOnlyTriggers(dialect);
+    statements << dialect.appendOnlyTriggers({QStringLiteral("points_ledger")});
     return statements;
 }
 

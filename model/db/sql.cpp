@@ -1,16 +1,56 @@
 #include "sql.h"
 
-#include <QSqlError>
+#include <QRegularExpression>
+#include <QSqlDriver>
 
 namespace md::sql {
 
-QString errorText(const QSqlQuery &query)
+namespace {
+
+QString oneLine(QString text)
 {
-    const QSqlError error = query.lastError();
-    QString text = error.databaseText().trimmed();
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    text.replace(space, QStringLiteral(" "));
+    return text.trimmed();
+}
+
+// libpq's report of a server error: "SEVERITY:  primary\nDETAIL:  ...\nHINT:  ...\n", the
+// severity possibly translated (lc_messages); QPSQL appends "(SQLSTATE)".
+QString postgresPrimary(const QString &text)
+{
+    static const QRegularExpression severity(QStringLiteral("^[^\\s:]+:  (.*)$"));
+    static const QRegularExpression sqlState(QStringLiteral("\\s*\\([0-9A-Z]{5}\\)$"));
+    const QString firstLine = text.section(QLatin1Char('\n'), 0, 0);
+    if (const auto match = severity.match(firstLine); match.hasMatch())
+        return match.captured(1).trimmed();
+    QString rest = oneLine(text);
+    rest.remove(sqlState);
+    return rest;
+}
+
+} // namespace
+
+QString errorText(const QSqlError &error, Backend backend)
+{
+    const QString database = error.databaseText().trimmed();
+    QString text;
+    if (!database.isEmpty())
+        text = backend == Backend::Postgres ? postgresPrimary(database) : database;
     if (text.isEmpty())
         text = error.text().trimmed();
     return text;
+}
+
+QString postgresErrorText(const char *libpqMessage)
+{
+    return postgresPrimary(QString::fromUtf8(libpqMessage).trimmed());
+}
+
+QString errorText(const QSqlQuery &query)
+{
+    const QSqlDriver *driver = query.driver();
+    const bool postgres = driver && driver->dbmsType() == QSqlDriver::PostgreSQL;
+    return errorText(query.lastError(), postgres ? Backend::Postgres : Backend::Sqlite);
 }
 
 Result<QSqlQuery> select(QSqlDatabase db, const QString &statement, const QVariantList &values)

@@ -1,7 +1,8 @@
 #include "transaction.h"
 
+#include "sql.h"
+
 #include <QCoreApplication>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace md {
@@ -20,11 +21,9 @@ Transaction::~Transaction()
 Status Transaction::begin()
 {
     QSqlQuery query(m_db);
-    const QString sql
-        = m_dialect.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
-    if (!query.exec(sql)) {
+    if (!query.exec(m_dialect.beginTransaction())) {
         return fail(QCoreApplication::translate("md::Transaction", "Cannot start a transaction: %1")
-                        .arg(query.lastError().text().trimmed()));
+                        .arg(sql::errorText(query)));
     }
     m_active = true;
     return {};
@@ -34,7 +33,7 @@ Status Transaction::commit()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        const QString error = query.lastError().text().trimmed();
+        const QString error = sql::errorText(query);
         rollback();
         return fail(QCoreApplication::translate("md::Transaction", "Cannot commit: %1").arg(error));
     }

@@ -17,11 +17,9 @@ Status DeferredConstraints::drop(const QStringList &tables)
         if (auto dropped = dropIndexes(table); !dropped)
             return dropped;
     }
-    if (m_db.dialect().isPostgres()) {
-        for (const QString &table : tables) {
-            if (auto dropped = dropForeignKeys(table); !dropped)
-                return dropped;
-        }
+    for (const QString &table : tables) {
+        if (auto dropped = dropForeignKeys(table); !dropped)
+            return dropped;
     }
     return {};
 }
@@ -29,18 +27,7 @@ Status DeferredConstraints::drop(const QStringList &tables)
 Status DeferredConstraints::dropIndexes(const QString &table)
 {
     // Unique and primary-key indexes stay: they are constraints, not just access paths.
-    const QString list
-        = m_db.dialect().isPostgres()
-              ? QStringLiteral("SELECT ic.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
-                               "JOIN pg_class ic ON ic.oid = x.indexrelid "
-                               "JOIN pg_class tc ON tc.oid = x.indrelid "
-                               "JOIN pg_namespace ns ON ns.oid = tc.relnamespace "
-                               "WHERE ns.nspname = current_schema() AND tc.relname = ? "
-                               "AND NOT x.indisunique AND NOT x.indisprimary ORDER BY ic.relname")
-              : QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                               "AND tbl_name = ? AND sql IS NOT NULL "
-                               "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
-    auto query = sql::select(m_db.sql(), list, {table});
+    auto query = sql::select(m_db.sql(), m_db.dialect().listSecondaryIndexes(), {table});
     if (!query)
         return fail(query.error());
     std::vector<Definition> found;
@@ -61,15 +48,10 @@ Status DeferredConstraints::dropIndexes(const QString &table)
 
 Status DeferredConstraints::dropForeignKeys(const QString &table)
 {
-    auto query = sql::select(m_db.sql(),
-                             QStringLiteral("SELECT con.conname, pg_get_constraintdef(con.oid) "
-                                            "FROM pg_constraint con "
-                                            "JOIN pg_class tc ON tc.oid = con.conrelid "
-                                            "JOIN pg_namespace ns ON ns.oid = tc.relnamespace "
-                                            "WHERE con.contype = 'f' "
-                                            "AND ns.nspname = current_schema() AND tc.relname = ? "
-                                            "ORDER BY con.conname"),
-                             {table});
+    const QString list = m_db.dialect().listForeignKeys();
+    if (list.isEmpty())
+        return {}; // SQLite cannot drop a foreign key from a table, nor add one back
+    auto query = sql::select(m_db.sql(), list, {table});
     if (!query)
         return fail(query.error());
     std::vector<Definition> found;

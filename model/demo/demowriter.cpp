@@ -140,12 +140,11 @@ Status DemoWriter::run()
     }
     if (!loaded)
         return loaded;
-    if (m_db.dialect().isPostgres()) {
-        // Fresh statistics so the first queries on millions of rows get sensible plans; a
-        // failure here only costs speed until autovacuum analyses the tables itself.
-        for (const QString &table : tables())
-            (void)sql::exec(m_db.sql(),
-                            QStringLiteral("ANALYZE ") + Dialect::quoteIdentifier(table));
+    // Fresh statistics so the first queries on millions of rows get sensible plans; a
+    // failure here only costs speed until autovacuum analyses the tables itself.
+    for (const QString &table : tables()) {
+        if (const QString analyze = m_db.dialect().analyze(table); !analyze.isEmpty())
+            (void)sql::exec(m_db.sql(), analyze);
     }
     (void)m_progress.stage(DemoShop::tr("done"), 100, 100);
     return {};

@@ -25,10 +25,11 @@ InventoryImporter::apply(const Database &db, const std::vector<StockUpdate> &upd
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
         return fail(begun.error());
-    const QString drop = QStringLiteral("DROP TABLE IF EXISTS inventory_stage");
+    const QString stage = QStringLiteral("inventory_stage");
+    const QString drop = db.dialect().dropTempTable(stage);
     for (const QString &statement :
-         {drop, QStringLiteral("CREATE TEMP TABLE inventory_stage (sku TEXT PRIMARY KEY, "
-                               "stock_level INTEGER NOT NULL)")}) {
+         {drop, db.dialect().createTempTable(
+                    stage, QStringLiteral("sku TEXT PRIMARY KEY, stock_level INTEGER NOT NULL"))}) {
         if (auto done = sql::exec(db.sql(), statement); !done)
             return fail(tr("Staging the inventory feed: %1").arg(done.error()));
     }

@@ -60,27 +60,23 @@ QString StagingTable::sqlType(const FieldDescriptor &field) const
     case T::Choice:
         return QStringLiteral("TEXT");
     case T::Decimal:
-        return m_db.dialect().isPostgres() ? QStringLiteral("DOUBLE PRECISION")
-                                           : QStringLiteral("REAL");
+        return m_db.dialect().realType();
     default:
-        return m_db.dialect().isPostgres() ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER");
+        return m_db.dialect().bigintType();
     }
 }
 
 Status StagingTable::create()
 {
-    const bool postgres = m_db.dialect().isPostgres();
     if (auto dropped = drop(); !dropped)
         return dropped;
     QStringList columns;
-    // On SQLite the line is the rowid: the rows stay in file order for free.
-    columns << (postgres ? QStringLiteral("line BIGINT NOT NULL")
-                         : QStringLiteral("line INTEGER PRIMARY KEY"));
+    // The rows stay in file order: on SQLite the line is the rowid.
+    columns << QStringLiteral("line ") + m_db.dialect().insertionOrderKeyType();
     for (size_t f = 0; f < m_entity.fields.size(); ++f)
         columns << stageColumn(int(f)) + QLatin1Char(' ') + sqlType(m_entity.fields[f]);
-    const QString statement = QStringLiteral("CREATE TEMP TABLE %1 (%2)%3")
-                                  .arg(kTable, columns.join(QStringLiteral(", ")),
-                                       postgres ? QStringLiteral(" ON COMMIT DROP") : QString());
+    const QString statement
+        = m_db.dialect().createTempTable(kTable, columns.join(QStringLiteral(", ")));
     if (auto created = sql::exec(m_db.sql(), statement); !created)
         return fail(tr("Cannot create the import's staging table: %1").arg(created.error()));
     return {};
@@ -88,14 +84,9 @@ Status StagingTable::create()
 
 Status StagingTable::drop()
 {
-    const QString schema
-        = m_db.dialect().isPostgres() ? QStringLiteral("pg_temp") : QStringLiteral("temp");
     for (const QString &name : {kTable, QStringLiteral("md_csv_keys")}) {
-        if (auto dropped
-            = sql::exec(m_db.sql(), QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(schema, name));
-            !dropped) {
+        if (auto dropped = sql::exec(m_db.sql(), m_db.dialect().dropTempTable(name)); !dropped)
             return dropped;
-        }
     }
     return {};
 }
@@ -110,11 +101,12 @@ Result<std::unique_ptr<BulkWriter>> StagingTable::writer() const
 
 Status StagingTable::analyze()
 {
-    if (!m_db.dialect().isPostgres())
-        return {};
     // A fresh temporary table has no statistics; without them PostgreSQL plans the joins
     // below for a handful of rows.
-    return sql::exec(m_db.sql(), QStringLiteral("ANALYZE %1").arg(kTable));
+    const QString analyze = m_db.dialect().analyze(kTable);
+    if (analyze.isEmpty())
+        return {};
+    return sql::exec(m_db.sql(), analyze);
 }
 
 Status StagingTable::findUnknownKeys(const Found &found)
@@ -306,13 +298,6 @@ QString StagingTable::insertExpr(int field, const QString &row) const
     return value;
 }
 
-QString StagingTable::distinct(const QString &a, const QString &b) const
-{
-    if (m_db.dialect().isPostgres())
-        return QStringLiteral("(%1 IS DISTINCT FROM %2)").arg(a, b);
-    return QStringLiteral("(%1 IS NOT %2)").arg(a, b);
-}
-
 QString StagingTable::updateStatement(const QString &extraWhere, bool onlySelfReferences) const
 {
     QStringList sets;
@@ -325,7 +310,7 @@ QString StagingTable::updateStatement(const QString &extraWhere, bool onlySelfRe
             continue;
         const QString value = valueExpr(field, QStringLiteral("x"));
         sets << QStringLiteral("%1 = %2").arg(col(field), value);
-        changed << distinct(value, QStringLiteral("t.") + col(field));
+        changed << m_db.dialect().isDistinctFrom(value, QStringLiteral("t.") + col(field));
     }
     if (sets.isEmpty())
         return {};
@@ -374,8 +359,8 @@ QString StagingTable::upsertStatement(ImportMode mode) const
             keys << column;
         } else if (m_use[f] != Use::Absent) {
             sets << QStringLiteral("%1 = excluded.%1").arg(column);
-            changed << distinct(QStringLiteral("excluded.") + column,
-                                table() + QLatin1Char('.') + column);
+            changed << m_db.dialect().isDistinctFrom(QStringLiteral("excluded.") + column,
+                                                     table() + QLatin1Char('.') + column);
         }
     }
     for (const QString &stamp : m_entity.stampOnInsert) {
@@ -416,7 +401,6 @@ Result<StagingTable::Counts> StagingTable::apply(ImportMode mode, qint64 stagedR
 Result<StagingTable::Counts> StagingTable::applyKeyed(ImportMode mode, qint64 stagedRows)
 {
     Counts counts;
-    const bool postgres = m_db.dialect().isPostgres();
     if (m_entity.kind == EntityDescriptor::Kind::UpdateOnly) {
         auto updated = run(updateStatement({}, false));
         if (!updated)
@@ -434,9 +418,9 @@ Result<StagingTable::Counts> StagingTable::applyKeyed(ImportMode mode, qint64 st
             keyColumns << QStringLiteral("c%1").arg(k);
         const QString keys = keyColumns.join(QStringLiteral(", "));
         for (const QString &statement :
-             {QStringLiteral("CREATE TEMP TABLE md_csv_keys %1AS SELECT %2 FROM (%3) AS x")
-                  .arg(postgres ? QStringLiteral("ON COMMIT DROP ") : QString(), keys,
-                       resolvedSelect()),
+             {m_db.dialect().createTempTableAs(
+                  QStringLiteral("md_csv_keys"),
+                  QStringLiteral("SELECT %1 FROM (%2) AS x").arg(keys, resolvedSelect())),
               QStringLiteral("CREATE INDEX md_csv_keys_key ON md_csv_keys (%1)").arg(keys)}) {
             if (auto done = sql::exec(m_db.sql(), statement); !done)
                 return fail(done.error());

@@ -74,7 +74,6 @@ private:
     QString literal(const CellValue &value) const;
     QString valueExpr(int field, const QString &row) const;
     QString insertExpr(int field, const QString &row) const;
-    QString distinct(const QString &a, const QString &b) const;
     QString table() const;
     QString col(int field) const;
     QString updateStatement(const QString &extraWhere, bool onlySelfReferences) const;

@@ -24,10 +24,12 @@ Result<DemandDeriver::Report> DemandDeriver::derive(const Database &db, qint64 n
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
         return fail(begun.error());
-    const QString drop = QStringLiteral("DROP TABLE IF EXISTS demand_stage");
+    const QString stage = QStringLiteral("demand_stage");
+    const QString drop = db.dialect().dropTempTable(stage);
     for (const QString &statement :
-         {drop, QStringLiteral("CREATE TEMP TABLE demand_stage (product_id BIGINT PRIMARY KEY, "
-                               "hundredths BIGINT NOT NULL)")}) {
+         {drop,
+          db.dialect().createTempTable(stage, QStringLiteral("product_id BIGINT PRIMARY KEY, "
+                                                             "hundredths BIGINT NOT NULL"))}) {
         if (auto done = sql::exec(db.sql(), statement); !done)
             return fail(tr("Deriving demand: %1").arg(done.error()));
     }

@@ -113,12 +113,13 @@ Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
 Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
                                      const PriceApplier::ItemAt &item, qint64 runId, qint64 now)
 {
-    for (const char *statement :
-         {"DROP TABLE IF EXISTS price_apply_stage",
-          "CREATE TEMP TABLE price_apply_stage (product_id BIGINT NOT NULL, "
-          "old_price_cents BIGINT NOT NULL, new_price_cents BIGINT NOT NULL, "
-          "reason TEXT NOT NULL) ON COMMIT DROP"}) {
-        if (auto done = sql::exec(db.sql(), QString::fromLatin1(statement)); !done)
+    const QString stage = QStringLiteral("price_apply_stage");
+    for (const QString &statement :
+         {db.dialect().dropTempTable(stage),
+          db.dialect().createTempTable(
+              stage, QStringLiteral("product_id BIGINT NOT NULL, old_price_cents BIGINT NOT NULL, "
+                                    "new_price_cents BIGINT NOT NULL, reason TEXT NOT NULL"))}) {
+        if (auto done = sql::exec(db.sql(), statement); !done)
             return fail(done.error());
     }
     {
@@ -140,10 +141,8 @@ Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
         if (auto finished = (*writer)->finish(); !finished)
             return fail(finished.error());
     }
-    if (auto analyzed = sql::exec(db.sql(), QStringLiteral("ANALYZE price_apply_stage"));
-        !analyzed) {
+    if (auto analyzed = sql::exec(db.sql(), db.dialect().analyze(stage)); !analyzed)
         return fail(analyzed.error());
-    }
     // Only products still at the expected price change, and exactly those get a history row.
     QSqlQuery apply(db.sql());
     apply.prepare(QStringLiteral(

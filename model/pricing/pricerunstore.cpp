@@ -101,6 +101,18 @@ Result<std::vector<PriceHistoryPoint>> PriceRunStore::history(const Database &db
     return points;
 }
 
+Result<qint64> PriceRunStore::currentPrice(const Database &db, qint64 productId)
+{
+    auto query = sql::select(
+        db.sql(), QStringLiteral("SELECT current_price_cents FROM products WHERE id = ?"),
+        {productId});
+    if (!query)
+        return fail(tr("Reading the current price: %1").arg(query.error()));
+    if (!query->next())
+        return fail(tr("There is no product %1").arg(productId));
+    return query->value(0).toLongLong();
+}
+
 Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
                                            const QString &startedBy, qint64 now)
 {
@@ -120,13 +132,15 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
 
     // Decided on one snapshot before anything is written: a product goes back only if its
     // price is still the one the run set and no later change touched it.
-    const QString drop = QStringLiteral("DROP TABLE IF EXISTS price_undo_stage");
+    const QString stageTable = QStringLiteral("price_undo_stage");
+    const QString drop = db.dialect().dropTempTable(stageTable);
     if (auto dropped = sql::exec(db.sql(), drop); !dropped)
         return fail(dropped.error());
-    const QString create = QStringLiteral(
-        "CREATE TEMP TABLE price_undo_stage (product_id BIGINT NOT NULL, "
-        "old_price_cents BIGINT NOT NULL, new_price_cents BIGINT NOT NULL, "
-        "current_price_cents BIGINT NOT NULL, sku TEXT NOT NULL, revert INTEGER NOT NULL)");
+    const QString create = db.dialect().createTempTable(
+        stageTable,
+        QStringLiteral("product_id BIGINT NOT NULL, old_price_cents BIGINT NOT NULL, "
+                       "new_price_cents BIGINT NOT NULL, current_price_cents BIGINT NOT NULL, "
+                       "sku TEXT NOT NULL, revert INTEGER NOT NULL"));
     if (auto created = sql::exec(db.sql(), create); !created)
         return fail(tr("Undoing run %1: %2").arg(runId).arg(created.error()));
     if (auto staged

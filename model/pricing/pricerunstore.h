@@ -50,6 +50,8 @@ public:
                                                        int limit = 10000);
     // Oldest first.
     static Result<std::vector<PriceHistoryPoint>> history(const Database &db, qint64 productId);
+    // Where the history ends: the product's price now.
+    static Result<qint64> currentPrice(const Database &db, qint64 productId);
 
     // One transaction. Refuses an unknown run, an undo run and a run undone already.
     static Result<PriceRunReport> undo(const Database &db, qint64 runId, const QString &startedBy,

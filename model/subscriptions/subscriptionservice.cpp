@@ -122,6 +122,19 @@ Status SubscriptionService::markPastDue(const Database &db, qint64 id, qint64 at
     return move(db, id, SubscriptionStatus::PastDue, at, QStringLiteral("Payment failed"), 0, {});
 }
 
+Result<Subscriber> SubscriptionService::subscriber(const Database &db, qint64 subscriptionId)
+{
+    auto row = sql::select(db.sql(),
+                           QStringLiteral("SELECT c.id, c.email FROM subscriptions s JOIN "
+                                          "customers c ON c.id = s.customer_id WHERE s.id = ?"),
+                           {subscriptionId});
+    if (!row)
+        return fail(tr("Reading subscription %1: %2").arg(subscriptionId).arg(row.error()));
+    if (!row->next())
+        return fail(tr("Subscription %1 no longer exists").arg(subscriptionId));
+    return Subscriber{row->value(0).toLongLong(), row->value(1).toString()};
+}
+
 Result<int> SubscriptionService::resumeDuePauses(const Database &db, qint64 at)
 {
     Transaction tx(db.sql(), db.dialect());

@@ -12,6 +12,13 @@
 
 namespace md {
 
+// Who holds a subscription.
+struct Subscriber
+{
+    qint64 customerId = 0;
+    QString email;
+};
+
 class SubscriptionService
 {
     Q_DECLARE_TR_FUNCTIONS(md::SubscriptionService)
@@ -32,6 +39,9 @@ public:
     // Renewals due at `at`: the waiting plan change takes effect and the period moves on by the
     // (new) plan's interval. Returns how many subscriptions changed plan.
     static Result<int> applyDuePlanChanges(const Database &db, qint64 at);
+
+    // The customer of a subscription; an error naming it when it no longer exists.
+    static Result<Subscriber> subscriber(const Database &db, qint64 subscriptionId);
 
     // Creates an active subscription (logged); returns its id.
     static Result<qint64> subscribe(const Database &db, qint64 customerId, qint64 planId,

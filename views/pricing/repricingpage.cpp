@@ -788,13 +788,8 @@ void RepricingPage::showHistory(qint64 productId, const QString &label)
         return;
     }
     qint64 currentCents = -1;
-    if (auto price = sql::scalar(m_db.sql(),
-                                 QStringLiteral("SELECT current_price_cents FROM products "
-                                                "WHERE id = ?"),
-                                 {productId});
-        price) {
-        currentCents = price->toLongLong();
-    }
+    if (auto price = PriceRunStore::currentPrice(m_db, productId); price)
+        currentCents = *price;
     // A step line: each change is a vertical step at its time; the line ends now.
     struct Point
     {

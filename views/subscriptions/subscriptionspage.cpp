@@ -290,17 +290,12 @@ void SubscriptionsPage::showFeatures()
     const qint64 id = currentSubscription();
     if (!id || !m_db)
         return;
-    auto row = sql::select(m_db->sql(),
-                           QStringLiteral("SELECT c.id, c.email FROM subscriptions s JOIN "
-                                          "customers c ON c.id = s.customer_id WHERE s.id = ?"),
-                           {id});
-    if (!row || !row->next()) {
-        afterChange(Status(fail(row ? tr("The subscription no longer exists") : row.error())),
-                    QString());
+    auto row = SubscriptionService::subscriber(*m_db, id);
+    if (!row) {
+        afterChange(Status(fail(row.error())), QString());
         return;
     }
-    CustomerFeaturesDialog dialog(*m_db, row->value(0).toLongLong(), row->value(1).toString(),
-                                  this);
+    CustomerFeaturesDialog dialog(*m_db, row->customerId, row->email, this);
     dialog.exec();
 }
 
