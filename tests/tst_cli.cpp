@@ -2,6 +2,7 @@
 // stderr: 0/1/2, nothing on stdout on error, one "merchantdesk-cli: " line on stderr that names
 // what and where, and nothing altered by a refused command.
 
+#include "clirun.h"
 #include "db/migrations.h"
 #include "db/sql.h"
 #include "snapshot.h"
@@ -12,7 +13,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -27,13 +27,7 @@ using namespace md;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-};
+using test::CliRun;
 
 const QString kPrefix = QStringLiteral("merchantdesk-cli: ");
 
@@ -105,55 +99,26 @@ private slots:
     void demoShop();
 
 private:
-    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment) const;
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment) const
+    {
+        return test::runCli(arguments, environment);
+    }
     CliRun run(const QStringList &arguments) const { return run(arguments, environment()); }
-    // The test's environment without MERCHANTDESK_* variables, the keyring or the user's
-    // app-data folder, so no test reads or writes anything outside its own folders.
-    QProcessEnvironment environment() const;
+    // No test reads or writes anything outside its own folders.
+    QProcessEnvironment environment() const
+    {
+        return test::isolatedCliEnvironment(m_dataHome.path());
+    }
     static bool isPostgres() { return test::backend() == Backend::Postgres; }
 
-    QString m_cli;
     QTemporaryDir m_dataHome;
 };
 
 void tst_Cli::initTestCase()
 {
-    m_cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(QFileInfo(m_cli).isExecutable(),
+    QVERIFY2(QFileInfo(test::cliProgram()).isExecutable(),
              "MERCHANTDESK_CLI must name the merchantdesk-cli executable");
     QVERIFY(m_dataHome.isValid());
-}
-
-QProcessEnvironment tst_Cli::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"MERCHANTDESK_DB", "MERCHANTDESK_DB_PASSWORD", "PGPASSWORD",
-                             "PGPASSFILE", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY"}) {
-        env.remove(QString::fromLatin1(name));
-    }
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome.path());
-    // No language chosen in the user's settings: the messages checked here are the English ones.
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dataHome.path());
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-    env.insert(QStringLiteral("PGPASSFILE"), m_dataHome.filePath(QStringLiteral("no-pgpass")));
-    return env;
-}
-
-CliRun tst_Cli::run(const QStringList &arguments, const QProcessEnvironment &environment) const
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(m_cli, arguments);
-    CliRun result;
-    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
-        result.err
-            = QStringLiteral("merchantdesk-cli did not finish normally: ") + process.errorString();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
 }
 
 void tst_Cli::help()
