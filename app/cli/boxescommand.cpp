@@ -77,13 +77,10 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
         return console.usageError(tr("boxes compose: --output needs a file name"));
     const bool dryRun = arguments.isSet(kDryRun);
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     if (!dryRun) {
         auto confirmed = BoxCycleStore::isConfirmed(*db, cycle);

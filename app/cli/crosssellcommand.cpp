@@ -110,13 +110,10 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         parameters.viewed = false;
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     int lastStep = -1;
     auto mined = CrossSellService::run(

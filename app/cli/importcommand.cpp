@@ -158,26 +158,29 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
             tr("import: %1 is append-only; --mode replace does not apply").arg(entity->name));
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-
-    auto importer = CsvImporter::open(path, *entity);
-    if (!importer)
-        return console.dataError(importer.error());
-    if (encoding || delimiter || decimal) {
-        CsvSettings settings = importer->settings();
-        settings.encoding = encoding.value_or(settings.encoding);
-        settings.delimiter = delimiter.value_or(settings.delimiter);
-        settings.decimalSymbol = decimal.value_or(settings.decimalSymbol);
-        if (auto changed = importer->setSettings(settings); !changed)
-            return console.dataError(changed.error());
-    }
-    importer->setFormat(*format);
-
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    // The file is read before connecting: a missing or unreadable file is reported as such
+    // and leaves an older database unmigrated.
+    std::optional<CsvImporter> importer;
+    const auto openFile = [&] {
+        auto opened = CsvImporter::open(path, *entity);
+        if (!opened)
+            return console.dataError(opened.error());
+        if (encoding || delimiter || decimal) {
+            CsvSettings settings = opened->settings();
+            settings.encoding = encoding.value_or(settings.encoding);
+            settings.delimiter = delimiter.value_or(settings.delimiter);
+            settings.decimalSymbol = decimal.value_or(settings.decimalSymbol);
+            if (auto changed = opened->setSettings(settings); !changed)
+                return console.dataError(changed.error());
+        }
+        opened->setFormat(*format);
+        importer = std::move(*opened);
+        return int(Console::Success);
+    };
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false},
+                            openFile);
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
 
     int lastTenth = -1;
     const auto progress = [&](const ImportProgress &step) {
@@ -219,12 +222,9 @@ int ImportCommand::importBaskets(const QCommandLineParser &arguments, const QStr
                     .arg(option));
         }
     }
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
     auto summary = BasketImporter::run(*db, path);
     if (!summary)
         return console.dataError(tr("%1; nothing was imported").arg(summary.error()));

@@ -26,15 +26,12 @@ QList<QCommandLineOption> InfoCommand::options() const
 
 int InfoCommand::run(const QCommandLineParser &, const DatabaseOpener &database, Console &console)
 {
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
     // No migration and no new file: looking must not change what is looked at.
-    auto db = database.open(*spec, Database::Options{.migrate = false, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = false, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
 
-    const QString where = spec->displayName();
+    const QString where = db.where();
     auto version = db->schemaVersion();
     if (!version)
         return console.dataError(tr("%1: %2").arg(where, version.error()));
@@ -43,7 +40,7 @@ int InfoCommand::run(const QCommandLineParser &, const DatabaseOpener &database,
         return console.dataError(tr("%1: %2").arg(where, counts.error()));
 
     QString backend;
-    if (spec->isPostgres()) {
+    if (db->spec().isPostgres()) {
         auto server = sql::scalar(db->sql(), QStringLiteral("SHOW server_version"));
         backend = tr("PostgreSQL %1").arg(server ? server->toString() : QString()).trimmed();
     } else {

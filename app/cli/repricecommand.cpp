@@ -62,14 +62,11 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     if (arguments.isSet(kOutput) && output.isEmpty())
         return console.usageError(tr("reprice: --output needs a file name"));
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
     // The repricing tables come with the schema: an older database is migrated first.
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     std::unique_ptr<JobLock> lock;
     if (!dryRun) {
