@@ -404,6 +404,46 @@ void tst_CrossSell::cliCsvAndRecommend()
         db, {QStringLiteral("crosssell"), QStringLiteral("--since"), QStringLiteral("yesterday")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.err.contains(QStringLiteral("YYYY-MM-DD")));
+
+    const QStringList everything = {QStringLiteral("crosssell"), QStringLiteral("--min-support"),
+                                    QStringLiteral("1"),         QStringLiteral("--min-confidence"),
+                                    QStringLiteral("0"),         QStringLiteral("--min-lift"),
+                                    QStringLiteral("0")};
+    const auto summary = [](int runId) {
+        return QStringLiteral("10 rules and 1 bundles from 5 orders (a pair needs 1 orders), "
+                              "stored as run %1.\n")
+            .arg(runId);
+    };
+    // The table, then the summary, on stdout.
+    run = runCliOn(db, everything);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QLatin1String("If bought")), qPrintable(run.out));
+    QVERIFY2(run.out.endsWith(QLatin1Char('\n') + summary(2)), qPrintable(run.out));
+    QCOMPARE(run.out.count(QLatin1Char('\n')), 1 + 10 + 2);
+
+    // --output: the rules go to the file, the summary to stdout.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("rules.csv"));
+    run = runCliOn(db, everything
+                           + QStringList{QStringLiteral("--format"), QStringLiteral("csv"),
+                                         QStringLiteral("--output"), file});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, summary(3));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts),
+             expected);
+
+    // A file that cannot be written: a data error that says the run was stored anyway.
+    const QString unwritable = dir.filePath(QStringLiteral("no-such-folder/rules.csv"));
+    run = runCliOn(db, everything + QStringList{QStringLiteral("--output"), unwritable});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral("crosssell: cannot write %1: ").arg(unwritable)),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("(the rules were stored as run 4)")),
+             qPrintable(run.err));
+    QVERIFY(!QFile::exists(unwritable));
 }
 
 void tst_CrossSell::groceriesAgainstIndependentCounts()

@@ -79,6 +79,7 @@ private slots:
     void badInput_data();
     void badInput();
     void heldLockRefusesToApply();
+    void outputThatCannotBeWritten();
 
 private:
     std::unique_ptr<test::ScratchDatabase> m_scratch;
@@ -272,6 +273,37 @@ void tst_PricingCli::heldLockRefusesToApply()
     auto runs = sql::scalar(db->sql(), QStringLiteral("SELECT COUNT(*) FROM price_runs"));
     MD_VERIFY(runs);
     QCOMPARE(runs->toInt(), 0);
+}
+
+void tst_PricingCli::outputThatCannotBeWritten()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("no-such-folder/prices.csv"));
+    const QStringList arguments = {QStringLiteral("reprice"), QStringLiteral("--format"),
+                                   QStringLiteral("csv"), QStringLiteral("--output"), file};
+
+    // Nothing on stdout, no file, and the message says what happened to the prices.
+    CliRun run
+        = runCliOn(m_scratch->location(), arguments + QStringList{QStringLiteral("--dry-run")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(
+                 QStringLiteral("merchantdesk-cli: reprice: cannot write %1: ").arg(file)),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("(the prices were not changed)")), qPrintable(run.err));
+
+    run = runCliOn(m_scratch->location(), arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QLatin1String("(the prices were applied as run 1)")),
+             qPrintable(run.err));
+    QVERIFY(!QFile::exists(file));
+    auto db = m_scratch->open();
+    MD_VERIFY(db);
+    auto sum = sql::scalar(db->sql(), QStringLiteral("SELECT SUM(current_price_cents) FROM "
+                                                     "products"));
+    MD_VERIFY(sum);
+    QCOMPARE(sum->toLongLong(), 1150 + 1020 + 1500 + 850 + 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_PricingCli)

@@ -5,13 +5,9 @@
 #include "crosssell/crosssellservice.h"
 #include "databaseopener.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QDateTime>
-#include <QSaveFile>
 #include <QTimeZone>
-
-#include <cstdio>
 
 namespace md {
 
@@ -102,6 +98,7 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         return console.usageError(
             tr("crosssell: --format \"%1\" is not a format; use table or csv").arg(format));
     }
+    const bool csv = format == QLatin1String("csv");
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
         return console.usageError(tr("crosssell: --output needs a file name"));
@@ -139,13 +136,9 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
               .arg(mined->bought.minCount)
               .arg(mined->run.id);
 
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (format == QLatin1String("csv")) {
-        if (auto written = CrossSellExport::writeRules(*rows, &buffer); !written)
-            return console.dataError(tr("crosssell: %1").arg(written.error()));
-    } else {
+    const auto writeRules = [&](QIODevice &device) -> Status {
+        if (csv)
+            return CrossSellExport::writeRules(*rows, &device);
         QString text = cell(tr("If bought"), 32) + QLatin1Char(' ') + cell(tr("also buy"), 32)
                        + QStringLiteral(" %1 %2 %3 %4\n")
                              .arg(tr("Orders"), 8)
@@ -162,25 +155,19 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
                           .arg(row.rule.confidence, 10, 'f', 4)
                           .arg(row.rule.lift, 7, 'f', 2);
         }
-        bytes = text.toUtf8();
+        const QByteArray bytes = text.toUtf8();
+        if (device.write(bytes) != bytes.size())
+            return fail(device.errorString());
+        return {};
+    };
+    if (auto written = console.writeResult(output, writeRules); !written) {
+        return console.dataError(tr("crosssell: %1 (the rules were stored as run %2)")
+                                     .arg(written.error())
+                                     .arg(mined->run.id));
     }
-
-    if (!output.isEmpty()) {
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
-            || !file.commit()) {
-            return console.dataError(tr("crosssell: cannot write %1: %2 (the rules were stored "
-                                        "as run %3)")
-                                         .arg(output, file.errorString())
-                                         .arg(mined->run.id));
-        }
+    if (!output.isEmpty())
         console.print(summary + QLatin1Char('\n'));
-        return Console::Success;
-    }
-    console.flush();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-    if (format == QLatin1String("csv"))
+    else if (csv)
         console.progress(summary);
     else
         console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));

@@ -7,11 +7,7 @@
 #include "pricing/repricingservice.h"
 #include "schedule/joblock.h"
 
-#include <QBuffer>
 #include <QDateTime>
-#include <QSaveFile>
-
-#include <cstdio>
 
 namespace md {
 
@@ -51,12 +47,13 @@ QList<QCommandLineOption> RepriceCommand::options() const
 int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                         Console &console)
 {
-    const auto format = PreviewWriter::parseFormat(arguments.value(kFormat));
-    if (!format) {
+    const auto parsed = PreviewWriter::parseFormat(arguments.value(kFormat));
+    if (!parsed) {
         return console.usageError(tr("reprice: --format \"%1\" is not a format; use %2")
                                       .arg(arguments.value(kFormat),
                                            PreviewWriter::formatNames().join(QLatin1Char('|'))));
     }
+    const PreviewWriter::Format format = *parsed;
     const bool dryRun = arguments.isSet(kDryRun);
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
@@ -123,7 +120,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     lock.reset();
 
     PreviewWriter::Options options;
-    options.format = *format;
+    options.format = format;
     options.all = arguments.isSet(kAll);
     options.runId = runId;
     options.locale = QLocale();
@@ -143,39 +140,23 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         }
     }
 
+    const auto written = console.writeResult(output, [&](QIODevice &device) {
+        return PreviewWriter::write(**preview, options, device);
+    });
+    if (!written) {
+        return console.dataError(
+            tr("reprice: %1 (the prices %2)")
+                .arg(written.error(),
+                     runId > 0 ? tr("were applied as run %1").arg(runId) : tr("were not changed")));
+    }
+    for (const QString &line : conflictLines)
+        console.progress(line);
     if (!output.isEmpty()) {
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly)) {
-            return console.dataError(tr("reprice: cannot write %1: %2 (the prices %3)")
-                                         .arg(output, file.errorString(),
-                                              runId > 0 ? tr("were applied as run %1").arg(runId)
-                                                        : tr("were not changed")));
-        }
-        if (auto written = PreviewWriter::write(**preview, options, file); !written)
-            return console.dataError(tr("reprice: %1: %2").arg(output, written.error()));
-        if (!file.commit()) {
-            return console.dataError(
-                tr("reprice: cannot write %1: %2").arg(output, file.errorString()));
-        }
-        for (const QString &line : conflictLines)
-            console.progress(line);
         console.print(summary + QLatin1Char('\n'));
         return Console::Success;
     }
-
-    // Kept until everything worked: stdout shows a whole result or nothing.
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (auto written = PreviewWriter::write(**preview, options, buffer); !written)
-        return console.dataError(tr("reprice: %1").arg(written.error()));
-    for (const QString &line : conflictLines)
-        console.progress(line);
-    console.flush();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
     // CSV and JSON stay machine-readable on stdout; the summary goes to stderr then.
-    if (*format == PreviewWriter::Format::Table)
+    if (format == PreviewWriter::Format::Table)
         console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));
     else
         console.progress(summary);
