@@ -244,6 +244,19 @@ void tst_Cli::usageErrors_data()
         << args({"init", "--seed", "7"}) << args({"--seed", "--demo"});
     QTest::newRow("--scale without --demo")
         << args({"init", "--scale", "large"}) << args({"--scale", "--demo"});
+    // --format: one message for every command, naming the value and the formats.
+    QTest::newRow("reprice --format xml")
+        << args({"reprice", "--format", "xml"})
+        << args({"reprice: --format \"xml\" is not a format; use table|csv|json"});
+    QTest::newRow("crosssell --format json")
+        << args({"crosssell", "--format", "json"})
+        << args({"crosssell: --format \"json\" is not a format; use table|csv"});
+    QTest::newRow("import --format excel")
+        << args({"import", "products", "p.csv", "--format", "excel"})
+        << args({"import: --format \"excel\" is not a format; use "
+                 "auto|native|shopify|woocommerce"});
+    QTest::newRow("reprice --format empty")
+        << args({"reprice", "--format="}) << args({"--format \"\"", "table|csv|json"});
 }
 
 void tst_Cli::usageErrors()

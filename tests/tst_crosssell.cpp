@@ -421,11 +421,11 @@ void tst_CrossSell::cliCsvAndRecommend()
     QVERIFY2(run.out.endsWith(QLatin1Char('\n') + summary(2)), qPrintable(run.out));
     QCOMPARE(run.out.count(QLatin1Char('\n')), 1 + 10 + 2);
 
-    // --output: the rules go to the file, the summary to stdout.
+    // --output: the rules go to the file, the summary to stdout; the format in any case.
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("rules.csv"));
     run = runCliOn(db, everything
-                           + QStringList{QStringLiteral("--format"), QStringLiteral("csv"),
+                           + QStringList{QStringLiteral("--format"), QStringLiteral("CSV"),
                                          QStringLiteral("--output"), file});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, summary(3));

@@ -4,6 +4,7 @@
 #include "crosssell/crosssellexport.h"
 #include "crosssell/crosssellservice.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -17,9 +18,15 @@ const QString kMinSupport = QStringLiteral("min-support");
 const QString kMinConfidence = QStringLiteral("min-confidence");
 const QString kMinLift = QStringLiteral("min-lift");
 const QString kSince = QStringLiteral("since");
-const QString kFormat = QStringLiteral("format");
+const QString kTable = QStringLiteral("table");
+const QString kCsv = QStringLiteral("csv");
 const QString kOutput = QStringLiteral("output");
 const QString kPairsOnly = QStringLiteral("pairs-only");
+
+QStringList formats()
+{
+    return {kTable, kCsv};
+}
 
 QString cell(const QString &text, int width)
 {
@@ -52,8 +59,7 @@ QList<QCommandLineOption> CrossSellCommand::options() const
         QCommandLineOption(kMinLift, tr("Minimum lift"), QStringLiteral("L"), QStringLiteral("1")),
         QCommandLineOption(kSince, tr("Only orders placed on or after this date (YYYY-MM-DD, UTC)"),
                            QStringLiteral("DATE")),
-        QCommandLineOption(kFormat, tr("Output format: table or csv"), QStringLiteral("table|csv"),
-                           QStringLiteral("table")),
+        FormatOption::option(tr("Output format: table or csv"), formats(), kTable),
         QCommandLineOption(kOutput, tr("Write the rules to FILE instead of stdout"),
                            QStringLiteral("FILE")),
         QCommandLineOption(kPairsOnly, tr("Mine the pair rules only: no bundles of three, no "
@@ -93,12 +99,10 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
     }
     if (auto valid = parameters.validate(); !valid)
         return console.usageError(tr("crosssell: %1").arg(valid.error()));
-    const QString format = arguments.value(kFormat);
-    if (format != QLatin1String("table") && format != QLatin1String("csv")) {
-        return console.usageError(
-            tr("crosssell: --format \"%1\" is not a format; use table or csv").arg(format));
-    }
-    const bool csv = format == QLatin1String("csv");
+    const auto format = FormatOption::value(arguments, name(), formats());
+    if (!format)
+        return console.usageError(format.error());
+    const bool csv = *format == kCsv;
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
         return console.usageError(tr("crosssell: --output needs a file name"));

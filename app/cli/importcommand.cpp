@@ -3,6 +3,7 @@
 #include "console.h"
 #include "crosssell/basketimporter.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 #include "io/csvimporter.h"
 #include "io/entitycatalog.h"
 
@@ -33,6 +34,16 @@ QStringList entityNames()
     return EntityCatalog::names() << kBaskets;
 }
 
+QStringList formatNames()
+{
+    QStringList names;
+    for (const ImportFormat format : {ImportFormat::Auto, ImportFormat::Native,
+                                      ImportFormat::Shopify, ImportFormat::WooCommerce}) {
+        names << ImportOptions::formatName(format);
+    }
+    return names;
+}
+
 } // namespace
 
 QString ImportCommand::name() const
@@ -54,11 +65,9 @@ QString ImportCommand::positionalSyntax() const
 QList<QCommandLineOption> ImportCommand::options() const
 {
     return {
-        QCommandLineOption(kFormat,
-                           tr("The file's format: auto (recognised from the header), native, "
-                              "shopify or woocommerce (product exports of those platforms)"),
-                           QStringLiteral("auto|native|shopify|woocommerce"),
-                           QStringLiteral("auto")),
+        FormatOption::option(tr("The file's format: auto (recognised from the header), native, "
+                                "shopify or woocommerce (product exports of those platforms)"),
+                             formatNames(), ImportOptions::formatName(ImportFormat::Auto)),
         QCommandLineOption(kMode,
                            tr("upsert: add new rows and update changed ones by natural key; "
                               "insert: add new rows only; replace: afterwards the table holds "
@@ -102,12 +111,10 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     const QString path = positional.at(1);
 
     ImportOptions options;
-    const auto format = ImportOptions::parseFormat(arguments.value(kFormat));
-    if (!format) {
-        return console.usageError(tr("import: --format \"%1\" is not a format; use auto, native, "
-                                     "shopify or woocommerce")
-                                      .arg(arguments.value(kFormat)));
-    }
+    const auto formatName = FormatOption::value(arguments, name(), formatNames());
+    if (!formatName)
+        return console.usageError(formatName.error());
+    const ImportFormat format = *ImportOptions::parseFormat(*formatName);
     const auto mode = ImportOptions::parseMode(arguments.value(kMode));
     if (!mode) {
         return console.usageError(
@@ -173,7 +180,7 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
             if (auto changed = opened->setSettings(settings); !changed)
                 return console.dataError(changed.error());
         }
-        opened->setFormat(*format);
+        opened->setFormat(format);
         importer = std::move(*opened);
         return int(Console::Success);
     };

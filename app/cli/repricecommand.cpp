@@ -2,6 +2,7 @@
 
 #include "console.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 #include "pricing/previewwriter.h"
 #include "pricing/repricejob.h"
 #include "pricing/repricingservice.h"
@@ -15,7 +16,6 @@ namespace {
 
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kAll = QStringLiteral("all");
-const QString kFormat = QStringLiteral("format");
 const QString kOutput = QStringLiteral("output");
 constexpr int kListedConflicts = 20;
 
@@ -37,8 +37,8 @@ QList<QCommandLineOption> RepriceCommand::options() const
     return {
         QCommandLineOption(kDryRun, tr("Only show the decisions; change nothing")),
         QCommandLineOption(kAll, tr("List every product with the reason, not only the changes")),
-        QCommandLineOption(kFormat, tr("Output format: table, csv or json"),
-                           QStringLiteral("table|csv|json"), QStringLiteral("table")),
+        FormatOption::option(tr("Output format: table, csv or json"), PreviewWriter::formatNames(),
+                             PreviewWriter::formatNames().first()),
         QCommandLineOption(kOutput, tr("Write the list to FILE instead of stdout"),
                            QStringLiteral("FILE")),
     };
@@ -47,13 +47,10 @@ QList<QCommandLineOption> RepriceCommand::options() const
 int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                         Console &console)
 {
-    const auto parsed = PreviewWriter::parseFormat(arguments.value(kFormat));
-    if (!parsed) {
-        return console.usageError(tr("reprice: --format \"%1\" is not a format; use %2")
-                                      .arg(arguments.value(kFormat),
-                                           PreviewWriter::formatNames().join(QLatin1Char('|'))));
-    }
-    const PreviewWriter::Format format = *parsed;
+    const auto formatName = FormatOption::value(arguments, name(), PreviewWriter::formatNames());
+    if (!formatName)
+        return console.usageError(formatName.error());
+    const PreviewWriter::Format format = *PreviewWriter::parseFormat(*formatName);
     const bool dryRun = arguments.isSet(kDryRun);
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
