@@ -4,7 +4,9 @@
 // transaction, the next cycles avoid the last 3 boxes, the picking list CSV, and the
 // entitlement and boxes commands with their exit codes.
 
+#include "clirun.h"
 #include "db/sql.h"
+#include "seedproducts.h"
 #include "subscriptions/boxcyclestore.h"
 #include "subscriptions/planstore.h"
 #include "subscriptions/subscriptionservice.h"
@@ -12,7 +14,6 @@
 
 #include <QBuffer>
 #include <QFile>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,22 +27,8 @@ namespace {
 constexpr qint64 kDay = 86400;
 const qint64 kCycleStart = 1798761600; // 2027-01-01 00:00 UTC
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QString &db, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("MERCHANTDESK_CLI"),
-                  QStringList{QStringLiteral("--db"), db} + arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using test::CliRun;
+using test::runCliOn;
 
 Status exec(const Database &db, const QString &statement, const QVariantList &values = {})
 {
@@ -53,21 +40,17 @@ Status exec(const Database &db, const QString &statement, const QVariantList &va
 // subscribers: three Basic, one Premium, one paused until after the cycle starts.
 Status seed(const Database &db)
 {
+    std::vector<test::SeedProduct> products;
     for (int i = 0; i < 10; ++i) {
         const bool exclusive = i >= 8;
-        const QString title
-            = i == 9 ? QStringLiteral("=HYPERLINK(\"x\")") : QStringLiteral("Product %1").arg(i);
-        if (auto added
-            = exec(db,
-                   QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                  "current_price_cents, stock_level, is_exclusive, "
-                                  "created_at, updated_at) "
-                                  "VALUES (?, ?, 1000, 1000, ?, ?, 0, 0)"),
-                   {QStringLiteral("SKU-%1").arg(i), title, exclusive ? 1 : 10, exclusive ? 1 : 0});
-            !added) {
-            return added;
-        }
+        products.push_back({.sku = QStringLiteral("SKU-%1").arg(i),
+                            .title = i == 9 ? QStringLiteral("=HYPERLINK(\"x\")")
+                                            : QStringLiteral("Product %1").arg(i),
+                            .stockLevel = exclusive ? 1 : 10,
+                            .exclusive = exclusive});
     }
+    if (auto added = test::seedProducts(db, products); !added)
+        return added;
     FeatureDef items{0,
                      QStringLiteral("target_item_count"),
                      QStringLiteral("Items per box"),
@@ -273,14 +256,14 @@ void tst_BoxCycle::nextCyclesAvoidLastThreeBoxes()
     // Plenty of stock: 8 regular products, Basic boxes of 2. Over 3 cycles a subscriber gets 6
     // different products; the 4th cycle may only repeat what the 1st gave.
     MD_VERIFY(exec(*m_db, QStringLiteral("UPDATE products SET stock_level = 100")));
-    for (int i = 0; i < 6; ++i) { // enough exclusives for Premium's four boxes
-        MD_VERIFY(exec(*m_db,
-                       QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                      "current_price_cents, stock_level, is_exclusive, "
-                                      "created_at, updated_at) "
-                                      "VALUES (?, 'Extra', 1000, 1000, 100, 1, 0, 0)"),
-                       {QStringLiteral("X-%1").arg(i)}));
+    std::vector<test::SeedProduct> extras; // enough exclusives for Premium's four boxes
+    for (int i = 0; i < 6; ++i) {
+        extras.push_back({.sku = QStringLiteral("X-%1").arg(i),
+                          .title = QStringLiteral("Extra"),
+                          .stockLevel = 100,
+                          .exclusive = true});
     }
+    MD_VERIFY(test::seedProducts(*m_db, extras));
     std::map<QString, std::vector<QSet<qint64>>> received;
     const QStringList cycles = {QStringLiteral("2027-02"), QStringLiteral("2027-03"),
                                 QStringLiteral("2027-04"), QStringLiteral("2027-05")};
@@ -333,26 +316,26 @@ void tst_BoxCycle::pickingList()
 
 void tst_BoxCycle::cliEntitlement()
 {
-    QVERIFY2(!qEnvironmentVariable("MERCHANTDESK_CLI").isEmpty(), "MERCHANTDESK_CLI is not set");
+    QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     m_db.reset(); // the command opens its own connection
-    CliRun run = runCli(m_scratch->location(),
-                        {QStringLiteral("entitlement"), QStringLiteral("p1@example.com"),
-                         QStringLiteral("num_exclusive_items")});
+    CliRun run = runCliOn(m_scratch->location(),
+                          {QStringLiteral("entitlement"), QStringLiteral("p1@example.com"),
+                           QStringLiteral("num_exclusive_items")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("num_exclusive_items = 1 (active on Premium)\n"));
-    run = runCli(m_scratch->location(),
-                 {QStringLiteral("entitlement"), QStringLiteral("gone@example.com"),
-                  QStringLiteral("target_item_count")});
+    run = runCliOn(m_scratch->location(),
+                   {QStringLiteral("entitlement"), QStringLiteral("gone@example.com"),
+                    QStringLiteral("target_item_count")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QLatin1String("target_item_count = 1 (cancelled on ")),
              qPrintable(run.out));
-    run = runCli(m_scratch->location(),
-                 {QStringLiteral("entitlement"), QStringLiteral("nobody@example.com"),
-                  QStringLiteral("target_item_count")});
+    run = runCliOn(m_scratch->location(),
+                   {QStringLiteral("entitlement"), QStringLiteral("nobody@example.com"),
+                    QStringLiteral("target_item_count")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("no customer with the email address nobody@")),
              qPrintable(run.err));
-    run = runCli(m_scratch->location(), {QStringLiteral("entitlement"), QStringLiteral("x")});
+    run = runCliOn(m_scratch->location(), {QStringLiteral("entitlement"), QStringLiteral("x")});
     QCOMPARE(run.exitCode, 1);
 }
 
@@ -361,10 +344,10 @@ void tst_BoxCycle::cliBoxesCompose()
     m_db.reset();
     QTemporaryDir dir;
     const QString picklist = dir.filePath(QStringLiteral("picklist.csv"));
-    CliRun run = runCli(m_scratch->location(),
-                        {QStringLiteral("boxes"), QStringLiteral("compose"),
-                         QStringLiteral("--cycle"), QStringLiteral("2027-01"),
-                         QStringLiteral("--dry-run"), QStringLiteral("--output"), picklist});
+    CliRun run = runCliOn(m_scratch->location(),
+                          {QStringLiteral("boxes"), QStringLiteral("compose"),
+                           QStringLiteral("--cycle"), QStringLiteral("2027-01"),
+                           QStringLiteral("--dry-run"), QStringLiteral("--output"), picklist});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(QLatin1String("Cycle 2027-01: 4 boxes with 9 items for 4 "
                                               "subscribers; 0 could not be filled.")),
@@ -380,9 +363,9 @@ void tst_BoxCycle::cliBoxesCompose()
     MD_VERIFY(db);
     const qint64 before = totalStock(*db);
     db->close();
-    run = runCli(m_scratch->location(),
-                 {QStringLiteral("boxes"), QStringLiteral("compose"), QStringLiteral("--cycle"),
-                  QStringLiteral("2027-01"), QStringLiteral("--output"), picklist});
+    run = runCliOn(m_scratch->location(),
+                   {QStringLiteral("boxes"), QStringLiteral("compose"), QStringLiteral("--cycle"),
+                    QStringLiteral("2027-01"), QStringLiteral("--output"), picklist});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains(QLatin1String("Recorded the boxes")));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -393,8 +376,8 @@ void tst_BoxCycle::cliBoxesCompose()
     QCOMPARE(totalStock(*again), before - 9);
     again->close();
 
-    run = runCli(m_scratch->location(), {QStringLiteral("boxes"), QStringLiteral("compose"),
-                                         QStringLiteral("--cycle"), QStringLiteral("2027-01")});
+    run = runCliOn(m_scratch->location(), {QStringLiteral("boxes"), QStringLiteral("compose"),
+                                           QStringLiteral("--cycle"), QStringLiteral("2027-01")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("confirmed already")), qPrintable(run.err));
 }
@@ -421,7 +404,7 @@ void tst_BoxCycle::cliBadInput()
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     m_db.reset();
-    const CliRun run = runCli(m_scratch->location(), arguments);
+    const CliRun run = runCliOn(m_scratch->location(), arguments);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());

@@ -2,6 +2,7 @@
 // stderr: 0/1/2, nothing on stdout on error, one "merchantdesk-cli: " line on stderr that names
 // what and where, and nothing altered by a refused command.
 
+#include "clirun.h"
 #include "db/migrations.h"
 #include "db/sql.h"
 #include "snapshot.h"
@@ -12,7 +13,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -27,13 +27,7 @@ using namespace md;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-};
+using test::CliRun;
 
 const QString kPrefix = QStringLiteral("merchantdesk-cli: ");
 
@@ -103,57 +97,31 @@ private slots:
     void wrongPassword();
     void passwordFromEnvironment();
     void demoShop();
+    void everyCommandOpensTheDatabaseAlike_data();
+    void everyCommandOpensTheDatabaseAlike();
+    void importReadsTheFileBeforeConnecting();
 
 private:
-    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment) const;
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment) const
+    {
+        return test::runCli(arguments, environment);
+    }
     CliRun run(const QStringList &arguments) const { return run(arguments, environment()); }
-    // The test's environment without MERCHANTDESK_* variables, the keyring or the user's
-    // app-data folder, so no test reads or writes anything outside its own folders.
-    QProcessEnvironment environment() const;
+    // No test reads or writes anything outside its own folders.
+    QProcessEnvironment environment() const
+    {
+        return test::isolatedCliEnvironment(m_dataHome.path());
+    }
     static bool isPostgres() { return test::backend() == Backend::Postgres; }
 
-    QString m_cli;
     QTemporaryDir m_dataHome;
 };
 
 void tst_Cli::initTestCase()
 {
-    m_cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(QFileInfo(m_cli).isExecutable(),
+    QVERIFY2(QFileInfo(test::cliProgram()).isExecutable(),
              "MERCHANTDESK_CLI must name the merchantdesk-cli executable");
     QVERIFY(m_dataHome.isValid());
-}
-
-QProcessEnvironment tst_Cli::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"MERCHANTDESK_DB", "MERCHANTDESK_DB_PASSWORD", "PGPASSWORD",
-                             "PGPASSFILE", "DBUS_SESSION_BUS_ADDRESS", "DISPLAY"}) {
-        env.remove(QString::fromLatin1(name));
-    }
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome.path());
-    // No language chosen in the user's settings: the messages checked here are the English ones.
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dataHome.path());
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-    env.insert(QStringLiteral("PGPASSFILE"), m_dataHome.filePath(QStringLiteral("no-pgpass")));
-    return env;
-}
-
-CliRun tst_Cli::run(const QStringList &arguments, const QProcessEnvironment &environment) const
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(m_cli, arguments);
-    CliRun result;
-    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
-        result.err
-            = QStringLiteral("merchantdesk-cli did not finish normally: ") + process.errorString();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
 }
 
 void tst_Cli::help()
@@ -276,6 +244,19 @@ void tst_Cli::usageErrors_data()
         << args({"init", "--seed", "7"}) << args({"--seed", "--demo"});
     QTest::newRow("--scale without --demo")
         << args({"init", "--scale", "large"}) << args({"--scale", "--demo"});
+    // --format: one message for every command, naming the value and the formats.
+    QTest::newRow("reprice --format xml")
+        << args({"reprice", "--format", "xml"})
+        << args({"reprice: --format \"xml\" is not a format; use table|csv|json"});
+    QTest::newRow("crosssell --format json")
+        << args({"crosssell", "--format", "json"})
+        << args({"crosssell: --format \"json\" is not a format; use table|csv"});
+    QTest::newRow("import --format excel")
+        << args({"import", "products", "p.csv", "--format", "excel"})
+        << args({"import: --format \"excel\" is not a format; use "
+                 "auto|native|shopify|woocommerce"});
+    QTest::newRow("reprice --format empty")
+        << args({"reprice", "--format="}) << args({"--format \"\"", "table|csv|json"});
 }
 
 void tst_Cli::usageErrors()
@@ -588,6 +569,93 @@ void tst_Cli::demoShop()
     r = run(db + QStringList{QStringLiteral("info")});
     VERIFY_CLI_OK(r);
     QCOMPARE(infoCounts(r.out), counts);
+}
+
+void tst_Cli::everyCommandOpensTheDatabaseAlike_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const auto args = [](std::initializer_list<const char *> list) {
+        QStringList out;
+        for (const char *item : list)
+            out << QString::fromUtf8(item);
+        return out;
+    };
+    // Arguments each command accepts, so that what happens next is the database's doing.
+    // FILE is replaced by a small readable products CSV.
+    QTest::newRow("init") << args({"init"});
+    QTest::newRow("info") << args({"info"});
+    QTest::newRow("import") << args({"import", "products", "FILE"});
+    QTest::newRow("import baskets") << args({"import", "baskets", "FILE"});
+    QTest::newRow("export") << args({"export", "products", "out.csv"});
+    QTest::newRow("reprice") << args({"reprice", "--dry-run"});
+    QTest::newRow("reprice-undo") << args({"reprice-undo", "1"});
+    QTest::newRow("inventory") << args({"inventory", "pull"});
+    QTest::newRow("jobs") << args({"jobs", "list"});
+    QTest::newRow("entitlement") << args({"entitlement", "ann@example.com", "shipping_speed"});
+    QTest::newRow("boxes") << args({"boxes", "compose", "--cycle", "2027-01", "--dry-run"});
+    QTest::newRow("crosssell") << args({"crosssell"});
+    QTest::newRow("recommend") << args({"recommend", "P1"});
+}
+
+void tst_Cli::everyCommandOpensTheDatabaseAlike()
+{
+    if (isPostgres())
+        QSKIP("no database of the backend is used; the _sqlite variant runs it");
+    QFETCH(QStringList, arguments);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("products.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("sku,title,base_price\nA-1,Tea,3.50\n");
+    }
+    arguments.replaceInStrings(QStringLiteral("FILE"), csv);
+    const QString command = arguments.first();
+    const auto withDb = [&](const QString &db) {
+        return QStringList{QStringLiteral("--db"), db} + arguments;
+    };
+    const QStringList before = folderSnapshot(dir.path());
+
+    // A malformed location: a usage error naming where it came from.
+    VERIFY_CLI_ERROR(run(withDb(QStringLiteral("mysql://h/db"))), 1,
+                     (QStringList{QStringLiteral("--db:"), QStringLiteral("mysql://h/db")}));
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("MERCHANTDESK_DB"), QStringLiteral("postgresql://nobody@host"));
+    VERIFY_CLI_ERROR(run(arguments, env), 1, QStringList{QStringLiteral("MERCHANTDESK_DB:")});
+
+    // A server that does not answer: a data error naming it, without the password.
+    const int port = closedPort();
+    const CliRun refused
+        = run(withDb(QStringLiteral("postgresql://md:secret-pw@127.0.0.1:%1/shop").arg(port)));
+    VERIFY_CLI_ERROR(refused, 2,
+                     (QStringList{QStringLiteral("127.0.0.1:%1").arg(port),
+                                  QStringLiteral("Connection refused")}));
+    QVERIFY2(!refused.err.contains(QLatin1String("secret-pw")), "the password must not be shown");
+
+    // A SQLite file that is not there: only init creates one.
+    const QString missing = dir.filePath(QStringLiteral("missing.sqlite"));
+    const CliRun r = run(withDb(missing));
+    if (command == QLatin1String("init")) {
+        VERIFY_CLI_OK(r);
+        QVERIFY(QFileInfo::exists(missing));
+        return;
+    }
+    VERIFY_CLI_ERROR(r, 2, QStringList{missing});
+    QCOMPARE(folderSnapshot(dir.path()), before);
+}
+
+void tst_Cli::importReadsTheFileBeforeConnecting()
+{
+    // An unreadable file is the error to fix, whatever the database: it is named, and nothing
+    // was connected to (so an older database is not migrated for nothing).
+    QTemporaryDir dir;
+    const QString absent = dir.filePath(QStringLiteral("absent.csv"));
+    const int port = closedPort();
+    const CliRun r = run({QStringLiteral("--db"),
+                          QStringLiteral("postgresql://md@127.0.0.1:%1/shop").arg(port),
+                          QStringLiteral("import"), QStringLiteral("products"), absent});
+    VERIFY_CLI_ERROR(r, 2, QStringList{absent});
+    QVERIFY2(!r.err.contains(QLatin1String("Connection refused")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -3,16 +3,17 @@
 // recommendations from stored rules (cart and stock), the basket import on the real groceries
 // data set against counts made here from the file, the demo shop's planted pairs, the CLI.
 
+#include "clirun.h"
 #include "crosssell/basketimporter.h"
 #include "crosssell/crosssellservice.h"
 #include "crosssell/recommender.h"
 #include "db/sql.h"
 #include "demo/demoshop.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
 #include <QDateTime>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -47,22 +48,8 @@ const PairRule *findRule(const std::vector<PairRule> &rules, qint64 a, qint64 b)
     return nullptr;
 }
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QString &db, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("MERCHANTDESK_CLI"),
-                  QStringList{QStringLiteral("--db"), db} + arguments);
-    process.waitForFinished(300000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using test::CliRun;
+using test::runCliOn;
 
 // The groceries file counted here, independently of the importer and the miner: name → baskets,
 // sorted name pair → baskets, sorted name triple → baskets.
@@ -146,14 +133,17 @@ void tst_CrossSell::cleanup()
 // Five products (P5 out of stock), one customer, orders in every state.
 void tst_CrossSell::fillShop()
 {
-    QStringList statements;
+    std::vector<test::SeedProduct> products;
     for (int p = 1; p <= 5; ++p) {
-        statements << QStringLiteral("INSERT INTO products (id, sku, title, base_price_cents, "
-                                     "current_price_cents, stock_level, created_at, updated_at) "
-                                     "VALUES (%1, 'P%1', 'Product %1', 100, 100, %2, 0, 0)")
-                          .arg(p)
-                          .arg(p == 5 ? 0 : 10);
+        products.push_back({.id = p,
+                            .sku = QStringLiteral("P%1").arg(p),
+                            .title = QStringLiteral("Product %1").arg(p),
+                            .basePriceCents = 100,
+                            .currentPriceCents = 100,
+                            .stockLevel = p == 5 ? 0 : 10});
     }
+    MD_VERIFY(test::seedProducts(*m_db, products));
+    QStringList statements;
     statements << QStringLiteral("INSERT INTO customers (id, email, created_at) "
                                  "VALUES (1, 'c1@example.com', 0)");
     struct Order
@@ -371,17 +361,17 @@ void tst_CrossSell::storedRunAndRecommendations()
 
 void tst_CrossSell::cliCsvAndRecommend()
 {
-    QVERIFY2(!qEnvironmentVariable("MERCHANTDESK_CLI").isEmpty(), "MERCHANTDESK_CLI is not set");
+    QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     fillShop();
     const QString db = m_scratch->location();
-    CliRun run = runCli(db, {QStringLiteral("recommend"), QStringLiteral("P1")});
+    CliRun run = runCliOn(db, {QStringLiteral("recommend"), QStringLiteral("P1")});
     QCOMPARE(run.exitCode, 2); // nothing mined yet
     QVERIFY2(run.err.contains(QStringLiteral("crosssell")), qPrintable(run.err));
 
-    run = runCli(db, {QStringLiteral("crosssell"), QStringLiteral("--min-support"),
-                      QStringLiteral("1"), QStringLiteral("--min-confidence"), QStringLiteral("0"),
-                      QStringLiteral("--min-lift"), QStringLiteral("0"), QStringLiteral("--format"),
-                      QStringLiteral("csv")});
+    run = runCliOn(db, {QStringLiteral("crosssell"), QStringLiteral("--min-support"),
+                        QStringLiteral("1"), QStringLiteral("--min-confidence"),
+                        QStringLiteral("0"), QStringLiteral("--min-lift"), QStringLiteral("0"),
+                        QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QStringList lines = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     const QStringList expected = {
@@ -400,20 +390,60 @@ void tst_CrossSell::cliCsvAndRecommend()
     };
     QCOMPARE(lines, expected);
 
-    run = runCli(db, {QStringLiteral("recommend"), QStringLiteral("P1,P3"),
-                      QStringLiteral("--limit"), QStringLiteral("1")});
+    run = runCliOn(db, {QStringLiteral("recommend"), QStringLiteral("P1,P3"),
+                        QStringLiteral("--limit"), QStringLiteral("1")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     // P4 via P3 → P4 (0.5 · 2.5) beats P2 via P1 → P2; P5 has no stock.
     QVERIFY2(run.out.startsWith(QStringLiteral("1. P4")), qPrintable(run.out));
     QCOMPARE(run.out.count(QLatin1Char('\n')), 1);
 
-    run = runCli(
+    run = runCliOn(
         db, {QStringLiteral("crosssell"), QStringLiteral("--min-support"), QStringLiteral("2.5")});
     QCOMPARE(run.exitCode, 1);
-    run = runCli(
+    run = runCliOn(
         db, {QStringLiteral("crosssell"), QStringLiteral("--since"), QStringLiteral("yesterday")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.err.contains(QStringLiteral("YYYY-MM-DD")));
+
+    const QStringList everything = {QStringLiteral("crosssell"), QStringLiteral("--min-support"),
+                                    QStringLiteral("1"),         QStringLiteral("--min-confidence"),
+                                    QStringLiteral("0"),         QStringLiteral("--min-lift"),
+                                    QStringLiteral("0")};
+    const auto summary = [](int runId) {
+        return QStringLiteral("10 rules and 1 bundles from 5 orders (a pair needs 1 orders), "
+                              "stored as run %1.\n")
+            .arg(runId);
+    };
+    // The table, then the summary, on stdout.
+    run = runCliOn(db, everything);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QLatin1String("If bought")), qPrintable(run.out));
+    QVERIFY2(run.out.endsWith(QLatin1Char('\n') + summary(2)), qPrintable(run.out));
+    QCOMPARE(run.out.count(QLatin1Char('\n')), 1 + 10 + 2);
+
+    // --output: the rules go to the file, the summary to stdout; the format in any case.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("rules.csv"));
+    run = runCliOn(db, everything
+                           + QStringList{QStringLiteral("--format"), QStringLiteral("CSV"),
+                                         QStringLiteral("--output"), file});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, summary(3));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts),
+             expected);
+
+    // A file that cannot be written: a data error that says the run was stored anyway.
+    const QString unwritable = dir.filePath(QStringLiteral("no-such-folder/rules.csv"));
+    run = runCliOn(db, everything + QStringList{QStringLiteral("--output"), unwritable});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral("crosssell: cannot write %1: ").arg(unwritable)),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("(the rules were stored as run 4)")),
+             qPrintable(run.err));
+    QVERIFY(!QFile::exists(unwritable));
 }
 
 void tst_CrossSell::groceriesAgainstIndependentCounts()

@@ -1,29 +1,19 @@
 // merchantdesk-cli import and export, run as a process: exit status 0/1/2, the summary on
 // stdout, problems on stderr, and nothing written when an all-or-nothing import is refused.
 
+#include "clirun.h"
 #include "db/sql.h"
 #include "testdb.h"
 #include "tst_csvsupport.h"
 
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace md;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList errLines() const { return err.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-};
-
-} // namespace
+using test::CliRun;
 
 class tst_CsvCli : public QObject
 {
@@ -48,7 +38,6 @@ private:
     CliRun run(const QStringList &arguments) const;
     QString path(const QString &name) const { return m_dir->filePath(name); }
 
-    QString m_cli;
     QTemporaryDir m_home;
     std::unique_ptr<test::ScratchDatabase> m_scratch;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -56,8 +45,7 @@ private:
 
 void tst_CsvCli::initTestCase()
 {
-    m_cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(QFileInfo(m_cli).isExecutable(),
+    QVERIFY2(QFileInfo(test::cliProgram()).isExecutable(),
              "MERCHANTDESK_CLI must name the merchantdesk-cli executable");
     QVERIFY(m_home.isValid());
 }
@@ -83,26 +71,8 @@ void tst_CsvCli::cleanup()
 
 CliRun tst_CsvCli::run(const QStringList &arguments) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"MERCHANTDESK_DB", "MERCHANTDESK_DB_PASSWORD", "PGPASSWORD",
-                             "DBUS_SESSION_BUS_ADDRESS", "DISPLAY"}) {
-        env.remove(QString::fromLatin1(name));
-    }
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path());
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(m_cli, QStringList{QStringLiteral("--db"), m_scratch->location()} + arguments);
-    CliRun result;
-    if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
-        result.err = QStringLiteral("did not finish: ") + process.errorString();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return test::runCli(QStringList{QStringLiteral("--db"), m_scratch->location()} + arguments,
+                        test::isolatedCliEnvironment(m_home.path()));
 }
 
 void tst_CsvCli::importPrintsTheSummary()
@@ -296,26 +266,21 @@ void tst_CsvCli::exportThenImportElsewhere()
         auto db = other.open();
         MD_VERIFY(db);
     }
-    QProcess process;
-    process.start(m_cli, {QStringLiteral("--db"), other.location(), QStringLiteral("import"),
-                          QStringLiteral("customers"), file});
-    QVERIFY(process.waitForFinished(-1));
-    QCOMPARE(process.exitCode(), 0);
-    QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
-                .contains(QLatin1String("  inserted   5\n")));
+    r = test::runCliOn(other.location(),
+                       {QStringLiteral("import"), QStringLiteral("customers"), file});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QLatin1String("  inserted   5\n")));
     const QString second = path(QStringLiteral("customers-2.csv"));
-    process.start(m_cli, {QStringLiteral("--db"), other.location(), QStringLiteral("export"),
-                          QStringLiteral("customers"), second});
-    QVERIFY(process.waitForFinished(-1));
-    QCOMPARE(process.exitCode(), 0);
+    r = test::runCliOn(other.location(),
+                       {QStringLiteral("export"), QStringLiteral("customers"), second});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(test::readFile(second), test::readFile(file));
 
     // Exporting from a database that does not exist: a data error, and no file.
-    process.start(m_cli, {QStringLiteral("--db"), path(QStringLiteral("none.sqlite")),
-                          QStringLiteral("export"), QStringLiteral("customers"),
-                          path(QStringLiteral("x.csv"))});
-    QVERIFY(process.waitForFinished(-1));
-    QCOMPARE(process.exitCode(), 2);
+    r = test::runCliOn(
+        path(QStringLiteral("none.sqlite")),
+        {QStringLiteral("export"), QStringLiteral("customers"), path(QStringLiteral("x.csv"))});
+    QCOMPARE(r.exitCode, 2);
     QVERIFY(!QFile::exists(path(QStringLiteral("x.csv"))));
 }
 

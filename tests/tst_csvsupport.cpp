@@ -1,6 +1,7 @@
 #include "tst_csvsupport.h"
 
 #include "db/sql.h"
+#include "seedproducts.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -78,32 +79,34 @@ Status fillAwkwardShop(const Database &db)
         QStringLiteral(" leading and trailing spaces "),
         QStringLiteral("semi;colon|pipe\ttab"),
     };
+    std::vector<test::SeedProduct> products;
     for (int i = 0; i < titles.size(); ++i) {
-        const QVariant minPrice = i % 3 == 0 ? QVariant(100 + i) : QVariant();
-        const QVariant maxPrice = i % 3 == 0 ? QVariant(9000 + i) : QVariant();
-        const QVariant cost = i % 2 == 0 ? QVariant(qint64(50 * i)) : QVariant();
-        if (auto done
-            = run("INSERT INTO products (sku, title, category, cost_cents, "
-                  "base_price_cents, current_price_cents, min_price_cents, "
-                  "max_price_cents, stock_level, demand_score, is_exclusive, "
-                  "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                  {QStringLiteral("SKU-%1").arg(i, 3, 10, QLatin1Char('0')), titles.at(i),
-                   i % 2 ? QStringLiteral("Kitchen > Mugs") : QStringLiteral("=Category"), cost,
-                   qint64(1999 + i), qint64(1899 + i), minPrice, maxPrice, i * 7,
-                   0.1 * i + 1.0 / 3.0, i % 5 == 0 ? 1 : 0, 1700000000 + i, 1700000100 + i});
-            !done) {
-            return done;
-        }
+        const auto everyThird = [i](qint64 cents) {
+            return i % 3 == 0 ? std::optional(cents) : std::nullopt;
+        };
+        products.push_back(
+            {.sku = QStringLiteral("SKU-%1").arg(i, 3, 10, QLatin1Char('0')),
+             .title = titles.at(i),
+             .category = i % 2 ? QStringLiteral("Kitchen > Mugs") : QStringLiteral("=Category"),
+             .costCents = i % 2 == 0 ? std::optional(qint64(50 * i)) : std::nullopt,
+             .basePriceCents = 1999 + i,
+             .currentPriceCents = 1899 + i,
+             .minPriceCents = everyThird(100 + i),
+             .maxPriceCents = everyThird(9000 + i),
+             .stockLevel = i * 7,
+             .demandScore = 0.1 * i + 1.0 / 3.0,
+             .exclusive = i % 5 == 0,
+             .createdAt = 1700000000 + i,
+             .updatedAt = 1700000100 + i});
     }
     // A SKU that starts with a formula character, and a price of zero.
-    if (auto done = run("INSERT INTO products (sku, title, category, base_price_cents, "
-                        "current_price_cents, stock_level, demand_score, created_at, updated_at) "
-                        "VALUES ('-DASH-1', '@free sample', '', 0, 0, 0, 0, 1700000000, "
-                        "1700000000)",
-                        {});
-        !done) {
+    products.push_back({.sku = QStringLiteral("-DASH-1"),
+                        .title = QStringLiteral("@free sample"),
+                        .basePriceCents = 0,
+                        .currentPriceCents = 0,
+                        .createdAt = 1700000000});
+    if (auto done = test::seedProducts(db, products); !done)
         return done;
-    }
     const char *const emails[] = {"ana@example.com", "=bob@example.com", "chloe+news@example.org",
                                   "dan.o'neil@example.net", "eve@exämple.de"};
     for (int i = 0; i < 5; ++i) {

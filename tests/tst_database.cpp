@@ -6,6 +6,7 @@
 #include "db/migrations.h"
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "seedproducts.h"
 #include "snapshot.h"
 #include "testdb.h"
 
@@ -570,10 +571,10 @@ void tst_Database::bulkWriterRoundTrip()
     const QString reset = db->dialect().resetIdentity(QStringLiteral("products"));
     if (!reset.isEmpty())
         MD_VERIFY(sql::exec(db->sql(), reset));
-    MD_VERIFY(
-        sql::exec(db->sql(), QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                            "current_price_cents, created_at, updated_at) "
-                                            "VALUES ('after', 't', 1, 1, 0, 0)")));
+    MD_VERIFY(test::seedProducts(*db, {{.sku = QStringLiteral("after"),
+                                        .title = QStringLiteral("t"),
+                                        .basePriceCents = 1,
+                                        .currentPriceCents = 1}}));
     auto next
         = sql::scalar(db->sql(), QStringLiteral("SELECT id FROM products WHERE sku = 'after'"));
     MD_VERIFY(next);
@@ -604,10 +605,10 @@ void tst_Database::bulkWriterReportsViolation()
     QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
     auto db = scratch.open();
     MD_VERIFY(db);
-    MD_VERIFY(
-        sql::exec(db->sql(), QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                                            "current_price_cents, created_at, updated_at) "
-                                            "VALUES ('existing', 'kept', 1, 1, 0, 0)")));
+    MD_VERIFY(test::seedProducts(*db, {{.sku = QStringLiteral("existing"),
+                                        .title = QStringLiteral("kept"),
+                                        .basePriceCents = 1,
+                                        .currentPriceCents = 1}}));
 
     QString error;
     {

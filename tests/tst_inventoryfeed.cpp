@@ -3,6 +3,7 @@
 // wrong types; whatever fails changes nothing, and a scheduled repricing run on a failed feed is
 // skipped. Also merchantdesk-cli inventory pull, in a second process.
 
+#include "clirun.h"
 #include "db/sql.h"
 #include "inventory/inventoryfeed.h"
 #include "inventory/inventoryimporter.h"
@@ -11,15 +12,13 @@
 #include "schedule/manualclock.h"
 #include "schedule/schedulestore.h"
 #include "schedule/standardjobs.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
-#include <QEventLoop>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimeZone>
-#include <QTimer>
 
 using namespace md;
 
@@ -70,20 +69,15 @@ private:
 
 Status seed(const Database &db)
 {
+    std::vector<test::SeedProduct> products;
     for (const auto &[sku, stock] :
          {std::pair{"A-1", 5}, std::pair{"B-2", 50}, std::pair{"C-3", 7}}) {
-        if (auto added = sql::exec(db.sql(),
-                                   QStringLiteral("INSERT INTO products (sku, title, cost_cents, "
-                                                  "base_price_cents, current_price_cents, "
-                                                  "stock_level, demand_score, created_at, "
-                                                  "updated_at) VALUES (?, ?, 100, 1000, 1000, ?, "
-                                                  "2, 0, 0)"),
-                                   {QString::fromLatin1(sku), QString::fromLatin1(sku), stock});
-            !added) {
-            return added;
-        }
+        products.push_back({.sku = QString::fromLatin1(sku),
+                            .costCents = 100,
+                            .stockLevel = stock,
+                            .demandScore = 2});
     }
-    return {};
+    return test::seedProducts(db, products);
 }
 
 QString stocks(const Database &db)
@@ -324,21 +318,13 @@ void tst_InventoryFeed::commandLinePull()
         MD_VERIFY(db);
         MD_VERIFY(seed(*db));
     }
-    const QString cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(!cli.isEmpty(), "MERCHANTDESK_CLI is not set");
+    QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     FeedServer server;
-    // The server lives in this process: wait for the command with the event loop running.
+    // The server lives in this process: runCliOn() waits with the event loop running.
     const auto pull = [&](const QStringList &extra) {
-        QProcess process;
-        QEventLoop loop;
-        connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-        process.start(cli, QStringList{QStringLiteral("--db"), scratch.location(),
-                                       QStringLiteral("inventory"), QStringLiteral("pull")}
-                               + extra);
-        loop.exec();
-        return std::tuple{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                          QString::fromUtf8(process.readAllStandardError())};
+        return test::runCliOn(scratch.location(),
+                              QStringList{QStringLiteral("inventory"), QStringLiteral("pull")}
+                                  + extra);
     };
     {
         const auto [status, out, err] = pull({});

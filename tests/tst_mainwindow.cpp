@@ -13,6 +13,7 @@
 #include "io/importwizard.h"
 #include "mainwindow.h"
 #include "orders/orderspage.h"
+#include "seedproducts.h"
 #include "subscriptions/planmatrixmodel.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/subscriptionspage.h"
@@ -58,21 +59,23 @@ Status populate(const Database &db)
         return begun;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 day = 86400;
+    std::vector<test::SeedProduct> products;
     for (int p = 1; p <= kProducts; ++p) {
-        auto done = sql::exec(
-            db.sql(),
-            QStringLiteral("INSERT INTO products (id, sku, title, category, cost_cents, "
-                           "base_price_cents, current_price_cents, stock_level, demand_score, "
-                           "is_exclusive, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {p, QStringLiteral("TEA-%1").arg(p, 3, 10, QLatin1Char('0')),
-             QStringLiteral("Loose leaf tea no. %1").arg(p),
-             p % 2 ? QStringLiteral("Green tea") : QStringLiteral("Black tea"), 300 + p,
-             900 + p * 10, 950 + p * 10, p * 3, p / 10.0, p % 5 == 0 ? 1 : 0, now - 200 * day,
-             now - 200 * day});
-        if (!done)
-            return done;
+        products.push_back(
+            {.id = p,
+             .sku = QStringLiteral("TEA-%1").arg(p, 3, 10, QLatin1Char('0')),
+             .title = QStringLiteral("Loose leaf tea no. %1").arg(p),
+             .category = p % 2 ? QStringLiteral("Green tea") : QStringLiteral("Black tea"),
+             .costCents = 300 + p,
+             .basePriceCents = 900 + p * 10,
+             .currentPriceCents = 950 + p * 10,
+             .stockLevel = p * 3,
+             .demandScore = p / 10.0,
+             .exclusive = p % 5 == 0,
+             .createdAt = now - 200 * day});
     }
+    if (auto done = test::seedProducts(db, products); !done)
+        return done;
     for (int c = 1; c <= kCustomers; ++c) {
         auto done
             = sql::exec(db.sql(),

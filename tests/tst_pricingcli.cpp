@@ -2,15 +2,16 @@
 // (column order, quoting, formula guard, "." decimals), --all, JSON that parses, applying as a
 // run and undoing it, and the exit codes and messages for bad input and a held lock.
 
+#include "clirun.h"
 #include "db/sql.h"
 #include "schedule/joblock.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,55 +19,40 @@ using namespace md;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QString &db, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("MERCHANTDESK_CLI"),
-                  QStringList{QStringLiteral("--db"), db} + arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using test::CliRun;
+using test::runCliOn;
 
 Status seed(const Database &db)
 {
-    struct Row
-    {
-        const char *sku;
-        const char *title;
-        QVariant cost;
-        qint64 base;
-        qint64 current;
-        int stock;
-        double demand;
-    };
-    const Row rows[] = {
-        {"A-100", "Widget, large", 500, 1000, 1000, 5, 3.0},
-        {"B-200", "Mug \"Classic\"", 500, 1000, 1200, 50, 0.0},
-        {"C-300", "=SUM(A1)", 500, 1000, 1500, 150, 2.0},
-        {"D-400", "Plain", 200, 800, 800, 20, 1.25},
-        {"E-500", "No cost", QVariant(), 1000, 1000, 5, 2.0},
-    };
-    for (const Row &row : rows) {
-        if (auto added = sql::exec(
-                db.sql(),
-                QStringLiteral("INSERT INTO products (sku, title, cost_cents, base_price_cents, "
-                               "current_price_cents, stock_level, demand_score, created_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)"),
-                {QString::fromUtf8(row.sku), QString::fromUtf8(row.title), row.cost, row.base,
-                 row.current, row.stock, row.demand});
-            !added) {
-            return added;
-        }
-    }
-    return {};
+    return test::seedProducts(db, {
+                                      {.sku = QStringLiteral("A-100"),
+                                       .title = QStringLiteral("Widget, large"),
+                                       .costCents = 500,
+                                       .stockLevel = 5,
+                                       .demandScore = 3.0},
+                                      {.sku = QStringLiteral("B-200"),
+                                       .title = QStringLiteral("Mug \"Classic\""),
+                                       .costCents = 500,
+                                       .currentPriceCents = 1200,
+                                       .stockLevel = 50},
+                                      {.sku = QStringLiteral("C-300"),
+                                       .title = QStringLiteral("=SUM(A1)"),
+                                       .costCents = 500,
+                                       .currentPriceCents = 1500,
+                                       .stockLevel = 150,
+                                       .demandScore = 2.0},
+                                      {.sku = QStringLiteral("D-400"),
+                                       .title = QStringLiteral("Plain"),
+                                       .costCents = 200,
+                                       .basePriceCents = 800,
+                                       .currentPriceCents = 800,
+                                       .stockLevel = 20,
+                                       .demandScore = 1.25},
+                                      {.sku = QStringLiteral("E-500"),
+                                       .title = QStringLiteral("No cost"),
+                                       .stockLevel = 5,
+                                       .demandScore = 2.0},
+                                  });
 }
 
 const QString kHeader
@@ -93,6 +79,7 @@ private slots:
     void badInput_data();
     void badInput();
     void heldLockRefusesToApply();
+    void outputThatCannotBeWritten();
 
 private:
     std::unique_ptr<test::ScratchDatabase> m_scratch;
@@ -100,7 +87,7 @@ private:
 
 void tst_PricingCli::init()
 {
-    QVERIFY2(!qEnvironmentVariable("MERCHANTDESK_CLI").isEmpty(), "MERCHANTDESK_CLI is not set");
+    QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     m_scratch = std::make_unique<test::ScratchDatabase>();
     QVERIFY2(m_scratch->isValid(), qPrintable(m_scratch->error()));
     auto db = m_scratch->open();
@@ -116,8 +103,8 @@ void tst_PricingCli::cleanup()
 void tst_PricingCli::csvOfKnownCatalog()
 {
     const CliRun run
-        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
-                                         QStringLiteral("--format"), QStringLiteral("csv")});
+        = runCliOn(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
+                                           QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, kHeader + kChanges);
     QVERIFY2(run.err.contains(QLatin1String("Dry run: 3 price changes, nothing applied.")),
@@ -133,10 +120,10 @@ void tst_PricingCli::csvWithAll()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("all.csv"));
-    const CliRun run
-        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
-                                         QStringLiteral("--all"), QStringLiteral("--format"),
-                                         QStringLiteral("csv"), QStringLiteral("--output"), file});
+    const CliRun run = runCliOn(m_scratch->location(),
+                                {QStringLiteral("reprice"), QStringLiteral("--dry-run"),
+                                 QStringLiteral("--all"), QStringLiteral("--format"),
+                                 QStringLiteral("csv"), QStringLiteral("--output"), file});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, QStringLiteral("Dry run: 3 price changes, nothing applied.\n"));
     QFile written(file);
@@ -154,9 +141,9 @@ void tst_PricingCli::csvWithAll()
 void tst_PricingCli::jsonParses()
 {
     const CliRun run
-        = runCli(m_scratch->location(),
-                 {QStringLiteral("reprice"), QStringLiteral("--dry-run"), QStringLiteral("--all"),
-                  QStringLiteral("--format"), QStringLiteral("json")});
+        = runCliOn(m_scratch->location(),
+                   {QStringLiteral("reprice"), QStringLiteral("--dry-run"), QStringLiteral("--all"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
@@ -182,9 +169,9 @@ void tst_PricingCli::applyAndUndo()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("applied.csv"));
-    const CliRun applied
-        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--format"),
-                                         QStringLiteral("csv"), QStringLiteral("--output"), file});
+    const CliRun applied = runCliOn(m_scratch->location(),
+                                    {QStringLiteral("reprice"), QStringLiteral("--format"),
+                                     QStringLiteral("csv"), QStringLiteral("--output"), file});
     QVERIFY2(applied.exitCode == 0, qPrintable(applied.err));
     QCOMPARE(applied.out, QStringLiteral("Applied 3 price changes as run 1 (undo: "
                                          "merchantdesk-cli reprice-undo 1).\n"));
@@ -206,19 +193,19 @@ void tst_PricingCli::applyAndUndo()
                                                       "= 899 WHERE sku = 'D-400'")));
     }
     const CliRun undone
-        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
+        = runCliOn(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
     QVERIFY2(undone.exitCode == 0, qPrintable(undone.err));
     QCOMPARE(undone.out, QStringLiteral("Undid run 1 as run 2: 2 prices restored.\n"
                                         "1 products changed again since run 1 were left alone:\n"
                                         "  D-400: now 8.99 (run 1 set 8.50)\n"));
     const CliRun again
-        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
+        = runCliOn(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("1")});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.out.isEmpty());
     QVERIFY2(again.err.contains(QLatin1String("Run 1 was undone already; nothing was changed")),
              qPrintable(again.err));
     const CliRun missing
-        = runCli(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("77")});
+        = runCliOn(m_scratch->location(), {QStringLiteral("reprice-undo"), QStringLiteral("77")});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QLatin1String("There is no repricing run 77")),
              qPrintable(missing.err));
@@ -255,7 +242,7 @@ void tst_PricingCli::badInput()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const CliRun run = runCli(m_scratch->location(), arguments);
+    const CliRun run = runCliOn(m_scratch->location(), arguments);
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.startsWith(QLatin1String("merchantdesk-cli: ") + message),
@@ -270,7 +257,7 @@ void tst_PricingCli::heldLockRefusesToApply()
     auto lock = JobLock::tryAcquire(*db, QStringLiteral("reprice"), &heldBy);
     MD_VERIFY(lock);
     QVERIFY(*lock);
-    const CliRun refused = runCli(m_scratch->location(), {QStringLiteral("reprice")});
+    const CliRun refused = runCliOn(m_scratch->location(), {QStringLiteral("reprice")});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY(refused.out.isEmpty());
     QVERIFY2(refused.err.contains(QLatin1String("repricing is running in")),
@@ -278,7 +265,7 @@ void tst_PricingCli::heldLockRefusesToApply()
     QVERIFY2(refused.err.contains(QLatin1String("nothing was changed")), qPrintable(refused.err));
     // A dry run only reads: it does not need the lock.
     const CliRun dry
-        = runCli(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run")});
+        = runCliOn(m_scratch->location(), {QStringLiteral("reprice"), QStringLiteral("--dry-run")});
     QCOMPARE(dry.exitCode, 0);
     QVERIFY2(dry.out.contains(QLatin1String("Price changes: 3 of 5 products (2 up, 1 down, 1 "
                                             "capped)")),
@@ -286,6 +273,37 @@ void tst_PricingCli::heldLockRefusesToApply()
     auto runs = sql::scalar(db->sql(), QStringLiteral("SELECT COUNT(*) FROM price_runs"));
     MD_VERIFY(runs);
     QCOMPARE(runs->toInt(), 0);
+}
+
+void tst_PricingCli::outputThatCannotBeWritten()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("no-such-folder/prices.csv"));
+    const QStringList arguments = {QStringLiteral("reprice"), QStringLiteral("--format"),
+                                   QStringLiteral("csv"), QStringLiteral("--output"), file};
+
+    // Nothing on stdout, no file, and the message says what happened to the prices.
+    CliRun run
+        = runCliOn(m_scratch->location(), arguments + QStringList{QStringLiteral("--dry-run")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(
+                 QStringLiteral("merchantdesk-cli: reprice: cannot write %1: ").arg(file)),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("(the prices were not changed)")), qPrintable(run.err));
+
+    run = runCliOn(m_scratch->location(), arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QLatin1String("(the prices were applied as run 1)")),
+             qPrintable(run.err));
+    QVERIFY(!QFile::exists(file));
+    auto db = m_scratch->open();
+    MD_VERIFY(db);
+    auto sum = sql::scalar(db->sql(), QStringLiteral("SELECT SUM(current_price_cents) FROM "
+                                                     "products"));
+    MD_VERIFY(sum);
+    QCOMPARE(sum->toLongLong(), 1150 + 1020 + 1500 + 850 + 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_PricingCli)

@@ -5,6 +5,7 @@
 #include "db/sql.h"
 #include "pricing/previewtablemodel.h"
 #include "pricing/repricingtask.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
 #include <QAbstractItemModelTester>
@@ -22,33 +23,32 @@ Status seed(const Database &db)
     struct Row
     {
         const char *sku;
-        qint64 cost;
+        std::optional<qint64> cost;
         qint64 base;
         qint64 current;
         int stock;
         double demand;
     };
     const Row rows[] = {
-        {"A-100", 500, 1000, 1000, 5, 3.0},   // +15 %
-        {"B-200", 500, 1000, 1200, 50, 0.0},  // -15 %, capped
-        {"C-300", 500, 1000, 1500, 150, 2.0}, // held
-        {"D-400", 200, 800, 800, 20, 1.25},   // +6.25 %
-        {"E-500", -1, 1000, 1000, 5, 2.0},    // skipped: no cost, no minimum
+        {"A-100", 500, 1000, 1000, 5, 3.0},          // +15 %
+        {"B-200", 500, 1000, 1200, 50, 0.0},         // -15 %, capped
+        {"C-300", 500, 1000, 1500, 150, 2.0},        // held
+        {"D-400", 200, 800, 800, 20, 1.25},          // +6.25 %
+        {"E-500", std::nullopt, 1000, 1000, 5, 2.0}, // skipped: no cost, no minimum
     };
+    std::vector<test::SeedProduct> products;
     for (const Row &row : rows) {
-        if (auto added = sql::exec(
-                db.sql(),
-                QStringLiteral("INSERT INTO products (sku, title, cost_cents, base_price_cents, "
-                               "current_price_cents, stock_level, demand_score, created_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)"),
-                {QString::fromLatin1(row.sku),
-                 QStringLiteral("Title %1").arg(QString::fromLatin1(row.sku)),
-                 row.cost < 0 ? QVariant() : QVariant(row.cost), row.base, row.current, row.stock,
-                 row.demand});
-            !added) {
-            return added;
-        }
+        const QString sku = QString::fromLatin1(row.sku);
+        products.push_back({.sku = sku,
+                            .title = QStringLiteral("Title %1").arg(sku),
+                            .costCents = row.cost,
+                            .basePriceCents = row.base,
+                            .currentPriceCents = row.current,
+                            .stockLevel = row.stock,
+                            .demandScore = row.demand});
     }
+    if (auto added = test::seedProducts(db, products); !added)
+        return added;
     // B-200 cost 9.00 for a day 10 days ago: the lowest price of the last 30 days.
     return sql::exec(db.sql(),
                      QStringLiteral("INSERT INTO price_changes (product_id, old_price_cents, "

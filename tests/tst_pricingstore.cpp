@@ -9,6 +9,7 @@
 #include "pricing/pricingrulestore.h"
 #include "pricing/productloader.h"
 #include "pricing/repricingservice.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
 #include <QTest>
@@ -24,7 +25,7 @@ struct Row
 {
     const char *sku;
     const char *category;
-    qint64 cost; // -1: NULL
+    std::optional<qint64> cost;
     qint64 base;
     qint64 current;
     int stock;
@@ -33,31 +34,29 @@ struct Row
 
 // Low stock rises, normal stock moves towards base, high stock holds.
 const Row kCatalog[] = {
-    {"LOW-1", "Toys", 500, 1000, 1000, 5, 3.0},     // → 11.50
-    {"LOW-2", "Toys", 500, 2000, 2000, 10, 1.0},    // → 21.00
-    {"MID-1", "Books", 500, 1000, 1200, 50, 0.0},   // → 10.20 (capped)
-    {"HIGH-1", "Books", 500, 1000, 1500, 500, 2.0}, // held
-    {"NOCOST", "Garden", -1, 1000, 1000, 5, 2.0},   // skipped: no floor
+    {"LOW-1", "Toys", 500, 1000, 1000, 5, 3.0},             // → 11.50
+    {"LOW-2", "Toys", 500, 2000, 2000, 10, 1.0},            // → 21.00
+    {"MID-1", "Books", 500, 1000, 1200, 50, 0.0},           // → 10.20 (capped)
+    {"HIGH-1", "Books", 500, 1000, 1500, 500, 2.0},         // held
+    {"NOCOST", "Garden", std::nullopt, 1000, 1000, 5, 2.0}, // skipped: no floor
 };
 
 Status seed(const Database &db)
 {
+    std::vector<test::SeedProduct> products;
     for (const Row &row : kCatalog) {
-        if (auto added = sql::exec(
-                db.sql(),
-                QStringLiteral("INSERT INTO products (sku, title, category, cost_cents, "
-                               "base_price_cents, current_price_cents, stock_level, demand_score, "
-                               "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {QString::fromLatin1(row.sku),
-                 QStringLiteral("Title of %1").arg(QString::fromLatin1(row.sku)),
-                 QString::fromLatin1(row.category), row.cost < 0 ? QVariant() : QVariant(row.cost),
-                 row.base, row.current, row.stock, row.demand, kNow - 400 * kDay,
-                 kNow - 400 * kDay});
-            !added) {
-            return added;
-        }
+        const QString sku = QString::fromLatin1(row.sku);
+        products.push_back({.sku = sku,
+                            .title = QStringLiteral("Title of %1").arg(sku),
+                            .category = QString::fromLatin1(row.category),
+                            .costCents = row.cost,
+                            .basePriceCents = row.base,
+                            .currentPriceCents = row.current,
+                            .stockLevel = row.stock,
+                            .demandScore = row.demand,
+                            .createdAt = kNow - 400 * kDay});
     }
-    return {};
+    return test::seedProducts(db, products);
 }
 
 qint64 idOf(const Database &db, const char *sku)

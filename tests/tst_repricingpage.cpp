@@ -16,6 +16,7 @@
 #include "schedule/jobscheduler.h"
 #include "schedule/schedulestore.h"
 #include "schedule/standardjobs.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
 #include <QAbstractItemModelTester>
@@ -48,33 +49,30 @@ Status seed(const Database &db)
     struct Row
     {
         const char *sku;
-        qint64 cost;
+        std::optional<qint64> cost;
         qint64 base;
         qint64 current;
         int stock;
         double demand;
     };
     const Row rows[] = {
-        {"A-100", 500, 1000, 1000, 5, 3.0},   {"B-200", 500, 1000, 1200, 50, 0.0},
-        {"C-300", 500, 1000, 1500, 150, 2.0}, {"D-400", 200, 800, 800, 20, 1.25},
-        {"E-500", -1, 1000, 1000, 5, 2.0},
+        {"A-100", 500, 1000, 1000, 5, 3.0},          {"B-200", 500, 1000, 1200, 50, 0.0},
+        {"C-300", 500, 1000, 1500, 150, 2.0},        {"D-400", 200, 800, 800, 20, 1.25},
+        {"E-500", std::nullopt, 1000, 1000, 5, 2.0},
     };
+    std::vector<test::SeedProduct> products;
     for (const Row &row : rows) {
-        if (auto added
-            = sql::exec(db.sql(),
-                        QStringLiteral("INSERT INTO products (sku, title, category, cost_cents, "
-                                       "base_price_cents, current_price_cents, stock_level, "
-                                       "demand_score, created_at, updated_at) "
-                                       "VALUES (?, ?, 'Tea', ?, ?, ?, ?, ?, 0, 0)"),
-                        {QString::fromLatin1(row.sku),
-                         QStringLiteral("Tea %1").arg(QString::fromLatin1(row.sku)),
-                         row.cost < 0 ? QVariant() : QVariant(row.cost), row.base, row.current,
-                         row.stock, row.demand});
-            !added) {
-            return added;
-        }
+        const QString sku = QString::fromLatin1(row.sku);
+        products.push_back({.sku = sku,
+                            .title = QStringLiteral("Tea %1").arg(sku),
+                            .category = QStringLiteral("Tea"),
+                            .costCents = row.cost,
+                            .basePriceCents = row.base,
+                            .currentPriceCents = row.current,
+                            .stockLevel = row.stock,
+                            .demandScore = row.demand});
     }
-    return {};
+    return test::seedProducts(db, products);
 }
 
 QString cell(const QAbstractItemModel *model, int row, int column)

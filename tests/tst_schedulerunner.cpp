@@ -3,6 +3,7 @@
 // second connection, and a second process: merchantdesk-cli jobs run-due), failures recorded,
 // and the desktop's JobScheduler catching up at start in its worker thread.
 
+#include "clirun.h"
 #include "db/sql.h"
 #include "pricing/priceproposalstore.h"
 #include "pricing/pricerunstore.h"
@@ -13,9 +14,9 @@
 #include "schedule/manualclock.h"
 #include "schedule/schedulestore.h"
 #include "schedule/standardjobs.h"
+#include "seedproducts.h"
 #include "testdb.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -225,20 +226,15 @@ void tst_ScheduleRunner::secondProcessIsKeptOut()
     QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
     auto db = scratch.open();
     MD_VERIFY(db);
-    const QString cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(!cli.isEmpty(), "MERCHANTDESK_CLI is not set");
+    QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     // Due an hour ago by the real clock, which the command line uses.
     MD_VERIFY(
         scheduleHourly(*db, RepriceJob::jobType(), QDateTime::currentDateTimeUtc().addSecs(-7200)));
 
     const auto runDue = [&] {
-        QProcess process;
-        process.start(cli, {QStringLiteral("--db"), scratch.location(), QStringLiteral("jobs"),
-                            QStringLiteral("run-due")});
-        process.waitForFinished(120000);
-        const QString output = QString::fromUtf8(process.readAllStandardOutput())
-                               + QString::fromUtf8(process.readAllStandardError());
-        return std::pair{process.exitCode(), output};
+        const test::CliRun run = test::runCliOn(
+            scratch.location(), {QStringLiteral("jobs"), QStringLiteral("run-due")});
+        return std::pair{run.exitCode, QString(run.out + run.err)};
     };
     {
         QString heldBy;
@@ -298,11 +294,8 @@ void tst_ScheduleRunner::repriceJobAppliesOrProposes()
     QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
     auto db = scratch.open();
     MD_VERIFY(db);
-    MD_VERIFY(
-        sql::exec(db->sql(), QStringLiteral("INSERT INTO products (sku, title, cost_cents, "
-                                            "base_price_cents, current_price_cents, stock_level, "
-                                            "demand_score, created_at, updated_at) VALUES "
-                                            "('A', 'A', 100, 1000, 1000, 5, 2, 0, 0)")));
+    MD_VERIFY(test::seedProducts(
+        *db, {{.sku = QStringLiteral("A"), .costCents = 100, .stockLevel = 5, .demandScore = 2}}));
     ManualClock clock(kStart);
     const JobRunner runner = StandardJobs::runner();
     MD_VERIFY(scheduleHourly(*db, RepriceJob::jobType(), kStart, JobSchedule::Mode::Preview));

@@ -4,6 +4,7 @@
 
 #include "catalog/catalogpage.h"
 #include "catalog/catalogquery.h"
+#include "clirun.h"
 #include "dashboard/dashboardpage.h"
 #include "db/database.h"
 #include "db/instancelock.h"
@@ -18,7 +19,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
@@ -395,8 +395,8 @@ void tst_Translations::pluralFormsFollowTheCount()
 
 void tst_Translations::commandLineFollowsTheLanguageSetting()
 {
-    const QString cli = qEnvironmentVariable("MERCHANTDESK_CLI");
-    QVERIFY2(QFile::exists(cli), "MERCHANTDESK_CLI does not name the built merchantdesk-cli");
+    QVERIFY2(QFile::exists(test::cliProgram()),
+             "MERCHANTDESK_CLI does not name the built merchantdesk-cli");
 
     // The CLI reads the language chosen in Preferences from the user's settings; a private
     // configuration folder keeps the real one out of it.
@@ -407,15 +407,12 @@ void tst_Translations::commandLineFollowsTheLanguageSetting()
                            QSettings::IniFormat);
         settings.setValue(QStringLiteral("ui/language"), language);
         settings.sync();
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
-        process.setProcessEnvironment(env);
-        process.start(cli, {QStringLiteral("frobnicate")});
-        process.waitForFinished(60000);
-        return std::pair(process.exitCode(), QString::fromUtf8(process.readAllStandardError()));
+        const test::CliRun run = test::runCli({QStringLiteral("frobnicate")}, env);
+        return std::pair(run.exitCode, run.err);
     };
 
     const auto [englishCode, english] = run(QStringLiteral("en"));

@@ -10,6 +10,7 @@
 #include "pricing/repricingpage.h"
 #include "schedule/jobscheduler.h"
 #include "schedule/schedulestore.h"
+#include "seedproducts.h"
 #include "testdb.h"
 #include "traycontroller.h"
 
@@ -31,17 +32,17 @@ const QString kJob = QStringLiteral("reprice");
 Status seed(const Database &db)
 {
     // A-100 is scarce with demand: +15 %; B-200 is held.
-    for (const QString &statement :
-         {QStringLiteral("INSERT INTO products (sku, title, cost_cents, base_price_cents, "
-                         "current_price_cents, stock_level, demand_score, created_at, updated_at) "
-                         "VALUES ('A-100', 'Tea A', 500, 1000, 1000, 5, 3, 0, 0)"),
-          QStringLiteral("INSERT INTO products (sku, title, cost_cents, base_price_cents, "
-                         "current_price_cents, stock_level, demand_score, created_at, updated_at) "
-                         "VALUES ('B-200', 'Tea B', 500, 1000, 1500, 150, 2, 0, 0)")}) {
-        if (auto done = sql::exec(db.sql(), statement); !done)
-            return done;
-    }
-    return {};
+    return test::seedProducts(db, {{.sku = QStringLiteral("A-100"),
+                                    .title = QStringLiteral("Tea A"),
+                                    .costCents = 500,
+                                    .stockLevel = 5,
+                                    .demandScore = 3},
+                                   {.sku = QStringLiteral("B-200"),
+                                    .title = QStringLiteral("Tea B"),
+                                    .costCents = 500,
+                                    .currentPriceCents = 1500,
+                                    .stockLevel = 150,
+                                    .demandScore = 2}});
 }
 
 QStringList actionNames(const QMenu *menu)

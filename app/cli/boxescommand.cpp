@@ -6,7 +6,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSaveFile>
 
 namespace md {
 
@@ -77,13 +76,10 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
         return console.usageError(tr("boxes compose: --output needs a file name"));
     const bool dryRun = arguments.isSet(kDryRun);
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     if (!dryRun) {
         auto confirmed = BoxCycleStore::isConfirmed(*db, cycle);
@@ -112,18 +108,13 @@ int BoxesCommand::run(const QCommandLineParser &arguments, const DatabaseOpener 
         items = summary->items;
     }
     if (!output.isEmpty()) {
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly)) {
+        const auto written = console.writeResult(output, [&](QIODevice &device) {
+            return BoxCycleStore::writePickingList(&device, *input, composition);
+        });
+        if (!written) {
             return console.dataError(
-                tr("boxes compose: cannot write %1: %2 (the cycle %3)")
-                    .arg(output, file.errorString(),
-                         dryRun ? tr("was not recorded") : tr("was recorded")));
-        }
-        if (auto written = BoxCycleStore::writePickingList(&file, *input, composition); !written)
-            return console.dataError(tr("boxes compose: %1: %2").arg(output, written.error()));
-        if (!file.commit()) {
-            return console.dataError(
-                tr("boxes compose: cannot write %1: %2").arg(output, file.errorString()));
+                tr("boxes compose: %1 (the cycle %2)")
+                    .arg(written.error(), dryRun ? tr("was not recorded") : tr("was recorded")));
         }
     }
 

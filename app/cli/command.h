@@ -26,7 +26,8 @@ public:
     virtual QString positionalSyntax() const { return {}; }
 
     // Returns the exit status. Bad option values must be reported (Console::usageError) before
-    // anything is opened or written.
+    // anything is opened or written; then DatabaseOpener::open(console, ...) opens the database
+    // and reports its own errors, and results go out through Console (print, writeResult).
     virtual int run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                     Console &console)
         = 0;

@@ -4,14 +4,11 @@
 #include "crosssell/crosssellexport.h"
 #include "crosssell/crosssellservice.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QDateTime>
-#include <QSaveFile>
 #include <QTimeZone>
-
-#include <cstdio>
 
 namespace md {
 
@@ -21,9 +18,15 @@ const QString kMinSupport = QStringLiteral("min-support");
 const QString kMinConfidence = QStringLiteral("min-confidence");
 const QString kMinLift = QStringLiteral("min-lift");
 const QString kSince = QStringLiteral("since");
-const QString kFormat = QStringLiteral("format");
+const QString kTable = QStringLiteral("table");
+const QString kCsv = QStringLiteral("csv");
 const QString kOutput = QStringLiteral("output");
 const QString kPairsOnly = QStringLiteral("pairs-only");
+
+QStringList formats()
+{
+    return {kTable, kCsv};
+}
 
 QString cell(const QString &text, int width)
 {
@@ -56,8 +59,7 @@ QList<QCommandLineOption> CrossSellCommand::options() const
         QCommandLineOption(kMinLift, tr("Minimum lift"), QStringLiteral("L"), QStringLiteral("1")),
         QCommandLineOption(kSince, tr("Only orders placed on or after this date (YYYY-MM-DD, UTC)"),
                            QStringLiteral("DATE")),
-        QCommandLineOption(kFormat, tr("Output format: table or csv"), QStringLiteral("table|csv"),
-                           QStringLiteral("table")),
+        FormatOption::option(tr("Output format: table or csv"), formats(), kTable),
         QCommandLineOption(kOutput, tr("Write the rules to FILE instead of stdout"),
                            QStringLiteral("FILE")),
         QCommandLineOption(kPairsOnly, tr("Mine the pair rules only: no bundles of three, no "
@@ -97,11 +99,10 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
     }
     if (auto valid = parameters.validate(); !valid)
         return console.usageError(tr("crosssell: %1").arg(valid.error()));
-    const QString format = arguments.value(kFormat);
-    if (format != QLatin1String("table") && format != QLatin1String("csv")) {
-        return console.usageError(
-            tr("crosssell: --format \"%1\" is not a format; use table or csv").arg(format));
-    }
+    const auto format = FormatOption::value(arguments, name(), formats());
+    if (!format)
+        return console.usageError(format.error());
+    const bool csv = *format == kCsv;
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
         return console.usageError(tr("crosssell: --output needs a file name"));
@@ -110,13 +111,10 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         parameters.viewed = false;
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     int lastStep = -1;
     auto mined = CrossSellService::run(
@@ -142,13 +140,9 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
               .arg(mined->bought.minCount)
               .arg(mined->run.id);
 
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (format == QLatin1String("csv")) {
-        if (auto written = CrossSellExport::writeRules(*rows, &buffer); !written)
-            return console.dataError(tr("crosssell: %1").arg(written.error()));
-    } else {
+    const auto writeRules = [&](QIODevice &device) -> Status {
+        if (csv)
+            return CrossSellExport::writeRules(*rows, &device);
         QString text = cell(tr("If bought"), 32) + QLatin1Char(' ') + cell(tr("also buy"), 32)
                        + QStringLiteral(" %1 %2 %3 %4\n")
                              .arg(tr("Orders"), 8)
@@ -165,25 +159,19 @@ int CrossSellCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
                           .arg(row.rule.confidence, 10, 'f', 4)
                           .arg(row.rule.lift, 7, 'f', 2);
         }
-        bytes = text.toUtf8();
+        const QByteArray bytes = text.toUtf8();
+        if (device.write(bytes) != bytes.size())
+            return fail(device.errorString());
+        return {};
+    };
+    if (auto written = console.writeResult(output, writeRules); !written) {
+        return console.dataError(tr("crosssell: %1 (the rules were stored as run %2)")
+                                     .arg(written.error())
+                                     .arg(mined->run.id));
     }
-
-    if (!output.isEmpty()) {
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
-            || !file.commit()) {
-            return console.dataError(tr("crosssell: cannot write %1: %2 (the rules were stored "
-                                        "as run %3)")
-                                         .arg(output, file.errorString())
-                                         .arg(mined->run.id));
-        }
+    if (!output.isEmpty())
         console.print(summary + QLatin1Char('\n'));
-        return Console::Success;
-    }
-    console.flush();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-    if (format == QLatin1String("csv"))
+    else if (csv)
         console.progress(summary);
     else
         console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));

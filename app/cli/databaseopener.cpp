@@ -1,5 +1,6 @@
 #include "databaseopener.h"
 
+#include "console.h"
 #include "db/credentials.h"
 
 namespace md {
@@ -26,15 +27,25 @@ Result<DatabaseSpec> DatabaseOpener::resolve() const
     return DatabaseSpec::parse(DatabaseSpec::defaultSqlitePath());
 }
 
-Result<Database> DatabaseOpener::open(DatabaseSpec spec, Database::Options options) const
+OpenedDatabase DatabaseOpener::open(Console &console, Database::Options options,
+                                    const std::function<int()> &beforeConnecting) const
 {
+    auto spec = resolve();
+    if (!spec)
+        return OpenedDatabase::failed(console.usageError(spec.error()));
+    if (beforeConnecting) {
+        if (const int status = beforeConnecting(); status != Console::Success)
+            return OpenedDatabase::failed(status);
+    }
     // Only worth mentioning when the connection then fails: libpq may still find the password
     // in PGPASSWORD or ~/.pgpass.
-    const QString note = resolvePassword(spec);
-    auto db = Database::open(spec, options);
-    if (!db && !note.isEmpty())
-        return fail(tr("%1 (%2)").arg(db.error(), note));
-    return db;
+    const QString note = resolvePassword(*spec);
+    auto db = Database::open(*spec, options);
+    if (!db) {
+        return OpenedDatabase::failed(
+            console.dataError(note.isEmpty() ? db.error() : tr("%1 (%2)").arg(db.error(), note)));
+    }
+    return OpenedDatabase(std::move(*db));
 }
 
 } // namespace md

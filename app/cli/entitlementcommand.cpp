@@ -37,16 +37,13 @@ int EntitlementCommand::run(const QCommandLineParser &arguments, const DatabaseO
         return console.usageError(tr("entitlement: give a customer's email and a feature key, "
                                      "such as entitlement ann@example.com shipping_speed"));
     }
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
     auto result = EntitlementService::check(*db, positional.at(0), positional.at(1),
                                             QDateTime::currentSecsSinceEpoch());
     if (!result)
-        return console.dataError(tr("%1: %2").arg(spec->displayName(), result.error()));
+        return console.dataError(tr("%1: %2").arg(db.where(), result.error()));
     console.print(tr("%1 = %2 (%3)\n").arg(positional.at(1), result->value, result->explanation));
     return Console::Success;
 }

@@ -51,13 +51,10 @@ int ExportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
             tr("export: unknown entity \"%1\"; the entities are %2")
                 .arg(positional.at(0), EntityCatalog::names().join(QStringLiteral(", "))));
     }
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
     // Reading only: nothing is created or migrated.
-    auto db = database.open(*spec, Database::Options{.migrate = false, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = false, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
 
     qint64 lastReport = 0;
     const auto progress = [&](qint64 rows) {

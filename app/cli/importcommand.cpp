@@ -3,6 +3,7 @@
 #include "console.h"
 #include "crosssell/basketimporter.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 #include "io/csvimporter.h"
 #include "io/entitycatalog.h"
 
@@ -54,11 +55,9 @@ QString ImportCommand::positionalSyntax() const
 QList<QCommandLineOption> ImportCommand::options() const
 {
     return {
-        QCommandLineOption(kFormat,
-                           tr("The file's format: auto (recognised from the header), native, "
-                              "shopify or woocommerce (product exports of those platforms)"),
-                           QStringLiteral("auto|native|shopify|woocommerce"),
-                           QStringLiteral("auto")),
+        FormatOption::option(tr("The file's format: auto (recognised from the header), native, "
+                                "shopify or woocommerce (product exports of those platforms)"),
+                             keysOf<ImportFormat>(), keyOf(ImportFormat::Auto)),
         QCommandLineOption(kMode,
                            tr("upsert: add new rows and update changed ones by natural key; "
                               "insert: add new rows only; replace: afterwards the table holds "
@@ -102,12 +101,10 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     const QString path = positional.at(1);
 
     ImportOptions options;
-    const auto format = fromKey<ImportFormat>(arguments.value(kFormat).trimmed().toLower());
-    if (!format) {
-        return console.usageError(tr("import: --format \"%1\" is not a format; use auto, native, "
-                                     "shopify or woocommerce")
-                                      .arg(arguments.value(kFormat)));
-    }
+    const auto formatName = FormatOption::value(arguments, name(), keysOf<ImportFormat>());
+    if (!formatName)
+        return console.usageError(formatName.error());
+    const ImportFormat format = *fromKey<ImportFormat>(*formatName);
     const auto mode = fromKey<ImportMode>(arguments.value(kMode).trimmed().toLower());
     if (!mode) {
         return console.usageError(
@@ -158,26 +155,29 @@ int ImportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
             tr("import: %1 is append-only; --mode replace does not apply").arg(entity->name));
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-
-    auto importer = CsvImporter::open(path, *entity);
-    if (!importer)
-        return console.dataError(importer.error());
-    if (encoding || delimiter || decimal) {
-        CsvSettings settings = importer->settings();
-        settings.encoding = encoding.value_or(settings.encoding);
-        settings.delimiter = delimiter.value_or(settings.delimiter);
-        settings.decimalSymbol = decimal.value_or(settings.decimalSymbol);
-        if (auto changed = importer->setSettings(settings); !changed)
-            return console.dataError(changed.error());
-    }
-    importer->setFormat(*format);
-
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    // The file is read before connecting: a missing or unreadable file is reported as such
+    // and leaves an older database unmigrated.
+    std::optional<CsvImporter> importer;
+    const auto openFile = [&] {
+        auto opened = CsvImporter::open(path, *entity);
+        if (!opened)
+            return console.dataError(opened.error());
+        if (encoding || delimiter || decimal) {
+            CsvSettings settings = opened->settings();
+            settings.encoding = encoding.value_or(settings.encoding);
+            settings.delimiter = delimiter.value_or(settings.delimiter);
+            settings.decimalSymbol = decimal.value_or(settings.decimalSymbol);
+            if (auto changed = opened->setSettings(settings); !changed)
+                return console.dataError(changed.error());
+        }
+        opened->setFormat(format);
+        importer = std::move(*opened);
+        return int(Console::Success);
+    };
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false},
+                            openFile);
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
 
     int lastTenth = -1;
     const auto progress = [&](const ImportProgress &step) {
@@ -219,12 +219,9 @@ int ImportCommand::importBaskets(const QCommandLineParser &arguments, const QStr
                     .arg(option));
         }
     }
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
     auto summary = BasketImporter::run(*db, path);
     if (!summary)
         return console.dataError(tr("%1; nothing was imported").arg(summary.error()));

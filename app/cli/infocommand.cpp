@@ -25,15 +25,12 @@ QList<QCommandLineOption> InfoCommand::options() const
 
 int InfoCommand::run(const QCommandLineParser &, const DatabaseOpener &database, Console &console)
 {
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
     // No migration and no new file: looking must not change what is looked at.
-    auto db = database.open(*spec, Database::Options{.migrate = false, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = false, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
 
-    const QString where = spec->displayName();
+    const QString where = db.where();
     auto version = db->schemaVersion();
     if (!version)
         return console.dataError(tr("%1: %2").arg(where, version.error()));
@@ -42,7 +39,7 @@ int InfoCommand::run(const QCommandLineParser &, const DatabaseOpener &database,
         return console.dataError(tr("%1: %2").arg(where, counts.error()));
 
     const auto server = db->serverVersion();
-    const QString backend = (spec->isPostgres() ? tr("PostgreSQL %1") : tr("SQLite %1"))
+    const QString backend = (db->spec().isPostgres() ? tr("PostgreSQL %1") : tr("SQLite %1"))
                                 .arg(server ? *server : QString())
                                 .trimmed();
 

@@ -100,30 +100,25 @@ int InitCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
         }
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = false, .createIfMissing = true});
+    auto db = database.open(console, Database::Options{.migrate = false, .createIfMissing = true});
     if (!db)
-        return console.dataError(db.error());
+        return db.exitCode();
     auto before = db->schemaVersion();
     if (!before)
-        return console.dataError(tr("%1: %2").arg(spec->displayName(), before.error()));
+        return console.dataError(tr("%1: %2").arg(db.where(), before.error()));
     if (auto migrated = Migrations::migrate(db->sql(), db->dialect()); !migrated)
-        return console.dataError(tr("%1: %2").arg(spec->displayName(), migrated.error()));
+        return console.dataError(tr("%1: %2").arg(db.where(), migrated.error()));
     const int latest = Migrations::latestVersion();
     if (*before == 0) {
-        console.print(tr("Created the MerchantDesk schema (version %1) in %2\n")
-                          .arg(latest)
-                          .arg(spec->displayName()));
+        console.print(
+            tr("Created the MerchantDesk schema (version %1) in %2\n").arg(latest).arg(db.where()));
     } else if (*before < latest) {
         console.print(tr("Migrated %1 from schema version %2 to %3\n")
-                          .arg(spec->displayName())
+                          .arg(db.where())
                           .arg(*before)
                           .arg(latest));
     } else {
-        console.print(
-            tr("%1 is up to date (schema version %2)\n").arg(spec->displayName()).arg(latest));
+        console.print(tr("%1 is up to date (schema version %2)\n").arg(db.where()).arg(latest));
     }
     if (!demo)
         return Console::Success;
@@ -140,13 +135,13 @@ int InitCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
         return true;
     };
     if (auto generated = DemoShop::generate(*db, demoOptions, progress); !generated) {
-        return console.dataError(tr("%1: the demo shop was not written: %2")
-                                     .arg(spec->displayName(), generated.error()));
+        return console.dataError(
+            tr("%1: the demo shop was not written: %2").arg(db.where(), generated.error()));
     }
 
     auto counts = db->tableCounts();
     if (!counts)
-        return console.dataError(tr("%1: %2").arg(spec->displayName(), counts.error()));
+        return console.dataError(tr("%1: %2").arg(db.where(), counts.error()));
     console.print(tr("Demo shop (%1, seed %2, as of %3):\n")
                       .arg(keyOf(demoOptions.scale))
                       .arg(demoOptions.seed)

@@ -78,13 +78,10 @@ int InventoryCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
         }
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
     auto config = InventorySettings::load(*db);
     if (!config)
         return console.dataError(tr("%1: %2").arg(where, config.error()));

@@ -51,13 +51,10 @@ int JobsCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
         || (action != QLatin1String("run-due") && action != QLatin1String("list"))) {
         return console.usageError(tr("jobs: give run-due or list, as in jobs run-due"));
     }
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
     const JobRunner runner = StandardJobs::runner();
 
     if (action == QLatin1String("list")) {

@@ -54,13 +54,10 @@ int RecommendCommand::run(const QCommandLineParser &arguments, const DatabaseOpe
                                       .arg(arguments.value(kLimit)));
     }
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     auto run = CrossSellStore::latestRun(*db);
     if (!run)

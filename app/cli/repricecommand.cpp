@@ -2,16 +2,13 @@
 
 #include "console.h"
 #include "databaseopener.h"
+#include "formatoption.h"
 #include "pricing/previewwriter.h"
 #include "pricing/repricejob.h"
 #include "pricing/repricingservice.h"
 #include "schedule/joblock.h"
 
-#include <QBuffer>
 #include <QDateTime>
-#include <QSaveFile>
-
-#include <cstdio>
 
 namespace md {
 
@@ -19,7 +16,6 @@ namespace {
 
 const QString kDryRun = QStringLiteral("dry-run");
 const QString kAll = QStringLiteral("all");
-const QString kFormat = QStringLiteral("format");
 const QString kOutput = QStringLiteral("output");
 constexpr int kListedConflicts = 20;
 
@@ -41,8 +37,9 @@ QList<QCommandLineOption> RepriceCommand::options() const
     return {
         QCommandLineOption(kDryRun, tr("Only show the decisions; change nothing")),
         QCommandLineOption(kAll, tr("List every product with the reason, not only the changes")),
-        QCommandLineOption(kFormat, tr("Output format: table, csv or json"),
-                           QStringLiteral("table|csv|json"), QStringLiteral("table")),
+        FormatOption::option(tr("Output format: table, csv or json"),
+                             keysOf<PreviewWriter::Format>(),
+                             keysOf<PreviewWriter::Format>().first()),
         QCommandLineOption(kOutput, tr("Write the list to FILE instead of stdout"),
                            QStringLiteral("FILE")),
     };
@@ -51,25 +48,20 @@ QList<QCommandLineOption> RepriceCommand::options() const
 int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                         Console &console)
 {
-    const auto format = fromKey<PreviewWriter::Format>(arguments.value(kFormat));
-    if (!format) {
-        return console.usageError(
-            tr("reprice: --format \"%1\" is not a format; use %2")
-                .arg(arguments.value(kFormat), keyList<PreviewWriter::Format>(u"|")));
-    }
+    const auto formatName = FormatOption::value(arguments, name(), keysOf<PreviewWriter::Format>());
+    if (!formatName)
+        return console.usageError(formatName.error());
+    const PreviewWriter::Format format = *fromKey<PreviewWriter::Format>(*formatName);
     const bool dryRun = arguments.isSet(kDryRun);
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
         return console.usageError(tr("reprice: --output needs a file name"));
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
     // The repricing tables come with the schema: an older database is migrated first.
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
 
     std::unique_ptr<JobLock> lock;
     if (!dryRun) {
@@ -126,7 +118,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     lock.reset();
 
     PreviewWriter::Options options;
-    options.format = *format;
+    options.format = format;
     options.all = arguments.isSet(kAll);
     options.runId = runId;
     options.locale = QLocale();
@@ -146,39 +138,23 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         }
     }
 
+    const auto written = console.writeResult(output, [&](QIODevice &device) {
+        return PreviewWriter::write(**preview, options, device);
+    });
+    if (!written) {
+        return console.dataError(
+            tr("reprice: %1 (the prices %2)")
+                .arg(written.error(),
+                     runId > 0 ? tr("were applied as run %1").arg(runId) : tr("were not changed")));
+    }
+    for (const QString &line : conflictLines)
+        console.progress(line);
     if (!output.isEmpty()) {
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly)) {
-            return console.dataError(tr("reprice: cannot write %1: %2 (the prices %3)")
-                                         .arg(output, file.errorString(),
-                                              runId > 0 ? tr("were applied as run %1").arg(runId)
-                                                        : tr("were not changed")));
-        }
-        if (auto written = PreviewWriter::write(**preview, options, file); !written)
-            return console.dataError(tr("reprice: %1: %2").arg(output, written.error()));
-        if (!file.commit()) {
-            return console.dataError(
-                tr("reprice: cannot write %1: %2").arg(output, file.errorString()));
-        }
-        for (const QString &line : conflictLines)
-            console.progress(line);
         console.print(summary + QLatin1Char('\n'));
         return Console::Success;
     }
-
-    // Kept until everything worked: stdout shows a whole result or nothing.
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (auto written = PreviewWriter::write(**preview, options, buffer); !written)
-        return console.dataError(tr("reprice: %1").arg(written.error()));
-    for (const QString &line : conflictLines)
-        console.progress(line);
-    console.flush();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
     // CSV and JSON stay machine-readable on stdout; the summary goes to stderr then.
-    if (*format == PreviewWriter::Format::Table)
+    if (format == PreviewWriter::Format::Table)
         console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));
     else
         console.progress(summary);

@@ -46,13 +46,10 @@ int RepriceUndoCommand::run(const QCommandLineParser &arguments, const DatabaseO
     }
     const qint64 runId = positional.first().toLongLong();
 
-    auto spec = database.resolve();
-    if (!spec)
-        return console.usageError(spec.error());
-    auto db = database.open(*spec, Database::Options{.migrate = true, .createIfMissing = false});
+    auto db = database.open(console, Database::Options{.migrate = true, .createIfMissing = false});
     if (!db)
-        return console.dataError(db.error());
-    const QString where = spec->displayName();
+        return db.exitCode();
+    const QString where = db.where();
     QString heldBy;
     auto lock = JobLock::tryAcquire(*db, RepriceJob::jobType(), &heldBy);
     if (!lock)
