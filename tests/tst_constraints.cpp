@@ -1,4 +1,4 @@
-// Every CHECK, UNIQUE and FOREIGN KEY of schema v1 (and the append-only ledger, and STRICT
+// Every CHECK, UNIQUE and FOREIGN KEY of the schema (and the append-only ledger, and STRICT
 // typing) rejects what it should on both backends. Each row first runs an accepted twin of the
 // rejected statement, so a constraint that is too strict, or a broken setup, fails the row too.
 // On PostgreSQL a last test compares the rows with the server's list of constraints, so a
@@ -70,6 +70,10 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
          row({{"customer_id", "1"}, {"plan_id", "1"}, {"started_at", "1700000000"}})},
         {QStringLiteral("subscription_status_log"),
          row({{"subscription_id", "1"}, {"changed_at", "1700000000"}, {"new_status", "'active'"}})},
+        {QStringLiteral("subscription_plan_periods"), row({{"subscription_id", "1"},
+                                                           {"plan_id", "1"},
+                                                           {"started_at", "1700000000"},
+                                                           {"ended_at", "1700000100"}})},
         {QStringLiteral("segments"), row({{"name", "'Segment {n}'"},
                                           {"created_at", "1700000000"},
                                           {"updated_at", "1700000000"}})},
@@ -687,6 +691,28 @@ std::vector<Case> constraintCases()
                                        {"limit_kind", "'max'"}}))
         .setup
         = newProduct("ppi-limit") + newProduct("ppi-limit-2");
+
+    // plan history (migration 6): periods of a known subscription on a known plan, never ending
+    // before they start, at most one open period per subscription.
+    c.add("plan periods: unknown subscription", "subscription_plan_periods_subscription_id_fkey",
+          "subscription_plan_periods", ins("subscription_plan_periods"),
+          ins("subscription_plan_periods", {{"subscription_id", kUnknown}}));
+    c.add("plan periods: unknown plan", "subscription_plan_periods_plan_id_fkey",
+          "subscription_plan_periods", ins("subscription_plan_periods"),
+          ins("subscription_plan_periods", {{"plan_id", kUnknown}}));
+    c.add("plan periods: ends before it starts", "subscription_plan_periods_check",
+          "subscription_plan_periods",
+          ins("subscription_plan_periods", {{"ended_at", "1700000000"}}),
+          ins("subscription_plan_periods", {{"ended_at", "1699999999"}}));
+    Case &twoOpen = c.add(
+        "plan periods: two open periods of one subscription", "", "subscription_plan_periods",
+        ins("subscription_plan_periods",
+            {{"subscription_id", "(SELECT MAX(id) FROM subscriptions)"}, {"ended_at", "NULL"}}),
+        ins("subscription_plan_periods",
+            {{"subscription_id", "(SELECT MAX(id) FROM subscriptions)"}, {"ended_at", "NULL"}}));
+    twoOpen.setup = {ins("subscriptions")};
+    twoOpen.sqliteText = QStringLiteral("UNIQUE constraint failed");
+    twoOpen.postgresText = QStringLiteral("subscription_plan_periods_open");
 
     // subscription boxes (migration 4): cycles, boxes, their items. Each row makes the cycle
     // (and box) it needs, so the unique keys of different rows never meet.

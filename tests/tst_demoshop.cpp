@@ -931,6 +931,23 @@ void tst_DemoShop::subscriptionsLookReal()
     }
     QCOMPARE(last, status);
     QCOMPARE(logged, subscriptions);
+
+    // Plan history: every subscription has one open period, on its current plan, from its
+    // start or a later renewal; some changed plan, so the growth chart has history to show.
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM subscriptions s "
+                                        "JOIN subscription_plan_periods p "
+                                        "ON p.subscription_id = s.id AND p.ended_at IS NULL "
+                                        "AND p.plan_id = s.plan_id")),
+             subscriptions);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM subscriptions s WHERE "
+                                        "(SELECT MIN(p.started_at) FROM subscription_plan_periods "
+                                        "p WHERE p.subscription_id = s.id) <> s.started_at")),
+             qint64(0));
+    const qint64 moved = count(m_db, QStringLiteral("SELECT COUNT(DISTINCT subscription_id) FROM "
+                                                    "subscription_plan_periods p JOIN "
+                                                    "subscriptions s ON s.id = p.subscription_id "
+                                                    "WHERE p.plan_id <> s.plan_id"));
+    QVERIFY2(moved > 0 && moved < subscriptions / 2, qPrintable(QString::number(moved)));
 }
 
 void tst_DemoShop::referencesAreIntact()

@@ -16,8 +16,11 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -25,6 +28,11 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTranslator>
+
+#include <functional>
 
 using namespace md;
 
@@ -97,6 +105,29 @@ Result<Ids> seed(const Database &db)
     return ids;
 }
 
+// Answers the message box `action` opens by clicking its button with `role`; returns its text.
+QString answerMessageBox(QMessageBox::ButtonRole role, const std::function<void()> &action)
+{
+    QString text;
+    QTimer timer;
+    timer.setInterval(20);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        text = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        }
+    });
+    timer.start();
+    action();
+    return text;
+}
+
 } // namespace
 
 class tst_PlansPage : public QObject
@@ -113,6 +144,10 @@ private slots:
     void delegateEditorPerType();
     void pageShowsMatrix();
     void subscriptionsPageComposes();
+    void deleteFeatureFromPage();
+    void toolbarFitsInGerman_data();
+    void toolbarFitsInGerman();
+    void settingsAreThisTestsOwn();
 
 private:
     std::unique_ptr<test::ScratchDatabase> m_scratch;
@@ -340,6 +375,84 @@ void tst_PlansPage::subscriptionsPageComposes()
     page.tabs()->setCurrentIndex(2);
     QVERIFY(page.growthModel()->rowCount() == 12);
     QCOMPARE(page.growthModel()->columnCount(), 2 + 2);
+}
+
+void tst_PlansPage::deleteFeatureFromPage()
+{
+    PlansPage page(m_scratch->spec());
+    page.resize(1000, 500);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(!page.deleteFeatureAction()->isEnabled()); // no cell chosen yet
+
+    // Items per box is set on both plans: refused, with the plans named, nothing removed.
+    page.table()->setCurrentIndex(page.model()->index(0, 0));
+    QVERIFY(page.deleteFeatureAction()->isEnabled());
+    const QString asked
+        = answerMessageBox(QMessageBox::YesRole, [&] { page.deleteFeatureAction()->trigger(); });
+    QVERIFY2(asked.contains(QStringLiteral("“Items per box”")), qPrintable(asked));
+    QVERIFY2(page.lastMessage().contains(
+                 QStringLiteral("“Items per box” is set on 2 plan(s): Basic Box, Premium Box")),
+             qPrintable(page.lastMessage()));
+    QCOMPARE(page.model()->rowCount(), 3);
+
+    // Shipping speed is set nowhere: No keeps it, Yes deletes it.
+    page.table()->setCurrentIndex(page.model()->index(2, 0));
+    answerMessageBox(QMessageBox::NoRole, [&] { page.deleteFeatureAction()->trigger(); });
+    QCOMPARE(page.model()->rowCount(), 3);
+    answerMessageBox(QMessageBox::YesRole, [&] { page.deleteFeatureAction()->trigger(); });
+    QCOMPARE(page.model()->rowCount(), 2);
+    QCOMPARE(page.lastMessage(), QStringLiteral("Feature “Shipping speed” deleted."));
+    auto stored = PlanStore::load(*m_db);
+    MD_VERIFY(stored);
+    QVERIFY(!stored->feature(m_ids.speed));
+    QVERIFY(stored->feature(m_ids.items));
+}
+
+void tst_PlansPage::toolbarFitsInGerman_data()
+{
+    QTest::addColumn<bool>("german");
+    QTest::newRow("English") << false;
+    QTest::newRow("German") << true;
+}
+
+void tst_PlansPage::toolbarFitsInGerman()
+{
+    QFETCH(bool, german);
+    QTranslator translator;
+    if (german) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/merchantdesk_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+    }
+    {
+        PlansPage page(m_scratch->spec());
+        // The catalogue is really in use, or the width below proves nothing.
+        QCOMPARE(page.saveAction()->text() == QStringLiteral("&Save changes"), !german);
+        const int width = page.minimumSizeHint().width();
+        QVERIFY2(width <= 1200, qPrintable(QString::number(width)));
+        page.resize(1200, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // Every action stays reachable: on the toolbar or in its More menu.
+        QVERIFY(page.moreButton()->isVisible());
+        const QString dir = qEnvironmentVariable("MD_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QVERIFY(page.grab().save(QDir(dir).filePath(german ? QStringLiteral("plans-de.png")
+                                                               : QStringLiteral("plans-en.png"))));
+        }
+    }
+    if (german)
+        QCoreApplication::removeTranslator(&translator);
+}
+
+void tst_PlansPage::settingsAreThisTestsOwn()
+{
+    // CTest gives each registered test its own home (tests/CMakeLists.txt): the _sqlite and
+    // _postgres runs never share a settings file, and neither touches the developer's.
+    const QString file = QDir::cleanPath(QSettings().fileName());
+    const QString own = QStringLiteral("/test-home/tst_planspage_%1/").arg(test::backendName());
+    QVERIFY2(file.contains(own), qPrintable(file));
+    QVERIFY2(file.startsWith(QDir::cleanPath(qEnvironmentVariable("HOME"))), qPrintable(file));
 }
 
 QTEST_MAIN(tst_PlansPage)

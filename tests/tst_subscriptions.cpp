@@ -1,13 +1,16 @@
 // Plans, typed features, inheritance, subscriptions and entitlements on a real database (both
 // backends): values accepted and refused with the plan and feature named, the matrix saved in
 // one transaction, inherited and overridden values, every entitlement reason, status moves with
-// their log, automatic resume, plan changes at the next cycle, and deleting a plan refused.
+// their log, automatic resume, plan changes at the next cycle, deleting a plan or a feature
+// refused while in use, and the plan history the growth chart is counted from.
 
 #include "db/sql.h"
 #include "schedule/manualclock.h"
 #include "schedule/standardjobs.h"
 #include "subscriptions/entitlementservice.h"
+#include "subscriptions/planhistory.h"
 #include "subscriptions/planstore.h"
+#include "subscriptions/subscriptionmetrics.h"
 #include "subscriptions/subscriptionrenewaljob.h"
 #include "subscriptions/subscriptionservice.h"
 #include "testdb.h"
@@ -61,6 +64,10 @@ private slots:
     void planChangeAtNextCycle();
     void renewalJobResumesAndChangesPlans();
     void deletePlanWithSubscribersRefused();
+    void deleteFeatureRefusedWhileSet();
+    void deleteUnusedFeature();
+    void growthChartFollowsPlanHistory();
+    void planHistorySyncAfterBulkWrite();
 
 private:
     std::unique_ptr<test::ScratchDatabase> m_scratch;
@@ -575,6 +582,162 @@ void tst_Subscriptions::deletePlanWithSubscribersRefused()
     auto matrix = PlanStore::load(d);
     MD_VERIFY(matrix);
     QVERIFY(!matrix->plan(*id));
+}
+
+void tst_Subscriptions::deleteFeatureRefusedWhileSet()
+{
+    const Database &d = *m_db;
+    // Items per box is set on all three plans, Shipping speed on Basic and Deluxe.
+    const Status refused = PlanStore::deleteFeature(d, m_shop.speed);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().contains(
+                 QStringLiteral("“Shipping speed” is set on 2 plan(s): Basic Box, Deluxe Box")),
+             qPrintable(refused.error()));
+    // Nothing was removed: the feature and both values are still there.
+    auto matrix = PlanStore::load(d);
+    MD_VERIFY(matrix);
+    QVERIFY(matrix->feature(m_shop.speed));
+    QCOMPARE(*matrix->ownValue(m_shop.basic, m_shop.speed), QStringLiteral("standard"));
+    QCOMPARE(*matrix->ownValue(m_shop.deluxe, m_shop.speed), QStringLiteral("priority"));
+
+    // Cleared on every plan, it goes.
+    MD_VERIFY(PlanStore::saveValues(
+        d, *matrix, {{m_shop.basic, m_shop.speed, {}}, {m_shop.deluxe, m_shop.speed, {}}}));
+    MD_VERIFY(PlanStore::deleteFeature(d, m_shop.speed));
+    auto after = PlanStore::load(d);
+    MD_VERIFY(after);
+    QVERIFY(!after->feature(m_shop.speed));
+    QVERIFY(after->feature(m_shop.items));
+}
+
+void tst_Subscriptions::deleteUnusedFeature()
+{
+    const Database &d = *m_db;
+    MD_VERIFY(PlanStore::deleteFeature(d, m_shop.giftWrap)); // no plan sets it
+    auto features = sql::scalar(
+        d.sql(), QStringLiteral("SELECT COUNT(*) FROM features WHERE feature_key = 'gift_wrap'"));
+    MD_VERIFY(features);
+    QCOMPARE(features->toInt(), 0);
+    auto values = sql::scalar(d.sql(), QStringLiteral("SELECT COUNT(*) FROM plan_features"));
+    MD_VERIFY(values);
+    QCOMPARE(values->toInt(), 9); // every other plan value untouched
+    const Status gone = PlanStore::deleteFeature(d, m_shop.giftWrap);
+    QVERIFY(!gone.ok());
+    QVERIFY2(gone.error().contains(QStringLiteral("no longer exists")), qPrintable(gone.error()));
+}
+
+void tst_Subscriptions::growthChartFollowsPlanHistory()
+{
+    const Database &d = *m_db;
+    const auto utc = [](int month, int day) {
+        return QDateTime(QDate(2026, month, day), QTime(12, 0), QTimeZone::utc())
+            .toSecsSinceEpoch();
+    };
+    auto mover = addCustomer(d, "mover@example.com");
+    auto stayer = addCustomer(d, "stayer@example.com");
+    MD_VERIFY(mover);
+    MD_VERIFY(stayer);
+    // Subscribed to Basic on 10 February; the upgrade to Premium takes effect at the renewal on
+    // 10 March.
+    auto moved = SubscriptionService::subscribe(d, *mover, m_shop.basic, utc(2, 10));
+    auto stayed = SubscriptionService::subscribe(d, *stayer, m_shop.basic, utc(1, 5));
+    MD_VERIFY(moved);
+    MD_VERIFY(stayed);
+    MD_VERIFY(SubscriptionService::changePlanNextCycle(d, *moved, m_shop.premium));
+    auto applied = SubscriptionService::applyDuePlanChanges(d, utc(3, 11));
+    MD_VERIFY(applied);
+    QCOMPARE(*applied, 1);
+
+    auto periods = sql::select(d.sql(),
+                               QStringLiteral("SELECT plan_id, started_at, ended_at "
+                                              "FROM subscription_plan_periods "
+                                              "WHERE subscription_id = ? ORDER BY started_at"),
+                               {*moved});
+    MD_VERIFY(periods);
+    QVERIFY(periods->next());
+    QCOMPARE(periods->value(0).toLongLong(), m_shop.basic);
+    QCOMPARE(periods->value(1).toLongLong(), utc(2, 10));
+    QCOMPARE(periods->value(2).toLongLong(), utc(3, 10));
+    QVERIFY(periods->next());
+    QCOMPARE(periods->value(0).toLongLong(), m_shop.premium);
+    QCOMPARE(periods->value(1).toLongLong(), utc(3, 10));
+    QVERIFY(periods->value(2).isNull());
+    QVERIFY(!periods->next());
+    periods->finish();
+
+    // January to April, seen from 20 April: Basic 0, 2, 1, 1 (the stayer, and the mover in
+    // February); Premium 0, 0, 1, 1.
+    auto metrics = SubscriptionMetrics::compute(d, utc(4, 20), 4);
+    MD_VERIFY(metrics);
+    QCOMPARE(metrics->planNames.size(), size_t(3));
+    QCOMPARE(metrics->planNames[0], QStringLiteral("Basic Box"));
+    QCOMPARE(metrics->planNames[1], QStringLiteral("Premium Box"));
+    const auto month = [&](int m) {
+        return metrics->months[size_t(m)];
+    };
+    QCOMPARE(month(0).subscribers, (std::vector<qint64>{1, 0, 0}));
+    QCOMPARE(month(1).subscribers, (std::vector<qint64>{2, 0, 0})); // February: Basic
+    QCOMPARE(month(2).subscribers, (std::vector<qint64>{1, 1, 0}));
+    QCOMPARE(month(3).subscribers, (std::vector<qint64>{1, 1, 0})); // April: Premium
+    QCOMPARE(month(1).mrrCents, qint64(2 * 2999));
+    QCOMPARE(month(3).mrrCents, qint64(2999 + 5999));
+
+    // Cancelled in April: counted as churn there, no longer a subscriber at April's end.
+    MD_VERIFY(SubscriptionService::cancel(d, *moved, QStringLiteral("Too expensive"), utc(4, 15)));
+    auto later = SubscriptionMetrics::compute(d, utc(4, 20), 4);
+    MD_VERIFY(later);
+    QCOMPARE(later->months[3].subscribers, (std::vector<qint64>{1, 0, 0}));
+    QCOMPARE(later->months[3].cancellations, qint64(1));
+    QCOMPARE(later->months[2].subscribers, (std::vector<qint64>{1, 1, 0}));
+}
+
+void tst_Subscriptions::planHistorySyncAfterBulkWrite()
+{
+    const Database &d = *m_db;
+    auto customer = addCustomer(d, "bulk@example.com");
+    MD_VERIFY(customer);
+    // Rows written without the service, as an import does: one new subscription, then its plan
+    // changed in place.
+    auto id = sql::scalar(d.sql(),
+                          QStringLiteral("INSERT INTO subscriptions (customer_id, plan_id, status, "
+                                         "started_at) VALUES (?, ?, 'active', ?) RETURNING id"),
+                          {*customer, m_shop.basic, kNow - 90 * kDay});
+    const qint64 subscription = id ? id->toLongLong() : 0;
+    MD_VERIFY(id);
+    MD_VERIFY(PlanHistory::sync(d, kNow - 30 * kDay));
+    MD_VERIFY(PlanHistory::sync(d, kNow - 29 * kDay)); // nothing changed: nothing recorded
+    MD_VERIFY(sql::exec(d.sql(),
+                        QStringLiteral("UPDATE subscriptions SET plan_id = ? WHERE id = ?"),
+                        {m_shop.deluxe, subscription}));
+    MD_VERIFY(PlanHistory::sync(d, kNow - 10 * kDay));
+    auto periods = sql::select(d.sql(),
+                               QStringLiteral("SELECT plan_id, started_at, ended_at "
+                                              "FROM subscription_plan_periods "
+                                              "WHERE subscription_id = ? ORDER BY started_at"),
+                               {subscription});
+    MD_VERIFY(periods);
+    QVERIFY(periods->next());
+    QCOMPARE(periods->value(0).toLongLong(), m_shop.basic);
+    QCOMPARE(periods->value(1).toLongLong(), kNow - 90 * kDay); // from its start
+    QCOMPARE(periods->value(2).toLongLong(), kNow - 10 * kDay);
+    QVERIFY(periods->next());
+    QCOMPARE(periods->value(0).toLongLong(), m_shop.deluxe);
+    QCOMPARE(periods->value(1).toLongLong(), kNow - 10 * kDay);
+    QVERIFY(periods->value(2).isNull());
+    QVERIFY(!periods->next());
+    periods->finish();
+    // A plan in a subscription's history cannot be deleted any more, even with no subscriber on
+    // it now.
+    PlanDef spare;
+    spare.name = QStringLiteral("Spare");
+    auto spareId = PlanStore::savePlan(d, spare);
+    MD_VERIFY(spareId);
+    MD_VERIFY(PlanHistory::recordChange(d, subscription, *spareId, kNow - 5 * kDay));
+    MD_VERIFY(PlanHistory::recordChange(d, subscription, m_shop.deluxe, kNow - 4 * kDay));
+    const Status refused = PlanStore::deletePlan(d, *spareId);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().contains(QStringLiteral("plan history of 1 subscription")),
+             qPrintable(refused.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_Subscriptions)

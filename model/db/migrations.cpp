@@ -14,6 +14,7 @@ QStringList schemaV1(const Dialect &dialect);
 QStringList schemaV3(const Dialect &dialect);
 QStringList schemaV4(const Dialect &dialect);
 QStringList schemaV5(const Dialect &dialect);
+QStringList schemaV6(const Dialect &dialect);
 
 namespace {
 
@@ -36,6 +37,16 @@ bool hasTable(QSqlDatabase db, const Dialect &dialect, const QString &table, QSt
 
 } // namespace
 
+// Why the versions go 1, 3, 4, ...: there never was a migration 2. The foundation commit
+// (c6c1515) shipped schema v1 with every table the five playbooks needed then, plans, features
+// and subscriptions included. Work then went on in parallel branches, each taking a version
+// number for its migration; the repricing branch (27e32b4) landed first with number 3, and in the
+// same commit made migrate() apply every known version that is missing rather than only those
+// above the highest one applied, so that a branch merged later with a lower number would still
+// run on databases already at 3. No branch ever landed a version 2 (no schema_v2.cpp exists in any
+// commit, `git log -p --follow model/db/migrations.cpp` never lists one), so no database carries
+// it. The gap is harmless: versions only need to be unique and ordered. New migrations take the
+// number after the highest (6 is plan history), not the gap, so an order once applied stays.
 const std::vector<Migration> &Migrations::all()
 {
     static const std::vector<Migration> migrations = {
@@ -43,6 +54,7 @@ const std::vector<Migration> &Migrations::all()
         {3, "repricing: locks, proposals awaiting approval", schemaV3},
         {4, "subscription boxes: confirmed cycles, boxes and their items", schemaV4},
         {5, "cross-sell: mining runs, rules, bundles", schemaV5},
+        {6, "plan history: the plan periods of each subscription", schemaV6},
     };
     return migrations;
 }

@@ -26,6 +26,30 @@ DemoSubscriptions::DemoSubscriptions(const DemoSetup &setup, const DemoCustomers
 
 bool DemoSubscriptions::forCustomer(int customer, Subscription &s) const
 {
+    if (!generate(customer, s))
+        return false;
+    addPlanHistory(customer, s);
+    return true;
+}
+
+void DemoSubscriptions::addPlanHistory(int customer, Subscription &s) const
+{
+    // Indexes above every customer number: a stream no other subscription draws from.
+    DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::Subscription),
+                      quint64(customer) + (quint64(1) << 32));
+    const qint64 end = s.cancelledAt >= 0 ? s.cancelledAt : m_setup.asOfEpoch;
+    const qint64 renewals = (end - s.startedAt) / kPeriod;
+    if (renewals < 2 || !random.chance(0.25)) {
+        s.periods = {{s.plan, s.startedAt, -1}};
+        return;
+    }
+    const qint64 changedAt = s.startedAt + random.between(1, renewals - 1) * kPeriod;
+    const int before = s.plan == 1 ? 2 : s.plan - 1; // Premium and Deluxe mostly came from below
+    s.periods = {{before, s.startedAt, changedAt}, {s.plan, changedAt, -1}};
+}
+
+bool DemoSubscriptions::generate(int customer, Subscription &s) const
+{
     DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::Subscription), quint64(customer));
     if (!random.chance(0.10))
         return false;

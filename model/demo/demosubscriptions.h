@@ -2,7 +2,7 @@
 
 // The demo shop's subscription boxes: about one customer in ten subscribes, more to Basic than
 // to Deluxe; most stay active, some pause, cancel (with a reason) or fall behind on payment,
-// and every change of status is logged.
+// some changed plan at a renewal; every change of status and plan is recorded.
 
 #include "demosetup.h"
 
@@ -23,6 +23,14 @@ public:
         const char *note = "";
     };
 
+    // A stretch of time on one plan; the last one (to -1) is the current plan.
+    struct PlanPeriod
+    {
+        int plan = 1;
+        qint64 from = 0;
+        qint64 to = -1;
+    };
+
     struct Subscription
     {
         int customer = 0;
@@ -35,6 +43,7 @@ public:
         const char *cancelReason = "";
         int nextPlan = 0; // 0: no change scheduled
         std::vector<Change> log;
+        std::vector<PlanPeriod> periods; // oldest first
     };
 
     DemoSubscriptions(const DemoSetup &setup, const DemoCustomers &customers);
@@ -43,6 +52,11 @@ public:
     bool forCustomer(int customer, Subscription &subscription) const;
 
 private:
+    bool generate(int customer, Subscription &subscription) const;
+    // Some subscribers changed plan at a renewal (mostly an upgrade), so the growth chart has
+    // history to show. Drawn from a stream of its own: the other values stay as they were.
+    void addPlanHistory(int customer, Subscription &subscription) const;
+
     DemoSetup m_setup;
     const DemoCustomers &m_customers;
 };

@@ -71,6 +71,7 @@ QStringList DemoWriter::tables()
             QStringLiteral("events"),
             QStringLiteral("subscriptions"),
             QStringLiteral("subscription_status_log"),
+            QStringLiteral("subscription_plan_periods"),
             QStringLiteral("referrals"),
             QStringLiteral("points_ledger"),
             QStringLiteral("customer_badges"),
@@ -674,6 +675,35 @@ Status DemoWriter::writeSubscriptions()
                 w.addNull();
             w.addText(latin(change.newStatus));
             w.addText(latin(change.note));
+            DEMO_TRY(w.endRow());
+        }
+    }
+    DEMO_TRY(w.finish());
+    return writePlanPeriods(subscriptions);
+}
+
+Status DemoWriter::writePlanPeriods(const DemoSubscriptions &subscriptions)
+{
+    auto writer
+        = open(QStringLiteral("subscription_plan_periods"),
+               {QStringLiteral("id"), QStringLiteral("subscription_id"), QStringLiteral("plan_id"),
+                QStringLiteral("started_at"), QStringLiteral("ended_at")});
+    if (!writer)
+        return fail(writer.error());
+    BulkWriter &w = **writer;
+    DemoSubscriptions::Subscription s;
+    qint64 subscriptionId = 0;
+    qint64 periodId = 0;
+    for (int c = 0; c < m_customers->count(); ++c) {
+        if (!subscriptions.forCustomer(c, s))
+            continue;
+        ++subscriptionId;
+        for (const DemoSubscriptions::PlanPeriod &period : s.periods) {
+            w.addInt(++periodId);
+            w.addInt(subscriptionId);
+            w.addInt(period.plan);
+            w.addInt(period.from);
+            addOptional(w, period.to);
             DEMO_TRY(w.endRow());
         }
     }

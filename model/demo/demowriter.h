@@ -14,6 +14,8 @@
 
 namespace md {
 
+class DemoSubscriptions;
+
 class BulkWriter;
 class Database;
 class DemoCatalog;
@@ -46,6 +48,7 @@ private:
     Status writeOrderLines();
     Status writeEvents();
     Status writeSubscriptions();
+    Status writePlanPeriods(const DemoSubscriptions &subscriptions);
     Status writeLoyalty();
 
     Result<std::unique_ptr<BulkWriter>> open(const QString &table, const QStringList &columns);

@@ -488,6 +488,10 @@ Result<ImportSummary> CsvImporter::run(const Database &db, const ImportOptions &
     summary.deleted = counts->deleted;
     if (auto dropped = stage.drop(); !dropped)
         return fail(dropped.error());
+    if (entity.afterApply) {
+        if (auto followed = entity.afterApply(db, QDateTime::currentSecsSinceEpoch()); !followed)
+            return fail(tr("%1: %2").arg(m_path, followed.error()));
+    }
 
     if (!rejectLater.empty()) {
         // The rows refused only after staging: read the file again for their cells.

@@ -5,6 +5,7 @@
 // entity in EntityCatalog replaces a copy of the import and export code per entity.
 
 #include "cellvalue.h"
+#include "core/result.h"
 #include "fielddescriptor.h"
 
 #include <QString>
@@ -14,6 +15,8 @@
 #include <vector>
 
 namespace md {
+
+class Database;
 
 struct EntityDescriptor
 {
@@ -42,6 +45,9 @@ struct EntityDescriptor
     QString stampOnUpdate;     // column set to the import's time when a row changes
     QString exportOrder;       // ORDER BY of the export, on the table aliased t
     RowCheck check;
+    // Runs in the import's transaction after its rows are written, with the import's time: what
+    // other tables derive from the rows (a subscription's plan history) follows them.
+    std::function<Status(const Database &db, qint64 at)> afterApply;
 
     int fieldIndex(const QString &fieldName) const
     {

@@ -5,6 +5,7 @@
 #include "pricing/nonnulltext.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 
 #include <algorithm>
 #include <climits>
@@ -281,12 +282,64 @@ Status PlanStore::deletePlan(const Database &db, qint64 planId)
                        nullptr, history->toInt())
                         .arg(planName));
     }
+    // Subscriptions that were on the plan once and moved on: the growth chart still counts them
+    // on it for those months.
+    auto past = sql::scalar(db.sql(),
+                            QStringLiteral("SELECT COUNT(DISTINCT subscription_id) "
+                                           "FROM subscription_plan_periods WHERE plan_id = ?"),
+                            {planId});
+    if (!past)
+        return fail(tr("Deleting plan “%1”: %2").arg(planName, past.error()));
+    if (past->toLongLong() > 0) {
+        return fail(tr("Plan “%1” is in the plan history of %n subscription(s); switch the plan "
+                       "off (Active) instead of deleting it",
+                       nullptr, past->toInt())
+                        .arg(planName));
+    }
     if (auto removed
         = sql::exec(db.sql(), QStringLiteral("DELETE FROM plans WHERE id = ?"), {planId});
         !removed) {
         return removed.withContext(tr("Deleting plan “%1”").arg(planName));
     }
     return tx.commit().withContext(tr("Deleting plan “%1”").arg(planName));
+}
+
+Status PlanStore::deleteFeature(const Database &db, qint64 featureId)
+{
+    auto label = sql::scalar(db.sql(), QStringLiteral("SELECT label FROM features WHERE id = ?"),
+                             {featureId});
+    if (!label)
+        return fail(tr("That feature no longer exists"));
+    const QString name = label->toString();
+    const QString what = tr("Deleting feature “%1”").arg(name);
+    Transaction tx(db.sql(), db.dialect());
+    if (auto started = tx.begin(); !started)
+        return started.withContext(what);
+    // Read inside the transaction, so a plan value saved meanwhile is seen, not cascaded away.
+    auto plans = sql::select(db.sql(),
+                             QStringLiteral("SELECT p.name FROM plan_features pf "
+                                            "JOIN plans p ON p.id = pf.plan_id "
+                                            "WHERE pf.feature_id = ? "
+                                            "ORDER BY p.display_order, p.name"),
+                             {featureId});
+    if (!plans)
+        return fail(tr("%1: %2").arg(what, plans.error()));
+    QStringList names;
+    while (plans->next())
+        names << plans->value(0).toString();
+    plans->finish();
+    if (!names.isEmpty()) {
+        return fail(tr("Feature “%1” is set on %n plan(s): %2; clear it there first (Use "
+                       "inherited value) and save",
+                       nullptr, int(names.size()))
+                        .arg(name, names.join(QStringLiteral(", "))));
+    }
+    if (auto removed
+        = sql::exec(db.sql(), QStringLiteral("DELETE FROM features WHERE id = ?"), {featureId});
+        !removed) {
+        return removed.withContext(what);
+    }
+    return tx.commit().withContext(what);
 }
 
 } // namespace md

@@ -41,6 +41,9 @@ public:
     // Refused while the plan has subscribers who are not cancelled (the message gives their
     // count) or while other plans inherit from it.
     static Status deletePlan(const Database &db, qint64 planId);
+    // Removes a feature in one transaction. Refused while any plan sets its own value for it (the
+    // message names the feature, how many plans and which), so no plan loses a value unnoticed.
+    static Status deleteFeature(const Database &db, qint64 featureId);
     // Subscribers of the plan whose subscription is not cancelled.
     static Result<qint64> liveSubscriberCount(const Database &db, qint64 planId);
 };

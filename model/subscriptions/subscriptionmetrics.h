@@ -26,7 +26,9 @@ struct SubscriptionMetrics
 
     // The last `monthCount` months up to the one holding `now`. A subscription counts at a
     // month's end when it started by then and was not cancelled by then (paused ones count:
-    // they come back); its plan is its current plan (plan history is not kept).
+    // they come back), on the plan its plan history (subscription_plan_periods) gives for that
+    // moment; one without any recorded period counts on its current plan since its start.
+    // Counted by the database in one grouped query.
     static Result<SubscriptionMetrics> compute(const Database &db, qint64 now, int monthCount);
 };
 

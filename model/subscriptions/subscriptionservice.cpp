@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "planhistory.h"
 #include "planstore.h"
 #include "pricing/nonnulltext.h"
 
@@ -228,6 +229,11 @@ Result<int> SubscriptionService::applyDuePlanChanges(const Database &db, qint64 
         update.bindValue(2, change.id);
         if (!update.exec())
             return fail(tr("Applying plan changes: %1").arg(sql::errorText(update)));
+        // The new plan starts with the period the renewal opens, not when the job ran.
+        if (auto recorded = PlanHistory::recordChange(db, change.id, change.plan, change.periodEnd);
+            !recorded) {
+            return fail(recorded.error());
+        }
     }
     if (auto committed = tx.commit(); !committed)
         return fail(committed.withContext(tr("Applying plan changes")).error());
@@ -259,6 +265,8 @@ Result<qint64> SubscriptionService::subscribe(const Database &db, qint64 custome
         !logged) {
         return fail(logged.withContext(tr("Subscribing")).error());
     }
+    if (auto recorded = PlanHistory::recordChange(db, id->toLongLong(), planId, at); !recorded)
+        return fail(recorded.withContext(tr("Subscribing")).error());
     if (auto committed = tx.commit(); !committed)
         return fail(committed.withContext(tr("Subscribing")).error());
     return id->toLongLong();

@@ -9,9 +9,11 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace md {
@@ -27,6 +29,8 @@ PlansPage::PlansPage(const DatabaseSpec &database, QWidget *parent)
                             this);
     hint->setWordWrap(true);
 
+    // The everyday actions sit on the toolbar; the rare, destructive ones wait in the More menu,
+    // so the toolbar stays narrower than a 1200 px window in the longer languages (German).
     auto *toolbar = new QToolBar(this);
     m_save = toolbar->addAction(tr("&Save changes"), this, &PlansPage::save);
     m_discard = toolbar->addAction(tr("&Discard changes"), this, [this] {
@@ -36,11 +40,21 @@ PlansPage::PlansPage(const DatabaseSpec &database, QWidget *parent)
     toolbar->addSeparator();
     toolbar->addAction(tr("New &plan…"), this, &PlansPage::addPlan);
     m_editPlan = toolbar->addAction(tr("&Edit plan…"), this, &PlansPage::editPlan);
-    m_deletePlan = toolbar->addAction(tr("Delete plan"), this, &PlansPage::deletePlan);
     toolbar->addSeparator();
     toolbar->addAction(tr("New &feature…"), this, &PlansPage::addFeature);
     m_editFeature = toolbar->addAction(tr("Edit feature…"), this, &PlansPage::editFeature);
     m_inherit = toolbar->addAction(tr("Use &inherited value"), this, &PlansPage::useInherited);
+    toolbar->addSeparator();
+    auto *more = new QMenu(this);
+    m_deletePlan = more->addAction(tr("Delete plan"), this, &PlansPage::deletePlan);
+    m_deleteFeature = more->addAction(tr("Delete feature"), this, &PlansPage::deleteFeature);
+    m_more = new QToolButton(toolbar);
+    m_more->setObjectName(QStringLiteral("plansMore"));
+    m_more->setText(tr("More"));
+    m_more->setToolTip(tr("Delete a plan or a feature"));
+    m_more->setMenu(more);
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(m_more);
     m_save->setShortcut(QKeySequence::Save);
 
     m_model = new PlanMatrixModel(this);
@@ -226,6 +240,27 @@ void PlansPage::editFeature()
     showMessage(tr("Feature “%1” saved.").arg(dialog.feature().label), false);
 }
 
+void PlansPage::deleteFeature()
+{
+    const FeatureDef *feature = m_model->featureAt(m_table->currentIndex().row());
+    if (!m_db || !feature || !confirmDropEdits())
+        return;
+    feature = m_model->featureAt(m_table->currentIndex().row());
+    const QString label = feature->label;
+    if (QMessageBox::question(
+            this, tr("Delete feature"),
+            tr("Delete feature “%1” (%2)? It is removed from every plan.").arg(label, feature->key))
+        != QMessageBox::Yes) {
+        return;
+    }
+    if (auto removed = PlanStore::deleteFeature(*m_db, feature->id); !removed) {
+        showMessage(removed.error(), true);
+        return;
+    }
+    reload();
+    showMessage(tr("Feature “%1” deleted.").arg(label), false);
+}
+
 void PlansPage::useInherited()
 {
     m_model->clearOverride(m_table->currentIndex());
@@ -240,6 +275,7 @@ void PlansPage::updateActions()
     m_editPlan->setEnabled(open && m_model->planAt(current.column()));
     m_deletePlan->setEnabled(open && m_model->planAt(current.column()));
     m_editFeature->setEnabled(open && m_model->featureAt(current.row()));
+    m_deleteFeature->setEnabled(open && m_model->featureAt(current.row()));
     m_inherit->setEnabled(current.isValid()
                           && !current.data(PlanMatrixModel::InheritedRole).toBool());
 }

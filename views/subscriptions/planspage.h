@@ -14,6 +14,7 @@
 class QAction;
 class QLabel;
 class QTableView;
+class QToolButton;
 
 namespace md {
 
@@ -30,6 +31,10 @@ public:
     QTableView *table() const { return m_table; }
     QAction *saveAction() const { return m_save; }
     QAction *discardAction() const { return m_discard; }
+    QAction *deletePlanAction() const { return m_deletePlan; }
+    QAction *deleteFeatureAction() const { return m_deleteFeature; }
+    // Opens the menu of the rarely used actions (deleting a plan or a feature).
+    QToolButton *moreButton() const { return m_more; }
     QString lastMessage() const;
 
     void reload();
@@ -41,6 +46,7 @@ private:
     void deletePlan();
     void addFeature();
     void editFeature();
+    void deleteFeature();
     void useInherited();
     void updateActions();
     void showMessage(const QString &text, bool error);
@@ -55,7 +61,9 @@ private:
     QAction *m_editPlan = nullptr;
     QAction *m_deletePlan = nullptr;
     QAction *m_editFeature = nullptr;
+    QAction *m_deleteFeature = nullptr;
     QAction *m_inherit = nullptr;
+    QToolButton *m_more = nullptr;
 };
 
 } // namespace md
