@@ -38,7 +38,8 @@ Status seedProducts(const Database &db, const std::vector<SeedProduct> &products
         const QVariantList row = {
             product.sku,
             product.title.isEmpty() ? product.sku : product.title,
-            product.category,
+            // A null QString binds as NULL; the column is NOT NULL DEFAULT ''.
+            product.category.isNull() ? QStringLiteral("") : product.category,
             orNull(product.costCents),
             product.basePriceCents,
             product.currentPriceCents,
