@@ -172,24 +172,12 @@
         <translation>%1: %2; nichts wurde erfasst</translation>
     </message>
     <message>
-        <source>boxes compose: cannot write %1: %2 (the cycle %3)</source>
-        <translation>boxes compose: %1 kann nicht geschrieben werden: %2 (der Zyklus %3)</translation>
-    </message>
-    <message>
         <source>was not recorded</source>
         <translation>wurde nicht erfasst</translation>
     </message>
     <message>
         <source>was recorded</source>
         <translation>wurde erfasst</translation>
-    </message>
-    <message>
-        <source>boxes compose: %1: %2</source>
-        <translation>boxes compose: %1: %2</translation>
-    </message>
-    <message>
-        <source>boxes compose: cannot write %1: %2</source>
-        <translation>boxes compose: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cycle %1: %2 boxes with %3 items for %4 subscribers; %5 could not be filled.
@@ -220,6 +208,10 @@
 </source>
         <translation>Die Boxen wurden erfasst und ihre Artikel vom Bestand abgebucht.
 </translation>
+    </message>
+    <message>
+        <source>boxes compose: %1 (the cycle %2)</source>
+        <translation>boxes compose: %1 (der Zyklus %2)</translation>
     </message>
 </context>
 <context>
@@ -493,6 +485,17 @@
     </message>
 </context>
 <context>
+    <name>md::Console</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>md::Credentials</name>
     <message>
         <source>%1. Set MERCHANTDESK_DB_PASSWORD to give the PostgreSQL password without a keyring.</source>
@@ -554,10 +557,6 @@
         <translation>crosssell: %1</translation>
     </message>
     <message>
-        <source>crosssell: --format &quot;%1&quot; is not a format; use table or csv</source>
-        <translation>crosssell: --format „%1“ ist kein Format; verwenden Sie table oder csv</translation>
-    </message>
-    <message>
         <source>crosssell: --output needs a file name</source>
         <translation>crosssell: --output braucht einen Dateinamen</translation>
     </message>
@@ -598,8 +597,8 @@
         <translation>Lift</translation>
     </message>
     <message>
-        <source>crosssell: cannot write %1: %2 (the rules were stored as run %3)</source>
-        <translation>crosssell: %1 kann nicht geschrieben werden: %2 (die Regeln wurden als Lauf %3 gespeichert)</translation>
+        <source>crosssell: %1 (the rules were stored as run %2)</source>
+        <translation>crosssell: %1 (die Regeln wurden als Lauf %2 gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1006,25 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::CsvSettings</name>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-16 (little-endian)</source>
+        <translation>UTF-16 (Little-Endian)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (big-endian)</source>
+        <translation>UTF-16 (Big-Endian)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Westeuropäisch)</translation>
     </message>
 </context>
 <context>
@@ -1546,10 +1564,6 @@
         <translation>Der Demo-Shop wird in %1 angelegt</translation>
     </message>
     <message>
-        <source>Unknown demo shop scale &quot;%1&quot;: use small or large</source>
-        <translation>Unbekannte Demo-Shop-Größe „%1“: verwenden Sie small oder large</translation>
-    </message>
-    <message>
         <source>Demo shop generation was cancelled; the database was left unchanged.</source>
         <translation>Das Anlegen des Demo-Shops wurde abgebrochen; die Datenbank blieb unverändert.</translation>
     </message>
@@ -1604,6 +1618,10 @@
     <message>
         <source>loyalty</source>
         <translation>Treueprogramm</translation>
+    </message>
+    <message>
+        <source>Unknown demo shop scale &quot;%1&quot;: use one of %2</source>
+        <translation>Unbekannte Größe des Demo-Shops „%1“: verwenden Sie eine von %2</translation>
     </message>
 </context>
 <context>
@@ -1816,10 +1834,6 @@
         <translation>unbekannter Merkmalstyp</translation>
     </message>
     <message>
-        <source>unknown feature type “%1” (bool, int or choice)</source>
-        <translation>unbekannter Merkmalstyp „%1“ (bool, int oder choice)</translation>
-    </message>
-    <message>
         <source>Yes/no</source>
         <translation>Ja/nein</translation>
     </message>
@@ -1866,6 +1880,13 @@
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>md::FormatOption</name>
+    <message>
+        <source>%1: --format &quot;%2&quot; is not a format; use %3</source>
+        <translation>%1: --format „%2“ ist kein Format; verwenden Sie %3</translation>
     </message>
 </context>
 <context>
@@ -1916,10 +1937,6 @@
     <message>
         <source>import: unknown entity &quot;%1&quot;; the entities are %2</source>
         <translation>import: unbekannte Entität „%1“; die Entitäten sind %2</translation>
-    </message>
-    <message>
-        <source>import: --format &quot;%1&quot; is not a format; use auto, native, shopify or woocommerce</source>
-        <translation>import: --format „%1“ ist kein Format; verwenden Sie auto, native, shopify oder woocommerce</translation>
     </message>
     <message>
         <source>import: --mode &quot;%1&quot; is not a mode; use upsert, insert or replace</source>
@@ -1976,6 +1993,197 @@
     </message>
 </context>
 <context>
+    <name>md::ImportFilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>MerchantDesk reads CSV files: its own exports, spreadsheets saved as CSV, and product exports from Shopify and WooCommerce.</source>
+        <translation>MerchantDesk liest CSV-Dateien: seine eigenen Exporte, als CSV gespeicherte Tabellen und Produktexporte aus Shopify und WooCommerce.</translation>
+    </message>
+    <message>
+        <source>The CSV file to import</source>
+        <translation>Die zu importierende CSV-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Import into:</source>
+        <translation>&amp;Importieren in:</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first row names its columns. A file of %1 needs the columns &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Die erste Zeile der Datei benennt ihre Spalten. Eine Datei mit %1 braucht die Spalten &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>It may also have %1.</source>
+        <translation>Sie kann außerdem %1 enthalten.</translation>
+    </message>
+    <message>
+        <source>Shopify and WooCommerce product exports are read as they are.</source>
+        <translation>Produktexporte aus Shopify und WooCommerce werden so gelesen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Columns with other names can be matched to these on the next page.</source>
+        <translation>Spalten mit anderen Namen können auf der nächsten Seite zugeordnet werden.</translation>
+    </message>
+    <message>
+        <source>Choose the File to Import</source>
+        <translation>Zu importierende Datei auswählen</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportJob</name>
+    <message>
+        <source>Reading and checking row %1…</source>
+        <translation>Zeile %1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <source>Checking keys and references…</source>
+        <translation>Schlüssel und Verweise werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Wird in die Datenbank geschrieben…</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportOptionsPage</name>
+    <message>
+        <source>Choose how to import</source>
+        <translation>Art des Imports wählen</translation>
+    </message>
+    <message>
+        <source>Validate checks the whole file without changing anything. Import writes everything or, if any row has a problem, nothing.</source>
+        <translation>„Prüfen“ kontrolliert die ganze Datei, ohne etwas zu ändern. „Importieren“ schreibt alles oder, wenn eine Zeile ein Problem hat, nichts.</translation>
+    </message>
+    <message>
+        <source>Rows whose key is already stored</source>
+        <translation>Zeilen, deren Schlüssel schon gespeichert ist</translation>
+    </message>
+    <message>
+        <source>&amp;Update them with the file&apos;s values and add the new rows</source>
+        <translation>Mit den Werten der Datei &amp;aktualisieren und neue Zeilen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them as they are; only add the new rows</source>
+        <translation>Unverändert &amp;behalten; nur neue Zeilen hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace everything: afterwards only the file&apos;s rows are stored, all others are deleted</source>
+        <translation>Alles &amp;ersetzen: danach sind nur die Zeilen der Datei gespeichert, alle anderen werden gelöscht</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and write the &amp;rejected ones to:</source>
+        <translation>Gültige Zeilen importieren und &amp;abgelehnte schreiben nach:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>File for the Rejected Rows</source>
+        <translation>Datei für die abgelehnten Zeilen</translation>
+    </message>
+    <message>
+        <source>Checking the whole file…</source>
+        <translation>Die ganze Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Validation stopped; nothing was changed.</source>
+        <translation>Prüfung angehalten; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file could not be checked: %1</source>
+        <translation>Die Datei konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… und %n weiteres Problem</numerusform>
+            <numerusform>… und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row problem(s) found (line:column: reason). These rows would be written to the rejects file; the others imported.</source>
+        <translation>
+            <numerusform>%n Problem in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
+            <numerusform>%n Probleme in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found (line:column: reason). As it is, the import would write nothing: fix the file, or import the valid rows and write the rejected ones to a file.</source>
+        <translation>
+            <numerusform>%n Problem gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
+            <numerusform>%n Probleme gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No problems found in %n row(s).</source>
+        <translation>
+            <numerusform>Keine Probleme in %n Zeile gefunden.</numerusform>
+            <numerusform>Keine Probleme in %n Zeilen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import would add %1, update %2 and leave %3 unchanged.</source>
+        <translation>Der Import würde %1 hinzufügen, %2 aktualisieren und %3 unverändert lassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It would delete %n stored row(s).</source>
+        <translation>
+            <numerusform>Er würde %n gespeicherte Zeile löschen.</numerusform>
+            <numerusform>Er würde %n gespeicherte Zeilen löschen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace All %1?</source>
+        <translation>Alle %1 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace all %1 with the rows of this file?</source>
+        <translation>Alle %1 durch die Zeilen dieser Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Every stored row of %1 that is not in the file will be deleted. Validate first to see how many.</source>
+        <translation>Jede gespeicherte Zeile von %1, die nicht in der Datei steht, wird gelöscht. Prüfen Sie zuerst, um zu sehen, wie viele.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportPage</name>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>md::ImportPreviewModel</name>
     <message>
         <source>Skipped: %1</source>
@@ -2017,159 +2225,7 @@
     </message>
 </context>
 <context>
-    <name>md::ImportSummary</name>
-    <message numerus="yes">
-        <source>... and %n more problem(s)</source>
-        <translation>
-            <numerusform>... und %n weiteres Problem</numerusform>
-            <numerusform>... und %n weitere Probleme</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 format, %2, delimiter &quot;%3&quot;, decimal symbol &quot;%4&quot;</source>
-        <translation>Format %1, %2, Trennzeichen „%3“, Dezimalzeichen „%4“</translation>
-    </message>
-    <message>
-        <source>Dry run of importing %1 into %2 (%3); nothing was written:</source>
-        <translation>Probelauf des Imports von %1 in %2 (%3); es wurde nichts geschrieben:</translation>
-    </message>
-    <message>
-        <source>Imported %1 into %2 (%3):</source>
-        <translation>%1 in %2 importiert (%3):</translation>
-    </message>
-    <message>
-        <source>rows read</source>
-        <translation>Zeilen gelesen</translation>
-    </message>
-    <message>
-        <source>inserted</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>updated</source>
-        <translation>aktualisiert</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>kept (already stored)</source>
-        <translation>behalten (bereits gespeichert)</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>gelöscht</translation>
-    </message>
-    <message>
-        <source>skipped: %1</source>
-        <translation>übersprungen: %1</translation>
-    </message>
-    <message>
-        <source>rejected (see %1)</source>
-        <translation>abgewiesen (siehe %1)</translation>
-    </message>
-    <message>
-        <source>Columns not imported: %1</source>
-        <translation>Nicht importierte Spalten: %1</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Hinweise:</translation>
-    </message>
-    <message numerus="yes">
-        <source>... and %n more note(s)</source>
-        <translation>
-            <numerusform>... und %n weiterer Hinweis</numerusform>
-            <numerusform>... und %n weitere Hinweise</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rejected rows:</source>
-        <translation>Abgewiesene Zeilen:</translation>
-    </message>
-</context>
-<context>
-    <name>md::ImportTask</name>
-    <message>
-        <source>Reading and checking row %1…</source>
-        <translation>Zeile %1 wird gelesen und geprüft…</translation>
-    </message>
-    <message>
-        <source>Checking keys and references…</source>
-        <translation>Schlüssel und Verweise werden geprüft…</translation>
-    </message>
-    <message>
-        <source>Writing to the database…</source>
-        <translation>Wird in die Datenbank geschrieben…</translation>
-    </message>
-</context>
-<context>
-    <name>md::ImportWizard</name>
-    <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importieren</translation>
-    </message>
-    <message>
-        <source>Import %1</source>
-        <translation>%1 importieren</translation>
-    </message>
-    <message>
-        <source>Choose the file</source>
-        <translation>Datei auswählen</translation>
-    </message>
-    <message>
-        <source>MerchantDesk reads CSV files: its own exports, spreadsheets saved as CSV, and product exports from Shopify and WooCommerce.</source>
-        <translation>MerchantDesk liest CSV-Dateien: seine eigenen Exporte, als CSV gespeicherte Tabellen und Produktexporte aus Shopify und WooCommerce.</translation>
-    </message>
-    <message>
-        <source>The CSV file to import</source>
-        <translation>Die zu importierende CSV-Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>&amp;Datei:</translation>
-    </message>
-    <message>
-        <source>The file&apos;s first row names its columns. A file of %1 needs the columns &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>Die erste Zeile der Datei benennt ihre Spalten. Eine Datei mit %1 braucht die Spalten &lt;b&gt;%2&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>It may also have %1.</source>
-        <translation>Sie kann außerdem %1 enthalten.</translation>
-    </message>
-    <message>
-        <source>Shopify and WooCommerce product exports are read as they are.</source>
-        <translation>Produktexporte aus Shopify und WooCommerce werden so gelesen, wie sie sind.</translation>
-    </message>
-    <message>
-        <source>Columns with other names can be matched to these on the next page.</source>
-        <translation>Spalten mit anderen Namen können auf der nächsten Seite zugeordnet werden.</translation>
-    </message>
-    <message>
-        <source>&amp;Import into:</source>
-        <translation>&amp;Importieren in:</translation>
-    </message>
-    <message>
-        <source>Choose the File to Import</source>
-        <translation>Zu importierende Datei auswählen</translation>
-    </message>
-    <message>
-        <source>This file cannot be imported: %1</source>
-        <translation>Diese Datei kann nicht importiert werden: %1</translation>
-    </message>
+    <name>md::ImportReadPage</name>
     <message>
         <source>Check how the file is read</source>
         <translation>Prüfen, wie die Datei gelesen wird</translation>
@@ -2328,121 +2384,9 @@
         <source>Nothing in them stops the import.</source>
         <translation>Nichts darin verhindert den Import.</translation>
     </message>
-    <message>
-        <source>Choose how to import</source>
-        <translation>Art des Imports wählen</translation>
-    </message>
-    <message>
-        <source>Validate checks the whole file without changing anything. Import writes everything or, if any row has a problem, nothing.</source>
-        <translation>„Prüfen“ kontrolliert die ganze Datei, ohne etwas zu ändern. „Importieren“ schreibt alles oder, wenn eine Zeile ein Problem hat, nichts.</translation>
-    </message>
-    <message>
-        <source>Rows whose key is already stored</source>
-        <translation>Zeilen, deren Schlüssel schon gespeichert ist</translation>
-    </message>
-    <message>
-        <source>&amp;Update them with the file&apos;s values and add the new rows</source>
-        <translation>Mit den Werten der Datei &amp;aktualisieren und neue Zeilen hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep them as they are; only add the new rows</source>
-        <translation>Unverändert &amp;behalten; nur neue Zeilen hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Replace everything: afterwards only the file&apos;s rows are stored, all others are deleted</source>
-        <translation>Alles &amp;ersetzen: danach sind nur die Zeilen der Datei gespeichert, alle anderen werden gelöscht</translation>
-    </message>
-    <message>
-        <source>Import the valid rows and write the &amp;rejected ones to:</source>
-        <translation>Gültige Zeilen importieren und &amp;abgelehnte schreiben nach:</translation>
-    </message>
-    <message>
-        <source>Bro&amp;wse…</source>
-        <translation>Durch&amp;suchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Validate</source>
-        <translation>&amp;Prüfen</translation>
-    </message>
-    <message>
-        <source>File for the Rejected Rows</source>
-        <translation>Datei für die abgelehnten Zeilen</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Wird angehalten…</translation>
-    </message>
-    <message>
-        <source>Checking the whole file…</source>
-        <translation>Die ganze Datei wird geprüft…</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Anhalten</translation>
-    </message>
-    <message>
-        <source>Validation stopped; nothing was changed.</source>
-        <translation>Prüfung angehalten; nichts wurde geändert.</translation>
-    </message>
-    <message>
-        <source>The file could not be checked: %1</source>
-        <translation>Die Datei konnte nicht geprüft werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more problem(s)</source>
-        <translation>
-            <numerusform>… und %n weiteres Problem</numerusform>
-            <numerusform>… und %n weitere Probleme</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row problem(s) found (line:column: reason). These rows would be written to the rejects file; the others imported.</source>
-        <translation>
-            <numerusform>%n Problem in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
-            <numerusform>%n Probleme in Zeilen gefunden (Zeile:Spalte: Grund). Diese Zeilen würden in die Datei für abgelehnte Zeilen geschrieben, die anderen importiert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) found (line:column: reason). As it is, the import would write nothing: fix the file, or import the valid rows and write the rejected ones to a file.</source>
-        <translation>
-            <numerusform>%n Problem gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
-            <numerusform>%n Probleme gefunden (Zeile:Spalte: Grund). So würde der Import nichts schreiben: Korrigieren Sie die Datei, oder importieren Sie die gültigen Zeilen und schreiben Sie die abgelehnten in eine Datei.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No problems found in %n row(s).</source>
-        <translation>
-            <numerusform>Keine Probleme in %n Zeile gefunden.</numerusform>
-            <numerusform>Keine Probleme in %n Zeilen gefunden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The import would add %1, update %2 and leave %3 unchanged.</source>
-        <translation>Der Import würde %1 hinzufügen, %2 aktualisieren und %3 unverändert lassen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>It would delete %n stored row(s).</source>
-        <translation>
-            <numerusform>Er würde %n gespeicherte Zeile löschen.</numerusform>
-            <numerusform>Er würde %n gespeicherte Zeilen löschen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replace All %1?</source>
-        <translation>Alle %1 ersetzen?</translation>
-    </message>
-    <message>
-        <source>Replace all %1 with the rows of this file?</source>
-        <translation>Alle %1 durch die Zeilen dieser Datei ersetzen?</translation>
-    </message>
-    <message>
-        <source>Every stored row of %1 that is not in the file will be deleted. Validate first to see how many.</source>
-        <translation>Jede gespeicherte Zeile von %1, die nicht in der Datei steht, wird gelöscht. Prüfen Sie zuerst, um zu sehen, wie viele.</translation>
-    </message>
-    <message>
-        <source>&amp;Replace</source>
-        <translation>&amp;Ersetzen</translation>
-    </message>
+</context>
+<context>
+    <name>md::ImportRunPage</name>
     <message>
         <source>Importing</source>
         <translation>Import läuft</translation>
@@ -2463,6 +2407,82 @@
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
     </message>
+</context>
+<context>
+    <name>md::ImportSummary</name>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>... und %n weiteres Problem</numerusform>
+            <numerusform>... und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 format, %2, delimiter &quot;%3&quot;, decimal symbol &quot;%4&quot;</source>
+        <translation>Format %1, %2, Trennzeichen „%3“, Dezimalzeichen „%4“</translation>
+    </message>
+    <message>
+        <source>Dry run of importing %1 into %2 (%3); nothing was written:</source>
+        <translation>Probelauf des Imports von %1 in %2 (%3); es wurde nichts geschrieben:</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2 (%3):</source>
+        <translation>%1 in %2 importiert (%3):</translation>
+    </message>
+    <message>
+        <source>rows read</source>
+        <translation>Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>kept (already stored)</source>
+        <translation>behalten (bereits gespeichert)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>rejected (see %1)</source>
+        <translation>abgewiesen (siehe %1)</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1</source>
+        <translation>Nicht importierte Spalten: %1</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more note(s)</source>
+        <translation>
+            <numerusform>... und %n weiterer Hinweis</numerusform>
+            <numerusform>... und %n weitere Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected rows:</source>
+        <translation>Abgewiesene Zeilen:</translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportSummaryPage</name>
     <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
@@ -2533,6 +2553,28 @@
     <message>
         <source>Columns not imported: %1</source>
         <translation>Nicht importierte Spalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… und %n weiteres Problem</numerusform>
+            <numerusform>… und %n weitere Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +3674,17 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
+    <name>md::PlanHistory</name>
+    <message>
+        <source>Recording the plan change of subscription %1</source>
+        <translation>Tarifwechsel des Abonnements %1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Recording plan changes</source>
+        <translation>Tarifwechsel werden gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>md::PlanMatrixModel</name>
     <message>
         <source>Set on %1</source>
@@ -3761,6 +3814,32 @@ Anweisung: %4</translation>
             <numerusform>Tarif „%1“ hat %n gekündigte Abonnements in seiner Geschichte; schalten Sie den Tarif ab (Aktiv), statt ihn zu löschen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Plan “%1” is in the plan history of %n subscription(s); switch the plan off (Active) instead of deleting it</source>
+        <translation>
+            <numerusform>Tarif „%1“ steht in der Tarifhistorie von %n Abonnement; schalten Sie den Tarif ab (Aktiv), statt ihn zu löschen</numerusform>
+            <numerusform>Tarif „%1“ steht in der Tarifhistorie von %n Abonnements; schalten Sie den Tarif ab (Aktiv), statt ihn zu löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That feature no longer exists</source>
+        <translation>Dieses Merkmal gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>Deleting feature “%1”</source>
+        <translation>Merkmal „%1“ wird gelöscht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feature “%1” is set on %n plan(s): %2; clear it there first (Use inherited value) and save</source>
+        <translation>
+            <numerusform>Merkmal „%1“ ist in %n Tarif gesetzt: %2; setzen Sie es dort zuerst zurück (Geerbten Wert verwenden) und speichern Sie</numerusform>
+            <numerusform>Merkmal „%1“ ist in %n Tarifen gesetzt: %2; setzen Sie es dort zuerst zurück (Geerbten Wert verwenden) und speichern Sie</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>md::PlansPage</name>
@@ -3862,6 +3941,26 @@ Anweisung: %4</translation>
     <message>
         <source>Feature “%1” saved.</source>
         <translation>Merkmal „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete feature</source>
+        <translation>Merkmal löschen</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Delete a plan or a feature</source>
+        <translation>Einen Tarif oder ein Merkmal löschen</translation>
+    </message>
+    <message>
+        <source>Delete feature “%1” (%2)? It is removed from every plan.</source>
+        <translation>Merkmal „%1“ (%2) löschen? Es wird aus allen Tarifen entfernt.</translation>
+    </message>
+    <message>
+        <source>Feature “%1” deleted.</source>
+        <translation>Merkmal „%1“ gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +4294,14 @@ Anweisung: %4</translation>
         <source>Undo of run %1</source>
         <translation>Rückgängigmachen von Lauf %1</translation>
     </message>
+    <message>
+        <source>Reading the current price: %1</source>
+        <translation>Aktueller Preis wird gelesen: %1</translation>
+    </message>
+    <message>
+        <source>There is no product %1</source>
+        <translation>Es gibt kein Produkt %1</translation>
+    </message>
 </context>
 <context>
     <name>md::PricingRuleStore</name>
@@ -4461,10 +4568,6 @@ Anweisung: %4</translation>
         <translation>Die Liste in FILE statt auf stdout schreiben</translation>
     </message>
     <message>
-        <source>reprice: --format &quot;%1&quot; is not a format; use %2</source>
-        <translation>reprice: --format „%1“ ist kein Format; verwenden Sie %2</translation>
-    </message>
-    <message>
         <source>reprice: --output needs a file name</source>
         <translation>reprice: --output braucht einen Dateinamen</translation>
     </message>
@@ -4505,10 +4608,6 @@ Anweisung: %4</translation>
         <translation>%1 zwischenzeitlich geänderte Produkte wurden nicht angetastet.</translation>
     </message>
     <message>
-        <source>reprice: cannot write %1: %2 (the prices %3)</source>
-        <translation>reprice: %1 kann nicht geschrieben werden: %2 (die Preise %3)</translation>
-    </message>
-    <message>
         <source>were applied as run %1</source>
         <translation>wurden als Lauf %1 angewendet</translation>
     </message>
@@ -4517,20 +4616,12 @@ Anweisung: %4</translation>
         <translation>wurden nicht geändert</translation>
     </message>
     <message>
-        <source>reprice: %1: %2</source>
-        <translation>reprice: %1: %2</translation>
-    </message>
-    <message>
-        <source>reprice: cannot write %1: %2</source>
-        <translation>reprice: %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>reprice: %1</source>
-        <translation>reprice: %1</translation>
-    </message>
-    <message>
         <source>reprice: %1 (%2%)</source>
         <translation>reprice: %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>reprice: %1 (the prices %2)</source>
+        <translation>reprice: %1 (die Preise %2)</translation>
     </message>
 </context>
 <context>
@@ -5575,6 +5666,14 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <source>Subscribing to “%1”: %2</source>
         <translation>Abonnieren von „%1“: %2</translation>
     </message>
+    <message>
+        <source>Reading subscription %1: %2</source>
+        <translation>Abonnement %1 wird gelesen: %2</translation>
+    </message>
+    <message>
+        <source>Subscription %1 no longer exists</source>
+        <translation>Abonnement %1 gibt es nicht mehr</translation>
+    </message>
 </context>
 <context>
     <name>md::SubscriptionStatusInfo</name>
@@ -5707,10 +5806,6 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Moves to %1 at the next cycle.</source>
         <translation>Wechselt zum nächsten Zyklus zu %1.</translation>
-    </message>
-    <message>
-        <source>The subscription no longer exists</source>
-        <translation>Das Abonnement existiert nicht mehr</translation>
     </message>
     <message numerus="yes">
         <source>%n paused subscription(s) resumed.</source>
@@ -5845,6 +5940,13 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Cancellations</source>
         <translation>Kündigungen</translation>
+    </message>
+</context>
+<context>
+    <name>md::TaskBase</name>
+    <message>
+        <source>Another operation is still running.</source>
+        <translation>Ein anderer Vorgang läuft noch.</translation>
     </message>
 </context>
 <context>
