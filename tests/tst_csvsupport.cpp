@@ -190,6 +190,9 @@ Status fillAwkwardShop(const Database &db)
           "(1, 1, 'active', 1680000000, 1690000000, NULL, NULL, '', 2), "
           "(2, 3, 'paused', 1680000500, NULL, 1700000000, NULL, '', NULL), "
           "(3, 2, 'cancelled', 1680001000, NULL, NULL, 1685000000, '=too expensive', NULL)",
+          // Their plan history, as the program records it with each subscription.
+          "INSERT INTO subscription_plan_periods (subscription_id, plan_id, started_at, ended_at) "
+          "VALUES (1, 1, 1680000000, NULL), (2, 3, 1680000500, NULL), (3, 2, 1680001000, NULL)",
           "INSERT INTO loyalty_tiers (name, min_points, multiplier) VALUES ('bronze', 0, 1.0), "
           "('silver', 500, 1.25), ('gold', 2000, 1.5)",
           "INSERT INTO points_ledger (customer_id, delta, kind, order_id, created_at, expires_at, "
