@@ -1,7 +1,6 @@
 #include "entitycatalog.h"
 
 #include "core/money.h"
-#include "subscriptions/planhistory.h"
 
 namespace md {
 
@@ -393,8 +392,6 @@ EntityDescriptor subscriptions()
         if (status == QLatin1String("cancelled") && isNull(row[6]))
             report(6, EntityCatalog::tr("a cancelled subscription needs cancelled_at"));
     };
-    // A row that moved a subscription to another plan is a plan change at the import's time.
-    e.afterApply = &PlanHistory::sync;
     return e;
 }
 

@@ -16,8 +16,6 @@
 
 namespace md {
 
-class Database;
-
 struct EntityDescriptor
 {
     enum class Kind {
@@ -45,9 +43,6 @@ struct EntityDescriptor
     QString stampOnUpdate;     // column set to the import's time when a row changes
     QString exportOrder;       // ORDER BY of the export, on the table aliased t
     RowCheck check;
-    // Runs in the import's transaction after its rows are written, with the import's time: what
-    // other tables derive from the rows (a subscription's plan history) follows them.
-    std::function<Status(const Database &db, qint64 at)> afterApply;
 
     int fieldIndex(const QString &fieldName) const
     {
