@@ -1,4 +1,5 @@
 #include "kpicard.h"
+#include "common/tone.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -6,13 +7,7 @@
 
 namespace md {
 
-namespace {
-
-// Readable on light and dark palettes alike.
-const char *const kUpColour = "#2e8540";
-const char *const kDownColour = "#c62828";
-
-} // namespace
+namespace {} // namespace
 
 KpiCard::KpiCard(const QString &title, QWidget *parent)
     : QFrame(parent)
@@ -53,28 +48,27 @@ void KpiCard::setFigures(const QString &value, std::optional<double> change,
     m_value->setText(value);
     m_previous->setText(previousText);
     if (!change) {
-        m_change->setStyleSheet(QString());
+        tone::apply(m_change, tone::Tone::Normal);
         m_change->setText(tr("No figures to compare with"));
         return;
     }
     const QLocale locale;
     const double rounded = qRound(*change * 10.0) / 10.0;
     if (rounded == 0.0) {
-        m_change->setStyleSheet(QString());
+        tone::apply(m_change, tone::Tone::Normal);
         m_change->setText(tr("● unchanged"));
         return;
     }
     const QString amount = locale.toString(qAbs(rounded), 'f', 1);
     const bool up = rounded > 0;
-    m_change->setStyleSheet(
-        QStringLiteral("color: %1;").arg(QLatin1String(up ? kUpColour : kDownColour)));
+    tone::apply(m_change, up ? tone::Tone::Positive : tone::Tone::Error);
     m_change->setText(up ? tr("▲ %1 % more").arg(amount) : tr("▼ %1 % less").arg(amount));
 }
 
 void KpiCard::setPending()
 {
     m_value->setText(tr("…"));
-    m_change->setStyleSheet(QString());
+    tone::apply(m_change, tone::Tone::Normal);
     m_change->clear();
     m_previous->clear();
 }

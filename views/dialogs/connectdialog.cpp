@@ -1,4 +1,5 @@
 #include "connectdialog.h"
+#include "common/tone.h"
 
 #include "ui_connectdialog.h"
 
@@ -30,7 +31,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_ui->sslCombo->addItem(tr("verify-full: always, check certificate and host name"),
                             QStringLiteral("verify-full"));
     m_ui->errorLabel->hide();
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
+    tone::apply(m_ui->errorLabel, tone::Tone::Error);
 }
 
 ConnectDialog::~ConnectDialog() = default;

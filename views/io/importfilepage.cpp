@@ -1,4 +1,5 @@
 #include "importfilepage.h"
+#include "common/tone.h"
 
 #include "csvtransfer.h"
 #include "importjob.h"
@@ -44,7 +45,7 @@ ImportFilePage::ImportFilePage(ImportJob &job, QWidget *parent)
 
     m_fileError = noteLabel(QString(), this);
     m_fileError->setObjectName(QStringLiteral("fileError"));
-    m_fileError->setStyleSheet(errorStyle());
+    tone::apply(m_fileError, tone::Tone::Error);
     m_fileError->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *fileLabel = new QLabel(tr("&File:"), this);

@@ -1,4 +1,5 @@
 #include "importoptionspage.h"
+#include "common/tone.h"
 
 #include "csvtransfer.h"
 #include "importjob.h"
@@ -114,7 +115,7 @@ void ImportOptionsPage::initializePage()
         m_mode->button(int(ImportMode::Upsert))->setChecked(true);
     m_problems->clear();
     m_validateStatus->clear();
-    m_validateStatus->setStyleSheet(QString());
+    tone::apply(m_validateStatus, tone::Tone::Normal);
 }
 
 void ImportOptionsPage::cleanupPage()
@@ -174,7 +175,7 @@ void ImportOptionsPage::validate()
     dryRun.dryRun = true;
     dryRun.rejectsPath.clear(); // a dry run lists the problems; it writes no file
     m_problems->clear();
-    m_validateStatus->setStyleSheet(QString());
+    tone::apply(m_validateStatus, tone::Tone::Normal);
     m_validateStatus->setText(tr("Checking the whole file…"));
     m_validateProgress->setValue(0);
     m_validateProgress->show();
@@ -190,7 +191,7 @@ void ImportOptionsPage::validationFinished()
     changed();
     const Result<ImportSummary> &result = *m_validation->result();
     if (!result) {
-        m_validateStatus->setStyleSheet(errorStyle());
+        tone::apply(m_validateStatus, tone::Tone::Error);
         m_validateStatus->setText(
             m_validation->wasCancelled()
                 ? tr("Validation stopped; nothing was changed.")
@@ -205,7 +206,7 @@ void ImportOptionsPage::validationFinished()
                                int(summary.problemCount - summary.problems.size())));
     }
     if (summary.problemCount > 0) {
-        m_validateStatus->setStyleSheet(errorStyle());
+        tone::apply(m_validateStatus, tone::Tone::Error);
         m_validateStatus->setText(
             m_useRejects->isChecked()
                 ? tr("%n row problem(s) found (line:column: reason). These rows would be written "

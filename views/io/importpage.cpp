@@ -16,11 +16,6 @@ QLabel *ImportPage::noteLabel(const QString &text, QWidget *parent)
     return label;
 }
 
-QString ImportPage::errorStyle()
-{
-    return QStringLiteral("color: #a40000;");
-}
-
 QString ImportPage::fileFilter()
 {
     return tr("CSV files (*.csv *.txt *.tsv);;All files (*)");

@@ -23,7 +23,6 @@ protected:
     void changed() { emit completeChanged(); }
 
     static QLabel *noteLabel(const QString &text, QWidget *parent);
-    static QString errorStyle();
     static QString fileFilter();
 
     ImportJob &m_job;

@@ -1,7 +1,10 @@
 #include "importpreviewmodel.h"
+#include "common/tone.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace md {
 
@@ -70,12 +73,13 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (!row.problems.isEmpty())
-            return QBrush(QColor(0xa4, 0x00, 0x00));
+            return QBrush(tone::colour(tone::Tone::Error, QGuiApplication::palette()));
         if (!row.skipped.isEmpty())
-            return QBrush(QColor(0x70, 0x70, 0x70));
+            return QBrush(tone::colour(tone::Tone::Muted, QGuiApplication::palette()));
         if (column >= kFirstFileColumn
             && m_preview.fieldOfColumn.value(column - kFirstFileColumn).isEmpty()) {
-            return QBrush(QColor(0x90, 0x90, 0x90)); // a column the import does not read
+            // A column the import does not read: the palette's disabled text.
+            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -1,4 +1,5 @@
 #include "importreadpage.h"
+#include "common/tone.h"
 
 #include "importjob.h"
 #include "importpreviewmodel.h"
@@ -294,7 +295,7 @@ void ImportReadPage::settingsChanged()
         m_readError = tr("With these settings the file cannot be read: %1").arg(read.error());
         m_previewModel->setPreview({});
         m_previewOk = false;
-        m_readStatus->setStyleSheet(errorStyle());
+        tone::apply(m_readStatus, tone::Tone::Error);
         m_readStatus->setText(m_readError);
         changed();
         return;
@@ -375,7 +376,7 @@ bool ImportReadPage::mappingIsUsable() const
 
 void ImportReadPage::refreshPreview()
 {
-    m_readStatus->setStyleSheet(QString());
+    tone::apply(m_readStatus, tone::Tone::Normal);
     auto preview = m_job.importer->preview(kPreviewRows);
     m_previewOk = preview.ok();
     if (preview) {
@@ -417,7 +418,7 @@ void ImportReadPage::refreshPreview()
             }
         }
         m_previewModel->setPreview(raw);
-        m_readStatus->setStyleSheet(errorStyle());
+        tone::apply(m_readStatus, tone::Tone::Error);
         m_readStatus->setText(preview.error());
     }
     m_preview->resizeColumnsToContents();

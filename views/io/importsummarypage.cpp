@@ -1,4 +1,5 @@
 #include "importsummarypage.h"
+#include "common/tone.h"
 
 #include "csvtransfer.h"
 
@@ -41,7 +42,7 @@ void ImportSummaryPage::initializePage()
     m_summaryListLabel->hide();
     m_outcome = m_job.outcome;
     if (!m_job.summary) {
-        m_summaryHeadline->setStyleSheet(errorStyle());
+        tone::apply(m_summaryHeadline, tone::Tone::Error);
         m_summaryHeadline->setText(m_outcome == ImportOutcome::Cancelled
                                        ? tr("The import was cancelled. Nothing was written.")
                                        : tr("The import failed. Nothing was written."));
@@ -51,14 +52,14 @@ void ImportSummaryPage::initializePage()
     const ImportSummary &summary = *m_job.summary;
     const QLocale locale;
     if (summary.refused) {
-        m_summaryHeadline->setStyleSheet(errorStyle());
+        tone::apply(m_summaryHeadline, tone::Tone::Error);
         m_summaryHeadline->setText(tr("Nothing was imported: the file has %n problem(s).", nullptr,
                                       int(summary.problemCount)));
         m_summaryCounts->setText(tr("Fix the rows below (line:column: reason) and import again, "
                                     "or choose to import the valid rows and write the rejected "
                                     "ones to a file."));
     } else {
-        m_summaryHeadline->setStyleSheet(QString());
+        tone::apply(m_summaryHeadline, tone::Tone::Normal);
         m_summaryHeadline->setText(tr("%1 rows of %2 were imported into %3.")
                                        .arg(locale.toString(summary.inserted + summary.updated
                                                             + summary.unchanged + summary.kept),

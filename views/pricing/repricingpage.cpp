@@ -1,4 +1,5 @@
 #include "repricingpage.h"
+#include "common/tone.h"
 
 #include "core/money.h"
 #include "core/task.h"
@@ -243,9 +244,7 @@ QWidget *RepricingPage::buildPreviewTab()
 
     m_proposalBanner = new QFrame(tab);
     m_proposalBanner->setObjectName(QStringLiteral("proposalBanner"));
-    m_proposalBanner->setStyleSheet(
-        QStringLiteral("QFrame#proposalBanner { background: #fff4d6; border: 1px solid #e0c060; "
-                       "border-radius: 4px; }"));
+    tone::applyNote(m_proposalBanner);
     m_proposalText = new QLabel(m_proposalBanner);
     m_proposalText->setWordWrap(true);
     auto *review = new QPushButton(tr("Review and Approve…"), m_proposalBanner);
@@ -631,7 +630,7 @@ void RepricingPage::showMessage(const QString &message, bool error)
 {
     m_lastMessage = message;
     m_status->setText(message);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    tone::apply(m_status, error ? tone::Tone::Error : tone::Tone::Normal);
 }
 
 bool RepricingPage::confirm(const QString &title, const QString &question)

@@ -1,4 +1,5 @@
 #include "ruleeditor.h"
+#include "common/tone.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -115,7 +116,10 @@ RuleEditor::RuleEditor(QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("ruleError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
+    tone::apply(m_error, tone::Tone::Error);
+    QFont bold = m_error->font();
+    bold.setWeight(QFont::DemiBold);
+    m_error->setFont(bold);
     m_error->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -189,7 +193,7 @@ void RuleEditor::showError(Field field, const QString &message)
     m_error->setText(message);
     m_error->show();
     if (QWidget *widget = input(field)) {
-        widget->setStyleSheet(QStringLiteral("border: 2px solid #b00020;"));
+        tone::markInvalid(widget, true);
         widget->setFocus(Qt::OtherFocusReason);
     }
 }
@@ -199,7 +203,7 @@ void RuleEditor::clearError()
     m_error->clear();
     m_error->hide();
     for (const auto &entry : m_inputs)
-        entry.second->setStyleSheet(QString());
+        tone::markInvalid(entry.second, false);
 }
 
 } // namespace md

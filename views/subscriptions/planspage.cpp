@@ -1,4 +1,5 @@
 #include "planspage.h"
+#include "common/tone.h"
 
 #include "featuredialog.h"
 #include "plandialog.h"
@@ -106,7 +107,7 @@ QString PlansPage::lastMessage() const
 void PlansPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    tone::apply(m_message, error ? tone::Tone::Error : tone::Tone::Normal);
 }
 
 void PlansPage::reload()

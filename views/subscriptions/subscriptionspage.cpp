@@ -1,4 +1,5 @@
 #include "subscriptionspage.h"
+#include "common/tone.h"
 
 #include "common/labeldelegate.h"
 #include "common/pagedtablewidget.h"
@@ -197,11 +198,11 @@ void SubscriptionsPage::updateSubscriberActions()
 void SubscriptionsPage::afterChange(const Status &status, const QString &done)
 {
     if (!status) {
-        m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+        tone::apply(m_message, tone::Tone::Error);
         m_message->setText(status.error());
         return;
     }
-    m_message->setStyleSheet(QString());
+    tone::apply(m_message, tone::Tone::Normal);
     m_message->setText(done);
     m_subscribers->model()->reload();
 }
