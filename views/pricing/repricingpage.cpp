@@ -1,7 +1,6 @@
 #include "repricingpage.h"
 #include "common/tone.h"
 
-#include "core/money.h"
 #include "core/task.h"
 #include "pricing/demandderiver.h"
 #include "pricing/previewtablemodel.h"
@@ -11,11 +10,7 @@
 #include "pricing/repricejob.h"
 #include "pricing/repricingservice.h"
 #include "pricing/repricingtask.h"
-#include "pricinghistorypanel.h"
-#include "pricingpreviewpanel.h"
-#include "pricingproposalbanner.h"
-#include "pricingrulespanel.h"
-#include "pricingrunspanel.h"
+#include "pricingreporttext.h"
 #include "proposaldialog.h"
 #include "schedule/jobscheduler.h"
 
@@ -35,39 +30,6 @@ namespace {
 qint64 nowSecs()
 {
     return QDateTime::currentSecsSinceEpoch();
-}
-
-// "Price changes applied: 3 (run 7)." and the products the run left alone, one line each.
-QString reportText(QString message, const PriceRunReport &report, const QString &leftAlone)
-{
-    if (report.conflicts.empty())
-        return message;
-    const QLocale locale;
-    message += QLatin1Char(' ') + leftAlone.arg(locale.toString(qint64(report.conflicts.size())));
-    constexpr int most = 10;
-    for (int i = 0; i < int(report.conflicts.size()); ++i) {
-        if (i == most) {
-            message += QLatin1Char('\n')
-                       + RepricingPage::tr("… and %1 more")
-                             .arg(locale.toString(qint64(report.conflicts.size()) - most));
-            break;
-        }
-        const PriceConflict &conflict = report.conflicts[size_t(i)];
-        message += QLatin1Char('\n')
-                   + (conflict.actualCents < 0
-                          ? RepricingPage::tr("%1: deleted since").arg(conflict.sku)
-                          : RepricingPage::tr("%1: now %2 (expected %3)")
-                                .arg(conflict.sku, money::format(conflict.actualCents, locale),
-                                     money::format(conflict.expectedCents, locale)));
-    }
-    return message;
-}
-
-QString appliedText(const PriceRunReport &report)
-{
-    return RepricingPage::tr("Price changes applied: %1 (run %2).")
-        .arg(QLocale().toString(report.changed))
-        .arg(report.runId);
 }
 
 } // namespace
@@ -180,27 +142,12 @@ void RepricingPage::connectTask()
             [this](std::shared_ptr<const RepricingPreview> preview) {
                 setBusy(false);
                 m_previewPanel->setPreview(preview);
-                const PreviewTotals &totals = preview->totals;
-                showMessage(
-                    tr("Preview as of %1: %2 products looked at, %3 prices would "
-                       "change. Nothing has changed in the shop yet.")
-                        .arg(QLocale().toString(
-                                 QDateTime::fromSecsSinceEpoch(preview->computedAt).toLocalTime(),
-                                 QLocale::ShortFormat),
-                             QLocale().toString(totals.products),
-                             QLocale().toString(totals.changes))
-                    + (m_previewWithUnsavedRules
-                           ? QLatin1Char(' ')
-                                 + tr("It uses the rules in the editor, which are not saved "
-                                      "yet.")
-                           : QString()));
+                showMessage(PricingReportText::preview(*preview, m_previewWithUnsavedRules));
                 emit previewShown();
             });
     connect(m_task, &RepricingTask::applied, this, [this](const PriceRunReport &report) {
         setBusy(false);
-        showMessage(
-            reportText(appliedText(report), report,
-                       tr("Left alone because their price changed since the preview: %1.")));
+        showMessage(PricingReportText::applied(report, PricingReportText::Source::Preview));
         pricesChanged();
         emit applied(report);
     });
@@ -389,12 +336,7 @@ bool RepricingPage::undoSelectedRun()
                 emit failed(report.error());
                 return;
             }
-            showMessage(reportText(tr("Undid run %1 as run %2; prices restored: %3.")
-                                       .arg(runId)
-                                       .arg(report->runId)
-                                       .arg(QLocale().toString(report->changed)),
-                                   *report,
-                                   tr("Left alone because their price changed since: %1.")));
+            showMessage(PricingReportText::undone(runId, *report));
             pricesChanged();
             emit undone(*report);
         });
@@ -404,11 +346,6 @@ bool RepricingPage::undoSelectedRun()
 void RepricingPage::reloadProposal()
 {
     m_banner->reload();
-}
-
-qint64 RepricingPage::pendingProposalId() const
-{
-    return m_banner->proposalId();
 }
 
 void RepricingPage::reviewProposal(qint64 proposalId)
@@ -444,9 +381,7 @@ bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
                 emit failed(report.error());
                 return;
             }
-            showMessage(
-                reportText(appliedText(*report), *report,
-                           tr("Left alone because their price changed since the proposal: %1.")));
+            showMessage(PricingReportText::applied(*report, PricingReportText::Source::Proposal));
             reloadProposal();
             reloadRuns();
             emit applied(*report);
@@ -468,64 +403,6 @@ void RepricingPage::discardProposal(qint64 proposalId)
     }
     showMessage(tr("The proposal was discarded; no price changed."));
     reloadProposal();
-}
-
-// The widgets of the panels, for tests and the main window.
-std::shared_ptr<const RepricingPreview> RepricingPage::preview() const
-{
-    return m_previewPanel->preview();
-}
-RuleEditor *RepricingPage::ruleEditor() const
-{
-    return m_rules->ruleEditor();
-}
-ScheduleEditor *RepricingPage::scheduleEditor() const
-{
-    return m_rules->scheduleEditor();
-}
-PreviewTableModel *RepricingPage::previewModel() const
-{
-    return m_previewPanel->model();
-}
-QTableView *RepricingPage::previewTable() const
-{
-    return m_previewPanel->table();
-}
-QComboBox *RepricingPage::filterBox() const
-{
-    return m_previewPanel->filterBox();
-}
-QLineEdit *RepricingPage::searchField() const
-{
-    return m_previewPanel->searchField();
-}
-QLabel *RepricingPage::totalsLabel() const
-{
-    return m_previewPanel->totalsLabel();
-}
-QPushButton *RepricingPage::applyButton() const
-{
-    return m_previewPanel->applyButton();
-}
-PricingRunsModel *RepricingPage::runsModel() const
-{
-    return m_runs->runsModel();
-}
-QTableView *RepricingPage::runsTable() const
-{
-    return m_runs->runsTable();
-}
-QTableWidget *RepricingPage::runChangesTable() const
-{
-    return m_runs->runChangesTable();
-}
-QLineSeries *RepricingPage::historySeries() const
-{
-    return m_history->series();
-}
-QStandardItemModel *RepricingPage::historyModel() const
-{
-    return m_history->model();
 }
 
 } // namespace md

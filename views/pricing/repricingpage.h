@@ -15,6 +15,11 @@
 #include "pricing/pricerun.h"
 #include "pricing/pricingrules.h"
 #include "pricing/repricingpreview.h"
+#include "pricinghistorypanel.h"
+#include "pricingpreviewpanel.h"
+#include "pricingproposalbanner.h"
+#include "pricingrulespanel.h"
+#include "pricingrunspanel.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -38,12 +43,7 @@ namespace md {
 
 class JobScheduler;
 class PreviewTableModel;
-class PricingHistoryPanel;
-class PricingPreviewPanel;
-class PricingProposalBanner;
-class PricingRulesPanel;
 class PricingRunsModel;
-class PricingRunsPanel;
 class RepricingTask;
 class RuleEditor;
 class ScheduleEditor;
@@ -85,24 +85,25 @@ public:
     void showHistory(qint64 productId, const QString &label);
 
     bool isBusy() const;
-    std::shared_ptr<const RepricingPreview> preview() const;
+    std::shared_ptr<const RepricingPreview> preview() const { return m_previewPanel->preview(); }
     QString lastMessage() const { return m_lastMessage; }
-    qint64 pendingProposalId() const;
+    qint64 pendingProposalId() const { return m_banner->proposalId(); }
 
+    // The widgets of the panels, for tests.
     QTabWidget *tabs() const { return m_tabs; }
-    RuleEditor *ruleEditor() const;
-    ScheduleEditor *scheduleEditor() const;
-    PreviewTableModel *previewModel() const;
-    QTableView *previewTable() const;
-    QComboBox *filterBox() const;
-    QLineEdit *searchField() const;
-    QLabel *totalsLabel() const;
-    QPushButton *applyButton() const;
-    PricingRunsModel *runsModel() const;
-    QTableView *runsTable() const;
-    QTableWidget *runChangesTable() const;
-    QLineSeries *historySeries() const;
-    QStandardItemModel *historyModel() const;
+    RuleEditor *ruleEditor() const { return m_rules->ruleEditor(); }
+    ScheduleEditor *scheduleEditor() const { return m_rules->scheduleEditor(); }
+    PreviewTableModel *previewModel() const { return m_previewPanel->model(); }
+    QTableView *previewTable() const { return m_previewPanel->table(); }
+    QComboBox *filterBox() const { return m_previewPanel->filterBox(); }
+    QLineEdit *searchField() const { return m_previewPanel->searchField(); }
+    QLabel *totalsLabel() const { return m_previewPanel->totalsLabel(); }
+    QPushButton *applyButton() const { return m_previewPanel->applyButton(); }
+    PricingRunsModel *runsModel() const { return m_runs->runsModel(); }
+    QTableView *runsTable() const { return m_runs->runsTable(); }
+    QTableWidget *runChangesTable() const { return m_runs->runChangesTable(); }
+    QLineSeries *historySeries() const { return m_history->series(); }
+    QStandardItemModel *historyModel() const { return m_history->model(); }
 
 signals:
     // The work of the page's background jobs is done and shown: for tests and the status bar.
