@@ -8,6 +8,7 @@
 #include "pricing/priceproposalstore.h"
 #include "pricing/pricerunstore.h"
 #include "pricing/pricingrulestore.h"
+#include "pricing/pricingrunsmodel.h"
 #include "pricing/proposaldialog.h"
 #include "pricing/repricingpage.h"
 #include "pricing/repricingservice.h"
@@ -270,12 +271,19 @@ void tst_RepricingPage::applyChangesPricesAndUndoRestores()
     // The preview is spent; the run is listed, newest first, as a manual run of two changes.
     QCOMPARE(model->rowCount(), 0);
     QVERIFY(!m_page->applyButton()->isEnabled());
-    QTableWidget *runs = m_page->runsTable();
+    PricingRunsModel *runs = m_page->runsModel();
+    QAbstractItemModelTester runsTester(runs,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(m_page->runsTable()->model(), runs);
     QCOMPARE(runs->rowCount(), 1);
-    QCOMPARE(runs->item(0, 0)->data(Qt::UserRole).toLongLong(), report.runId);
-    QCOMPARE(runs->item(0, 2)->text(), QStringLiteral("Manual"));
-    QCOMPARE(runs->item(0, 4)->text(), QStringLiteral("2"));
-    runs->selectRow(0);
+    QCOMPARE(runs->index(0, 0).data(PricingRunsModel::RunIdRole).toLongLong(), report.runId);
+    QCOMPARE(cell(runs, 0, PricingRunsModel::Source), QStringLiteral("Manual"));
+    QCOMPARE(cell(runs, 0, PricingRunsModel::Changes), QStringLiteral("2"));
+    QCOMPARE(cell(runs, 0, PricingRunsModel::State), QStringLiteral("Applied"));
+    QVERIFY(runs->index(0, PricingRunsModel::State).data(PricingRunsModel::CanUndoRole).toBool());
+    m_page->runsTable()->selectRow(0);
+    QCOMPARE(m_page->runsTable()->selectionModel()->selectedRows().size(), 1);
+    QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("undoRun"))->isEnabled());
     QCOMPARE(m_page->runChangesTable()->rowCount(), 2);
     QCOMPARE(m_page->runChangesTable()->item(0, 0)->text(), QStringLiteral("A-100"));
 
@@ -301,12 +309,29 @@ void tst_RepricingPage::applyChangesPricesAndUndoRestores()
              qPrintable(m_page->lastMessage()));
     QCOMPARE(prices(),
              (names({"A-100=1000", "B-200=999", "C-300=1500", "D-400=800", "E-500=1000"})));
-    // Both runs listed; the first can no longer be undone.
+    // Both runs listed, newest first, with nothing left of the rows before: the undo, then
+    // the run it undid, which can no longer be undone.
     QCOMPARE(runs->rowCount(), 2);
-    QCOMPARE(runs->item(0, 2)->text(), QStringLiteral("Undo"));
-    runs->selectRow(1);
-    QVERIFY(runs->item(1, 5)->text().startsWith(QLatin1String("Undone")));
+    QCOMPARE(runs->index(0, 0).data(PricingRunsModel::RunIdRole).toLongLong(), undo.runId);
+    QCOMPARE(cell(runs, 0, PricingRunsModel::Source), QStringLiteral("Undo"));
+    QCOMPARE(cell(runs, 0, PricingRunsModel::State),
+             QStringLiteral("Undid run %1").arg(report.runId));
+    QCOMPARE(cell(runs, 0, PricingRunsModel::Changes), QStringLiteral("1"));
+    QCOMPARE(runs->index(1, 0).data(PricingRunsModel::RunIdRole).toLongLong(), report.runId);
+    QVERIFY(cell(runs, 1, PricingRunsModel::State).startsWith(QLatin1String("Undone")));
+    QVERIFY(!runs->index(1, 0).data(PricingRunsModel::CanUndoRole).toBool());
+    // The undone run stays selected across the reload, and shows its own changes.
+    QCOMPARE(m_page->runsTable()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_page->runsTable()->selectionModel()->selectedRows().constFirst().row(), 1);
+    QCOMPARE(m_page->runChangesTable()->rowCount(), 2);
     QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("undoRun"))->isEnabled());
+    // The undo run itself cannot be undone either.
+    m_page->runsTable()->selectRow(0);
+    QCOMPARE(m_page->runChangesTable()->rowCount(), 1);
+    QCOMPARE(m_page->runChangesTable()->item(0, 0)->text(), QStringLiteral("A-100"));
+    QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("undoRun"))->isEnabled());
+    // An undo, too, leaves no preview behind: its old prices are not the shop's any more.
+    QCOMPARE(model->rowCount(), 0);
 
     // The history chart of A-100: up to 11.50 and back to 10.00, then now.
     auto db = m_scratch->open();
@@ -495,8 +520,8 @@ void tst_RepricingPage::pendingProposalIsShownAndApplied()
     // The proposal is decided: the banner goes, the run is listed as a scheduled one.
     QCOMPARE(m_page->pendingProposalId(), -1);
     QVERIFY(banner->isHidden());
-    QCOMPARE(m_page->runsTable()->rowCount(), 1);
-    QCOMPARE(m_page->runsTable()->item(0, 2)->text(), QStringLiteral("Schedule"));
+    QCOMPARE(m_page->runsModel()->rowCount(), 1);
+    QCOMPARE(cell(m_page->runsModel(), 0, PricingRunsModel::Source), QStringLiteral("Schedule"));
 }
 
 QTEST_MAIN(tst_RepricingPage)

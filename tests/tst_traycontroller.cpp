@@ -7,6 +7,7 @@
 #include "core/appsettings.h"
 #include "db/sql.h"
 #include "mainwindow.h"
+#include "pricing/pricingrunsmodel.h"
 #include "pricing/repricingpage.h"
 #include "schedule/jobscheduler.h"
 #include "schedule/schedulestore.h"
@@ -201,8 +202,9 @@ void tst_TrayController::dueRunIsCaughtUpAndNotified()
     // The Repricing page lists the scheduled run.
     auto *page = qobject_cast<RepricingPage *>(window.page(QStringLiteral("repricing")));
     QVERIFY(page);
-    QVERIFY(page->runsTable()->rowCount() >= 1);
-    QCOMPARE(page->runsTable()->item(0, 2)->text(), QStringLiteral("Schedule"));
+    QVERIFY(page->runsModel()->rowCount() >= 1);
+    QCOMPARE(page->runsModel()->index(0, PricingRunsModel::Source).data().toString(),
+             QStringLiteral("Schedule"));
 
     // Run now runs again at once, due or not, and notifies again.
     window.tray()->runNowAction()->trigger();

@@ -4,12 +4,22 @@
 // of every decision computed off the GUI thread with progress and cancel, approval by check box
 // and one-transaction apply, the pending proposal of a preview-only scheduled run, the runs
 // with undo, a product's price history as a chart, and the schedule the tray runs.
+//
+// The page is a coordinator: each tab's widgets and their state live in a panel
+// (PricingPreviewPanel, PricingHistoryPanel, PricingProposalBanner, PricingRulesPanel,
+// PricingRunsPanel); the page owns the connection and the background tasks, asks the owner to
+// confirm, and keeps the status line, the progress and the busy state of all of them.
 
 #include "db/database.h"
 #include "db/databasespec.h"
 #include "pricing/pricerun.h"
 #include "pricing/pricingrules.h"
 #include "pricing/repricingpreview.h"
+#include "pricinghistorypanel.h"
+#include "pricingpreviewpanel.h"
+#include "pricingproposalbanner.h"
+#include "pricingrulespanel.h"
+#include "pricingrunspanel.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -18,27 +28,22 @@
 #include <memory>
 #include <vector>
 
-class QChartView;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QLineSeries;
-class QDateTimeAxis;
-class QValueAxis;
 class QProgressBar;
 class QPushButton;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTableWidget;
-class QTextBrowser;
-class QTimer;
-class QListWidget;
 
 namespace md {
 
 class JobScheduler;
 class PreviewTableModel;
+class PricingRunsModel;
 class RepricingTask;
 class RuleEditor;
 class ScheduleEditor;
@@ -80,23 +85,25 @@ public:
     void showHistory(qint64 productId, const QString &label);
 
     bool isBusy() const;
-    std::shared_ptr<const RepricingPreview> preview() const { return m_preview; }
+    std::shared_ptr<const RepricingPreview> preview() const { return m_previewPanel->preview(); }
     QString lastMessage() const { return m_lastMessage; }
-    qint64 pendingProposalId() const { return m_proposalId; }
+    qint64 pendingProposalId() const { return m_banner->proposalId(); }
 
+    // The widgets of the panels, for tests.
     QTabWidget *tabs() const { return m_tabs; }
-    RuleEditor *ruleEditor() const { return m_rules; }
-    ScheduleEditor *scheduleEditor() const { return m_schedule; }
-    PreviewTableModel *previewModel() const { return m_model; }
-    QTableView *previewTable() const { return m_table; }
-    QComboBox *filterBox() const { return m_filter; }
-    QLineEdit *searchField() const { return m_search; }
-    QLabel *totalsLabel() const { return m_totals; }
-    QPushButton *applyButton() const { return m_apply; }
-    QTableWidget *runsTable() const { return m_runs; }
-    QTableWidget *runChangesTable() const { return m_runChanges; }
-    QLineSeries *historySeries() const { return m_historySeries; }
-    QStandardItemModel *historyModel() const { return m_historyModel; }
+    RuleEditor *ruleEditor() const { return m_rules->ruleEditor(); }
+    ScheduleEditor *scheduleEditor() const { return m_rules->scheduleEditor(); }
+    PreviewTableModel *previewModel() const { return m_previewPanel->model(); }
+    QTableView *previewTable() const { return m_previewPanel->table(); }
+    QComboBox *filterBox() const { return m_previewPanel->filterBox(); }
+    QLineEdit *searchField() const { return m_previewPanel->searchField(); }
+    QLabel *totalsLabel() const { return m_previewPanel->totalsLabel(); }
+    QPushButton *applyButton() const { return m_previewPanel->applyButton(); }
+    PricingRunsModel *runsModel() const { return m_runs->runsModel(); }
+    QTableView *runsTable() const { return m_runs->runsTable(); }
+    QTableWidget *runChangesTable() const { return m_runs->runChangesTable(); }
+    QLineSeries *historySeries() const { return m_history->series(); }
+    QStandardItemModel *historyModel() const { return m_history->model(); }
 
 signals:
     // The work of the page's background jobs is done and shown: for tests and the status bar.
@@ -108,21 +115,13 @@ signals:
     void runsReloaded();
 
 private:
-    QWidget *buildPreviewTab();
-    QWidget *buildRulesTab();
-    QWidget *buildRunsTab();
-    QWidget *buildHistoryChart();
+    void connectTask();
     void setBusy(bool busy, const QString &stage = {});
     void showMessage(const QString &message, bool error = false);
-    void updateTotals();
-    void updateApplyButton();
-    void previewSelectionChanged();
-    void runSelectionChanged();
-    int selectedRunRow() const;
-    void lockSelected(bool locked);
-    void reloadLocked();
-    void reviewProposal();
-    void discardProposal();
+    // After an apply or an undo: the prices moved, so a preview computed before is spent.
+    void pricesChanged();
+    void reviewProposal(qint64 proposalId);
+    void discardProposal(qint64 proposalId);
     void onJobFinished(const md::JobReport &report);
     bool confirm(const QString &title, const QString &question);
 
@@ -132,52 +131,18 @@ private:
     Task<PriceRunReport> *m_call = nullptr;
     QPointer<JobScheduler> m_scheduler;
     Confirm m_confirm;
-    std::shared_ptr<const RepricingPreview> m_preview;
     bool m_previewWithUnsavedRules = false;
     QString m_lastMessage;
-    qint64 m_proposalId = -1;
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
-
-    // preview
-    QPushButton *m_compute = nullptr;
-    QComboBox *m_filter = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTimer *m_searchTimer = nullptr;
-    QLabel *m_totals = nullptr;
-    QPushButton *m_checkAll = nullptr;
-    QPushButton *m_checkNone = nullptr;
-    QPushButton *m_tickSelected = nullptr;
-    QPushButton *m_lock = nullptr;
-    QPushButton *m_apply = nullptr;
-    QWidget *m_proposalBanner = nullptr;
-    QLabel *m_proposalText = nullptr;
-    PreviewTableModel *m_model = nullptr;
-    QTableView *m_table = nullptr;
-    QStandardItemModel *m_historyModel = nullptr;
-    QLineSeries *m_historySeries = nullptr;
-    QDateTimeAxis *m_historyTime = nullptr;
-    QValueAxis *m_historyPrice = nullptr;
-    QChartView *m_historyView = nullptr;
-
-    // rules
-    RuleEditor *m_rules = nullptr;
-    QLabel *m_rulesState = nullptr;
-    QPushButton *m_saveRules = nullptr;
-    QPushButton *m_derive = nullptr;
-    QListWidget *m_locked = nullptr;
-    QPushButton *m_unlock = nullptr;
-    ScheduleEditor *m_schedule = nullptr;
-
-    // runs
-    QTableWidget *m_runs = nullptr;
-    QTableWidget *m_runChanges = nullptr;
-    QLabel *m_runChangesLabel = nullptr;
-    QPushButton *m_undo = nullptr;
-    QPushButton *m_reloadRuns = nullptr;
+    PricingProposalBanner *m_banner = nullptr;
+    PricingPreviewPanel *m_previewPanel = nullptr;
+    PricingHistoryPanel *m_history = nullptr;
+    PricingRulesPanel *m_rules = nullptr;
+    PricingRunsPanel *m_runs = nullptr;
 };
 
 } // namespace md
