@@ -7,7 +7,7 @@
 
 #include "db/credentials.h"
 #include "db/database.h"
-#include "pricing/repricingservice.h"
+#include "pricing/pricingservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,24 +59,24 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     qint64 loadedMs = -1;
-    auto preview = md::RepricingService::preview(*db, QDateTime::currentSecsSinceEpoch(),
-                                                 [&](int percent, const QString &) {
-                                                     if (percent >= 80 && loadedMs < 0)
-                                                         loadedMs = timer.elapsed();
-                                                     return true;
-                                                 });
+    auto preview = md::PricingService::preview(*db, QDateTime::currentSecsSinceEpoch(),
+                                               [&](int percent, const QString &) {
+                                                   if (percent >= 80 && loadedMs < 0)
+                                                       loadedMs = timer.elapsed();
+                                                   return true;
+                                               });
     if (!preview) {
         std::fprintf(stderr, "%s\n", qPrintable(preview.error()));
         return 2;
     }
     const qint64 previewMs = timer.elapsed();
-    const md::PriceReason reasons = (*preview)->reasons();
+    const md::PricingReason reasons = (*preview)->reasons();
     qint64 characters = 0;
-    for (const md::PriceDecision &decision : (*preview)->decisions)
+    for (const md::PricingDecision &decision : (*preview)->decisions)
         characters += reasons.text(decision).size();
     const qint64 reasonsMs = timer.elapsed() - previewMs;
 
-    const md::PreviewTotals &totals = (*preview)->totals;
+    const md::PricingPreviewTotals &totals = (*preview)->totals;
     std::printf("products %lld changes %lld (up %lld, down %lld, capped %lld)\n", totals.products,
                 totals.changes, totals.increases, totals.decreases, totals.capped);
     std::printf("load_ms %lld engine_ms %lld preview_ms %lld reasons_ms %lld (%lld chars)\n",

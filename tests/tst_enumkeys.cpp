@@ -9,10 +9,10 @@
 #include "demo/demoshop.h"
 #include "io/csvsettings.h"
 #include "io/importoptions.h"
-#include "pricing/previewwriter.h"
-#include "pricing/priceproposalstore.h"
-#include "pricing/pricerun.h"
+#include "pricing/pricingpreviewwriter.h"
+#include "pricing/pricingproposalstore.h"
 #include "pricing/pricingrules.h"
+#include "pricing/pricingrun.h"
 #include "schedule/jobrunner.h"
 #include "schedule/jobschedule.h"
 #include "subscriptions/entitlementservice.h"
@@ -97,8 +97,8 @@ void tst_EnumKeys::storedKeys_data()
 {
     QTest::addColumn<QStringList>("keys");
     QTest::addColumn<QStringList>("expected");
-    using Proposal = PriceProposalInfo::Status;
-    using Format = PreviewWriter::Format;
+    using Proposal = PricingProposalInfo::Status;
+    using Format = PricingPreviewWriter::Format;
     using Kind = JobSchedule::Kind;
     using Mode = JobSchedule::Mode;
     using Outcome = JobOutcome::Status;
@@ -108,8 +108,8 @@ void tst_EnumKeys::storedKeys_data()
     using Event = DemoEvents::Type;
 
     QTest::newRow("price_runs.source")
-        << roundTrip({PriceRunSource::Manual, PriceRunSource::Schedule, PriceRunSource::Cli,
-                      PriceRunSource::Undo})
+        << roundTrip({PricingRunSource::Manual, PricingRunSource::Schedule, PricingRunSource::Cli,
+                      PricingRunSource::Undo})
         << words("manual schedule cli undo");
     QTest::newRow("price_proposals.status")
         << roundTrip({Proposal::Pending, Proposal::Applied, Proposal::Discarded})
@@ -176,7 +176,7 @@ void tst_EnumKeys::storedKeys()
 void tst_EnumKeys::labelsAreNotKeys()
 {
     // Labels for people are a separate, translated text, never the key.
-    QCOMPARE(PriceRunInfo::sourceLabel(PriceRunSource::Cli), QStringLiteral("Command line"));
+    QCOMPARE(PricingRunInfo::sourceLabel(PricingRunSource::Cli), QStringLiteral("Command line"));
     QCOMPARE(SubscriptionStatusInfo::label(SubscriptionStatus::PastDue),
              QStringLiteral("Past due"));
     QCOMPARE(CsvSettings::encodingLabel(TextEncoding::Utf8), QStringLiteral("UTF-8"));

@@ -8,7 +8,7 @@
 #include "inventory/inventoryfeed.h"
 #include "inventory/inventoryimporter.h"
 #include "inventory/inventorysettings.h"
-#include "pricing/repricejob.h"
+#include "pricing/pricingjob.h"
 #include "schedule/manualclock.h"
 #include "schedule/schedulestore.h"
 #include "schedule/standardjobs.h"
@@ -274,7 +274,7 @@ void tst_InventoryFeed::scheduledRunSkipsOnAFailedFeed()
     MD_VERIFY(InventorySettings::save(*db, server.url(), 5));
     const QDateTime start = QDateTime::fromSecsSinceEpoch(kNow, QTimeZone::utc());
     ManualClock clock(start);
-    JobSchedule schedule = JobSchedule::defaults(RepriceJob::jobType());
+    JobSchedule schedule = JobSchedule::defaults(PricingJob::jobType());
     schedule.enabled = true;
     schedule.intervalMinutes = 60;
     schedule.mode = JobSchedule::Mode::Apply;

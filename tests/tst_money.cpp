@@ -2,8 +2,8 @@
 // currency symbol, the fixed-point formatter the pricing reasons use, and parse() reading back
 // what format() wrote. Values near the 64-bit limit would come out wrong through a double.
 
+#include "core/fixedpoint.h"
 #include "core/money.h"
-#include "pricing/fixedpoint.h"
 
 #include <QLocale>
 #include <QTest>

@@ -1,15 +1,15 @@
 // The repricing engine, table-driven: every branch of the playbook, the cap, both guard rails,
 // rounding at exact half cents (where a double would go wrong), every option, and the reasons.
 
-#include "pricing/pricereason.h"
-#include "pricing/repricingengine.h"
+#include "pricing/pricingengine.h"
+#include "pricing/pricingreason.h"
 
 #include <QTest>
 
 using namespace md;
 
-Q_DECLARE_METATYPE(md::PriceOutcome)
-Q_DECLARE_METATYPE(md::PriceRule)
+Q_DECLARE_METATYPE(md::PricingOutcome)
+Q_DECLARE_METATYPE(md::PricingCase)
 
 namespace {
 
@@ -76,184 +76,189 @@ void tst_PricingEngine::decide_data()
 {
     QTest::addColumn<QString>("rules");
     QTest::addColumn<PricingProduct>("input");
-    QTest::addColumn<PriceOutcome>("outcome");
-    QTest::addColumn<PriceRule>("rule");
+    QTest::addColumn<PricingOutcome>("outcome");
+    QTest::addColumn<PricingCase>("rule");
     QTest::addColumn<qint64>("newCents");
     QTest::addColumn<int>("limits");
     QTest::addColumn<int>("flags");
     QTest::addColumn<int>("proposedBp");
 
-    using D = PriceDecision;
-    const auto change = PriceOutcome::Change;
-    const auto same = PriceOutcome::Unchanged;
-    const auto skipped = PriceOutcome::Skipped;
+    using D = PricingDecision;
+    const auto change = PricingOutcome::Change;
+    const auto same = PricingOutcome::Unchanged;
+    const auto skipped = PricingOutcome::Skipped;
 
     // Low stock: current + base × 5 % × demand.
     QTest::newRow("low stock, exactly at the cap")
-        << QString() << product(12, 300, 1000, 1000, 500) << change << PriceRule::LowStock
+        << QString() << product(12, 300, 1000, 1000, 500) << change << PricingCase::LowStock
         << qint64(1150) << 0 << 0 << 1500;
     QTest::newRow("low stock, over the cap")
-        << QString() << product(12, 400, 1000, 1000, 500) << change << PriceRule::LowStock
+        << QString() << product(12, 400, 1000, 1000, 500) << change << PricingCase::LowStock
         << qint64(1150) << int(D::CapUp) << 0 << 2000;
     QTest::newRow("low stock moves from current, not base")
-        << QString() << product(5, 200, 1000, 1200, 500) << change << PriceRule::LowStock
+        << QString() << product(5, 200, 1000, 1200, 500) << change << PricingCase::LowStock
         << qint64(1300) << 0 << 0 << 833;
     QTest::newRow("stock 19 is low") << QString() << product(19, 100, 1000, 1000, 500) << change
-                                     << PriceRule::LowStock << qint64(1050) << 0 << 0 << 500;
+                                     << PricingCase::LowStock << qint64(1050) << 0 << 0 << 500;
     QTest::newRow("stock 0 is low") << QString() << product(0, 100, 1000, 1000, 500) << change
-                                    << PriceRule::LowStock << qint64(1050) << 0 << 0 << 500;
+                                    << PricingCase::LowStock << qint64(1050) << 0 << 0 << 500;
     QTest::newRow("low stock, no demand: no decision")
-        << QString() << product(3, 0, 1000, 1000, 500) << same << PriceRule::LowStock
+        << QString() << product(3, 0, 1000, 1000, 500) << same << PricingCase::LowStock
         << qint64(1000) << 0 << 0 << 0;
 
     // Between the thresholds: base + base × 5 % × demand.
-    QTest::newRow("stock 20 is normal") << QString() << product(20, 200, 1000, 1050, 500) << change
-                                        << PriceRule::NormalStock << qint64(1100) << 0 << 0 << 476;
+    QTest::newRow("stock 20 is normal")
+        << QString() << product(20, 200, 1000, 1050, 500) << change << PricingCase::NormalStock
+        << qint64(1100) << 0 << 0 << 476;
     QTest::newRow("stock 100 is normal")
-        << QString() << product(100, 0, 1000, 1050, 500) << change << PriceRule::NormalStock
+        << QString() << product(100, 0, 1000, 1050, 500) << change << PricingCase::NormalStock
         << qint64(1000) << 0 << 0 << -476;
     QTest::newRow("normal stock, down to the cap")
-        << QString() << product(50, 0, 1000, 2000, 500) << change << PriceRule::NormalStock
+        << QString() << product(50, 0, 1000, 2000, 500) << change << PricingCase::NormalStock
         << qint64(1700) << int(D::CapDown) << 0 << -5000;
     QTest::newRow("normal stock at base, no demand")
-        << QString() << product(50, 0, 1000, 1000, 500) << same << PriceRule::NormalStock
+        << QString() << product(50, 0, 1000, 1000, 500) << same << PricingCase::NormalStock
         << qint64(1000) << 0 << 0 << 0;
 
     // Above the high threshold: hold, or the markdown when it is on and nothing sells.
     QTest::newRow("stock 101 holds") << QString() << product(101, 0, 1000, 1234, 500) << same
-                                     << PriceRule::HighStockHold << qint64(1234) << 0 << 0 << 0;
+                                     << PricingCase::HighStockHold << qint64(1234) << 0 << 0 << 0;
     QTest::newRow("markdown off by default")
-        << QString() << product(500, 0, 1000, 2000, 500) << same << PriceRule::HighStockHold
+        << QString() << product(500, 0, 1000, 2000, 500) << same << PricingCase::HighStockHold
         << qint64(2000) << 0 << 0 << 0;
     QTest::newRow("markdown, no demand")
         << QStringLiteral("overstock_markdown=true") << product(500, 0, 1000, 2000, 500) << change
-        << PriceRule::OverstockMarkdown << qint64(1800) << 0 << 0 << -1000;
+        << PricingCase::OverstockMarkdown << qint64(1800) << 0 << 0 << -1000;
     QTest::newRow("markdown skips products with demand")
         << QStringLiteral("overstock_markdown=true") << product(500, 1, 1000, 2000, 500) << same
-        << PriceRule::HighStockHold << qint64(2000) << 0 << 0 << 0;
+        << PricingCase::HighStockHold << qint64(2000) << 0 << 0 << 0;
     QTest::newRow("markdown larger than the cap")
         << QStringLiteral("overstock_markdown=true;overstock_markdown_pct=40")
-        << product(500, 0, 1000, 2000, 500) << change << PriceRule::OverstockMarkdown
+        << product(500, 0, 1000, 2000, 500) << change << PricingCase::OverstockMarkdown
         << qint64(1700) << int(D::CapDown) << 0 << -4000;
     QTest::newRow("markdown stops at the floor")
         << QStringLiteral("overstock_markdown=true") << product(500, 0, 1000, 2000, 1950) << change
-        << PriceRule::OverstockMarkdown << qint64(1950) << int(D::Floor) << 0 << -1000;
+        << PricingCase::OverstockMarkdown << qint64(1950) << int(D::Floor) << 0 << -1000;
 
     // Guard rails win over the cap.
     QTest::newRow("floor (cost) over the cap")
-        << QString() << product(50, 0, 1000, 2000, 1800) << change << PriceRule::NormalStock
+        << QString() << product(50, 0, 1000, 2000, 1800) << change << PricingCase::NormalStock
         << qint64(1800) << int(D::CapDown | D::Floor) << 0 << -5000;
     QTest::newRow("floor (cost + 25 % margin)")
         << QStringLiteral("min_margin_pct=25") << product(50, 0, 1000, 2000, 1500) << change
-        << PriceRule::NormalStock << qint64(1875) << int(D::CapDown | D::Floor) << 0 << -5000;
+        << PricingCase::NormalStock << qint64(1875) << int(D::CapDown | D::Floor) << 0 << -5000;
     QTest::newRow("margin floor rounds up to the cent")
         << QStringLiteral("min_margin_pct=10") << product(50, 0, 1000, 1150, 1001) << change
-        << PriceRule::NormalStock << qint64(1102) << int(D::Floor) << 0 << -1304;
+        << PricingCase::NormalStock << qint64(1102) << int(D::Floor) << 0 << -1304;
     QTest::newRow("floor (minimum price) above cost")
-        << QString() << product(50, 0, 1000, 2000, 500, 1750) << change << PriceRule::NormalStock
+        << QString() << product(50, 0, 1000, 2000, 500, 1750) << change << PricingCase::NormalStock
         << qint64(1750) << int(D::CapDown | D::Floor) << 0 << -5000;
     QTest::newRow("ceiling over the cap")
         << QString() << product(12, 400, 1000, 1000, 500, kNone, 1100) << change
-        << PriceRule::LowStock << qint64(1100) << int(D::CapUp | D::Ceiling) << 0 << 2000;
+        << PricingCase::LowStock << qint64(1100) << int(D::CapUp | D::Ceiling) << 0 << 2000;
     QTest::newRow("current above the ceiling comes down")
         << QString() << product(12, 100, 1000, 1500, 500, kNone, 1300) << change
-        << PriceRule::LowStock << qint64(1300) << int(D::Ceiling) << 0 << 333;
+        << PricingCase::LowStock << qint64(1300) << int(D::Ceiling) << 0 << 333;
     QTest::newRow("price 0 raised to the floor")
-        << QString() << product(10, 300, 1000, 0, 500) << change << PriceRule::LowStock
+        << QString() << product(10, 300, 1000, 0, 500) << change << PricingCase::LowStock
         << qint64(500) << int(D::CapUp | D::Floor) << 0 << 0;
     QTest::newRow("floor equal to current: unchanged")
-        << QString() << product(50, 0, 1000, 1500, 1500) << same << PriceRule::NormalStock
+        << QString() << product(50, 0, 1000, 1500, 1500) << same << PricingCase::NormalStock
         << qint64(1500) << int(D::CapDown | D::Floor) << 0 << -3333;
 
     // Rounding: exact rationals, half away from zero, once at the end.
     QTest::newRow("exact half cent rounds up")
-        << QString() << product(10, 1, 1000, 1000, 500) << change << PriceRule::LowStock
+        << QString() << product(10, 1, 1000, 1000, 500) << change << PricingCase::LowStock
         << qint64(1001) << 0 << 0 << 5;
     QTest::newRow("just under half a cent: no decision")
-        << QString() << product(10, 1, 999, 1000, 500) << same << PriceRule::LowStock
+        << QString() << product(10, 1, 999, 1000, 500) << same << PricingCase::LowStock
         << qint64(1000) << 0 << int(D::RoundsToCurrent) << 5;
     // 1010 × 0.85 = 858.5 exactly; as a double it is 858.4999… and would round down.
     QTest::newRow("cap down lands on a half cent")
-        << QString() << product(50, 0, 500, 1010, 100) << change << PriceRule::NormalStock
+        << QString() << product(50, 0, 500, 1010, 100) << change << PricingCase::NormalStock
         << qint64(859) << int(D::CapDown) << 0 << -5050;
     // 1010 × 1.15 = 1161.5 exactly; as a double 1161.4999….
     QTest::newRow("cap up lands on a half cent")
-        << QString() << product(5, 1000, 1000, 1010, 100) << change << PriceRule::LowStock
+        << QString() << product(5, 1000, 1000, 1010, 100) << change << PricingCase::LowStock
         << qint64(1162) << int(D::CapUp) << 0 << 4950;
     QTest::newRow("normal stock half cent")
-        << QString() << product(50, 1, 1000, 900, 100) << change << PriceRule::NormalStock
+        << QString() << product(50, 1, 1000, 900, 100) << change << PricingCase::NormalStock
         << qint64(1001) << 0 << 0 << 1117;
 
     // Data the engine cannot reprice safely.
     QTest::newRow("no cost, minimum price is the floor")
-        << QString() << product(50, 0, 1000, 2000, kNone, 1800) << change << PriceRule::NormalStock
-        << qint64(1800) << int(D::CapDown | D::Floor) << int(D::NoCost) << -5000;
+        << QString() << product(50, 0, 1000, 2000, kNone, 1800) << change
+        << PricingCase::NormalStock << qint64(1800) << int(D::CapDown | D::Floor) << int(D::NoCost)
+        << -5000;
     QTest::newRow("no cost and no minimum: skipped")
-        << QString() << product(5, 300, 1000, 1000, kNone) << skipped << PriceRule::NoFloor
+        << QString() << product(5, 300, 1000, 1000, kNone) << skipped << PricingCase::NoFloor
         << qint64(1000) << 0 << int(D::NoCost) << 0;
-    QTest::newRow("base price 0: skipped") << QString() << product(5, 300, 0, 1000, 500) << skipped
-                                           << PriceRule::NoBasePrice << qint64(1000) << 0 << 0 << 0;
+    QTest::newRow("base price 0: skipped")
+        << QString() << product(5, 300, 0, 1000, 500) << skipped << PricingCase::NoBasePrice
+        << qint64(1000) << 0 << 0 << 0;
     QTest::newRow("floor above ceiling: skipped")
         << QString() << product(5, 300, 1000, 1000, 2000, kNone, 1500) << skipped
-        << PriceRule::FloorAboveCeiling << qint64(1000) << 0 << 0 << 0;
+        << PricingCase::FloorAboveCeiling << qint64(1000) << 0 << 0 << 0;
     QTest::newRow("margin lifts floor above ceiling")
         << QStringLiteral("min_margin_pct=50") << product(5, 300, 1000, 1000, 1000, kNone, 1400)
-        << skipped << PriceRule::FloorAboveCeiling << qint64(1000) << 0 << 0 << 0;
+        << skipped << PricingCase::FloorAboveCeiling << qint64(1000) << 0 << 0 << 0;
 
     // The cap as an option.
     QTest::newRow("cap 10 %") << QStringLiteral("max_step_pct=10")
-                              << product(12, 400, 1000, 1000, 500) << change << PriceRule::LowStock
-                              << qint64(1100) << int(D::CapUp) << 0 << 2000;
+                              << product(12, 400, 1000, 1000, 500) << change
+                              << PricingCase::LowStock << qint64(1100) << int(D::CapUp) << 0
+                              << 2000;
     QTest::newRow("cap 0 %: only guard rails move")
         << QStringLiteral("max_step_pct=0") << product(12, 400, 1000, 1000, 500) << same
-        << PriceRule::LowStock << qint64(1000) << int(D::CapUp) << 0 << 2000;
+        << PricingCase::LowStock << qint64(1000) << int(D::CapUp) << 0 << 2000;
     QTest::newRow("thresholds are options")
         << QStringLiteral("low_stock_threshold=5") << product(12, 200, 1000, 1000, 500) << change
-        << PriceRule::NormalStock << qint64(1100) << 0 << 0 << 1000;
+        << PricingCase::NormalStock << qint64(1100) << 0 << 0 << 1000;
     QTest::newRow("demand step 2.5 %")
         << QStringLiteral("demand_step_pct=2.5") << product(12, 200, 1000, 1000, 500) << change
-        << PriceRule::LowStock << qint64(1050) << 0 << 0 << 500;
+        << PricingCase::LowStock << qint64(1050) << 0 << 0 << 500;
 
     // Charm rounding: nearest ending inside the cap and the guard rails, same direction.
     QTest::newRow("charm .99 rounds to the nearer ending")
         << QStringLiteral("charm_rounding=.99") << product(12, 200, 1000, 1000, 500) << change
-        << PriceRule::LowStock << qint64(1099) << 0 << int(D::Charmed) << 1000;
+        << PricingCase::LowStock << qint64(1099) << 0 << int(D::Charmed) << 1000;
     QTest::newRow("charm .95") << QStringLiteral("charm_rounding=.95")
-                               << product(12, 200, 1000, 1000, 500) << change << PriceRule::LowStock
-                               << qint64(1095) << 0 << int(D::Charmed) << 1000;
+                               << product(12, 200, 1000, 1000, 500) << change
+                               << PricingCase::LowStock << qint64(1095) << 0 << int(D::Charmed)
+                               << 1000;
     QTest::newRow("charm keeps a cut below the cap")
         << QStringLiteral("charm_rounding=.99") << product(50, 0, 1000, 1200, 500) << change
-        << PriceRule::NormalStock << qint64(1099) << int(D::CapDown) << int(D::Charmed) << -1667;
+        << PricingCase::NormalStock << qint64(1099) << int(D::CapDown) << int(D::Charmed) << -1667;
     QTest::newRow("charm tie goes up when the cap allows")
         << QStringLiteral("charm_rounding=.99;max_step_pct=20") << product(12, 298, 1000, 1000, 500)
-        << change << PriceRule::LowStock << qint64(1199) << 0 << int(D::Charmed) << 1490;
+        << change << PricingCase::LowStock << qint64(1199) << 0 << int(D::Charmed) << 1490;
     QTest::newRow("charm tie goes down under the cap")
         << QStringLiteral("charm_rounding=.99") << product(12, 298, 1000, 1000, 500) << change
-        << PriceRule::LowStock << qint64(1099) << 0 << int(D::Charmed) << 1490;
+        << PricingCase::LowStock << qint64(1099) << 0 << int(D::Charmed) << 1490;
     QTest::newRow("charm never crosses the ceiling")
         << QStringLiteral("charm_rounding=.99") << product(12, 100, 1000, 1000, 500, kNone, 1060)
-        << change << PriceRule::LowStock << qint64(1050) << 0 << 0 << 500;
+        << change << PricingCase::LowStock << qint64(1050) << 0 << 0 << 500;
     QTest::newRow("charm never goes below the floor")
         << QStringLiteral("charm_rounding=.99") << product(50, 0, 1000, 1200, 1050) << change
-        << PriceRule::NormalStock << qint64(1099) << int(D::CapDown | D::Floor) << int(D::Charmed)
+        << PricingCase::NormalStock << qint64(1099) << int(D::CapDown | D::Floor) << int(D::Charmed)
         << -1667;
     QTest::newRow("charm leaves a price already ending .99")
         << QStringLiteral("charm_rounding=.99") << product(12, 100, 1000, 1049, 500) << change
-        << PriceRule::LowStock << qint64(1099) << 0 << 0 << 477;
+        << PricingCase::LowStock << qint64(1099) << 0 << 0 << 477;
 }
 
 void tst_PricingEngine::decide()
 {
     QFETCH(QString, rules);
     QFETCH(PricingProduct, input);
-    QFETCH(PriceOutcome, outcome);
-    QFETCH(PriceRule, rule);
+    QFETCH(PricingOutcome, outcome);
+    QFETCH(PricingCase, rule);
     QFETCH(qint64, newCents);
     QFETCH(int, limits);
     QFETCH(int, flags);
     QFETCH(int, proposedBp);
 
-    const PriceDecision decision = RepricingEngine::decide(input, 0, rulesFrom(rules), false, kNow);
+    const PricingDecision decision = PricingEngine::decide(input, 0, rulesFrom(rules), false, kNow);
     QCOMPARE(int(decision.outcome), int(outcome));
     QCOMPARE(int(decision.rule), int(rule));
     QCOMPARE(decision.newCents, newCents);
@@ -263,7 +268,7 @@ void tst_PricingEngine::decide()
     QCOMPARE(decision.proposedBp, proposedBp);
     // Whatever the branch: never below the floor when the price moves.
     if (decision.isChange())
-        QVERIFY(decision.newCents >= RepricingEngine::floorCents(input, rulesFrom(rules)));
+        QVERIFY(decision.newCents >= PricingEngine::floorCents(input, rulesFrom(rules)));
 }
 
 void tst_PricingEngine::reasons_data()
@@ -329,8 +334,8 @@ void tst_PricingEngine::reasons()
     const PricingRules set = rulesFrom(rules);
     ProductSnapshot snapshot;
     snapshot.add(input, QStringLiteral("SKU-1"), QStringLiteral("A product"));
-    const PriceDecision decision = RepricingEngine::decide(input, 0, set, false, kNow);
-    QCOMPARE(PriceReason(snapshot, set, kNow, QLocale::c()).text(decision), reason);
+    const PricingDecision decision = PricingEngine::decide(input, 0, set, false, kNow);
+    QCOMPARE(PricingReason(snapshot, set, kNow, QLocale::c()).text(decision), reason);
 }
 
 void tst_PricingEngine::lockedCategoryAndProduct()
@@ -350,16 +355,16 @@ void tst_PricingEngine::lockedCategoryAndProduct()
 
     PricingRules rules;
     rules.lockedCategories = {QStringLiteral("Toys")};
-    const auto decisions = RepricingEngine::preview(snapshot, rules, kNow);
+    const auto decisions = PricingEngine::preview(snapshot, rules, kNow);
     QVERIFY(decisions);
     QCOMPARE(decisions->size(), size_t(3));
-    QCOMPARE(int(decisions->at(0).outcome), int(PriceOutcome::Skipped));
-    QCOMPARE(int(decisions->at(0).rule), int(PriceRule::LockedCategory));
+    QCOMPARE(int(decisions->at(0).outcome), int(PricingOutcome::Skipped));
+    QCOMPARE(int(decisions->at(0).rule), int(PricingCase::LockedCategory));
     QCOMPARE(decisions->at(0).newCents, 1000);
-    QCOMPARE(int(decisions->at(1).outcome), int(PriceOutcome::Change));
+    QCOMPARE(int(decisions->at(1).outcome), int(PricingOutcome::Change));
     QCOMPARE(decisions->at(1).newCents, 1150);
-    QCOMPARE(int(decisions->at(2).rule), int(PriceRule::LockedProduct));
-    const PriceReason reason(snapshot, rules, kNow, QLocale::c());
+    QCOMPARE(int(decisions->at(2).rule), int(PricingCase::LockedProduct));
+    const PricingReason reason(snapshot, rules, kNow, QLocale::c());
     QCOMPARE(reason.text(decisions->at(0)),
              QStringLiteral("Category \"Toys\" is locked: not repriced"));
     QCOMPARE(reason.text(decisions->at(2)), QStringLiteral("Price locked: not repriced"));
@@ -388,13 +393,13 @@ void tst_PricingEngine::coolDown()
     rules.cooldownHours = hours;
     PricingProduct input = product(5, 300, 1000, 1000, 500);
     input.lastPriceChangeAt = changedAgo < 0 ? -1 : kNow - changedAgo;
-    const PriceDecision decision = RepricingEngine::decide(input, 0, rules, false, kNow);
-    QCOMPARE(decision.outcome == PriceOutcome::Skipped, skipped);
-    QCOMPARE(decision.rule == PriceRule::CoolDown, skipped);
+    const PricingDecision decision = PricingEngine::decide(input, 0, rules, false, kNow);
+    QCOMPARE(decision.outcome == PricingOutcome::Skipped, skipped);
+    QCOMPARE(decision.rule == PricingCase::CoolDown, skipped);
     if (skipped) {
         ProductSnapshot snapshot;
         snapshot.add(input, QStringLiteral("S"), QStringLiteral("T"));
-        QCOMPARE(PriceReason(snapshot, rules, kNow, QLocale::c()).text(decision),
+        QCOMPARE(PricingReason(snapshot, rules, kNow, QLocale::c()).text(decision),
                  QStringLiteral("Price changed %1 h ago, within the 24 h cool-down: not "
                                 "repriced")
                      .arg(changedAgo / 3600));
@@ -413,28 +418,28 @@ void tst_PricingEngine::runLimitKeepsLargestChanges()
     }
     PricingRules rules;
     rules.maxChangesPerRun = 2;
-    const auto decisions = RepricingEngine::preview(snapshot, rules, kNow);
+    const auto decisions = PricingEngine::preview(snapshot, rules, kNow);
     QVERIFY(decisions);
     QList<int> kept;
     QList<int> left;
-    for (const PriceDecision &d : *decisions) {
+    for (const PricingDecision &d : *decisions) {
         if (d.isChange())
             kept << d.row;
-        else if (d.flags & PriceDecision::OverRunLimit)
+        else if (d.flags & PricingDecision::OverRunLimit)
             left << d.row;
     }
     // The largest (row 1) and, of the two equal ones, the lower row (2).
     QCOMPARE(kept, (QList<int>{1, 2}));
     QCOMPARE(left, (QList<int>{0, 3}));
     QCOMPARE(decisions->at(3).newCents, 4200); // what it would have been is kept for the reason
-    QVERIFY(PriceReason(snapshot, rules, kNow, QLocale::c())
+    QVERIFY(PricingReason(snapshot, rules, kNow, QLocale::c())
                 .text(decisions->at(3))
                 .endsWith(QStringLiteral("; left out: over the limit of 2 changes per run")));
 
     rules.maxChangesPerRun = 0;
-    const auto unlimited = RepricingEngine::preview(snapshot, rules, kNow);
+    const auto unlimited = PricingEngine::preview(snapshot, rules, kNow);
     QCOMPARE(std::count_if(unlimited->begin(), unlimited->end(),
-                           [](const PriceDecision &d) { return d.isChange(); }),
+                           [](const PricingDecision &d) { return d.isChange(); }),
              4);
 }
 
@@ -448,7 +453,7 @@ void tst_PricingEngine::previewIsCancellable()
     }
     int calls = 0;
     const auto cancelled
-        = RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64 total) {
+        = PricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64 total) {
               ++calls;
               return done < total / 2;
           });
@@ -456,7 +461,7 @@ void tst_PricingEngine::previewIsCancellable()
     QVERIFY(calls >= 2);
     qint64 last = -1;
     const auto finished
-        = RepricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64) {
+        = PricingEngine::preview(snapshot, PricingRules(), kNow, [&](qint64 done, qint64) {
               last = done;
               return true;
           });
@@ -475,10 +480,10 @@ void tst_PricingEngine::noDecisionBelowFloorOverManyPrices()
         for (qint64 cost : {qint64(0), current / 2, current, current * 2}) {
             for (int demand : {0, 1, 50, 333, 1000}) {
                 PricingProduct p = product(5, demand, 999, current, cost);
-                const PriceDecision d = RepricingEngine::decide(p, 0, rules, false, kNow);
-                const qint64 floor = RepricingEngine::floorCents(p, rules);
-                QVERIFY(d.newCents >= floor || d.outcome != PriceOutcome::Change);
-                if (d.limits == 0 && !(d.flags & PriceDecision::Charmed)) {
+                const PricingDecision d = PricingEngine::decide(p, 0, rules, false, kNow);
+                const qint64 floor = PricingEngine::floorCents(p, rules);
+                QVERIFY(d.newCents >= floor || d.outcome != PricingOutcome::Change);
+                if (d.limits == 0 && !(d.flags & PricingDecision::Charmed)) {
                     // current + 999 × 0.05 × demand/100, in cents × 10^6, rounded half up.
                     const qint64 scaled = current * 1'000'000 + 999LL * 500 * demand;
                     QCOMPARE(d.newCents, (scaled + 500'000) / 1'000'000);

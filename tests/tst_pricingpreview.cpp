@@ -3,8 +3,8 @@
 // totals, sorting, check boxes, margins) and applying the ticked rows in the background.
 
 #include "db/sql.h"
-#include "pricing/previewtablemodel.h"
-#include "pricing/repricingtask.h"
+#include "pricing/pricingpreviewmodel.h"
+#include "pricing/pricingtask.h"
 #include "seedproducts.h"
 #include "testdb.h"
 
@@ -77,7 +77,7 @@ private slots:
     void deriveDemandInTheBackground();
 
 private:
-    std::shared_ptr<const RepricingPreview> computePreview();
+    std::shared_ptr<const PricingPreview> computePreview();
     std::unique_ptr<test::ScratchDatabase> m_scratch;
 };
 
@@ -95,23 +95,23 @@ void tst_PricingPreview::cleanup()
     m_scratch.reset();
 }
 
-std::shared_ptr<const RepricingPreview> tst_PricingPreview::computePreview()
+std::shared_ptr<const PricingPreview> tst_PricingPreview::computePreview()
 {
-    RepricingTask task(m_scratch->spec());
-    QSignalSpy ready(&task, &RepricingTask::previewReady);
+    PricingTask task(m_scratch->spec());
+    QSignalSpy ready(&task, &PricingTask::previewReady);
     if (!task.startPreview(kNow) || !ready.wait(30000))
         return {};
-    return ready.first().first().value<std::shared_ptr<const RepricingPreview>>();
+    return ready.first().first().value<std::shared_ptr<const PricingPreview>>();
 }
 
 void tst_PricingPreview::previewInTheBackground()
 {
-    RepricingTask task(m_scratch->spec());
-    QSignalSpy progress(&task, &RepricingTask::progress);
-    QSignalSpy ready(&task, &RepricingTask::previewReady);
-    QSignalSpy failed(&task, &RepricingTask::failed);
+    PricingTask task(m_scratch->spec());
+    QSignalSpy progress(&task, &PricingTask::progress);
+    QSignalSpy ready(&task, &PricingTask::previewReady);
+    QSignalSpy failed(&task, &PricingTask::failed);
     bool busyInHandler = true;
-    connect(&task, &RepricingTask::previewReady, this, [&] { busyInHandler = task.isBusy(); });
+    connect(&task, &PricingTask::previewReady, this, [&] { busyInHandler = task.isBusy(); });
     QVERIFY(task.startPreview(kNow));
     QVERIFY(task.isBusy());
     QVERIFY(!task.startPreview(kNow)); // one operation at a time
@@ -125,7 +125,7 @@ void tst_PricingPreview::previewInTheBackground()
         last = arguments.at(0).toInt();
     }
     QCOMPARE(last, 100);
-    const auto preview = ready.first().first().value<std::shared_ptr<const RepricingPreview>>();
+    const auto preview = ready.first().first().value<std::shared_ptr<const PricingPreview>>();
     QVERIFY(preview);
     QCOMPARE(preview->decisions.size(), size_t(5));
     QCOMPARE(preview->totals.changes, 3);
@@ -134,19 +134,19 @@ void tst_PricingPreview::previewInTheBackground()
     // Rules still being edited, not stored: a 10 % cap.
     PricingRules rules;
     rules.maxStepBp = 1000;
-    QSignalSpy again(&task, &RepricingTask::previewReady);
+    QSignalSpy again(&task, &PricingTask::previewReady);
     QVERIFY(task.startPreview(kNow, rules));
     QVERIFY(again.wait(30000));
-    const auto edited = again.first().first().value<std::shared_ptr<const RepricingPreview>>();
+    const auto edited = again.first().first().value<std::shared_ptr<const PricingPreview>>();
     QCOMPARE(edited->decisions[0].newCents, 1100);
     QCOMPARE(edited->totals.capped, 2);
 }
 
 void tst_PricingPreview::cancelStopsThePreview()
 {
-    RepricingTask task(m_scratch->spec());
-    QSignalSpy ready(&task, &RepricingTask::previewReady);
-    QSignalSpy cancelled(&task, &RepricingTask::cancelled);
+    PricingTask task(m_scratch->spec());
+    QSignalSpy ready(&task, &PricingTask::previewReady);
+    QSignalSpy cancelled(&task, &PricingTask::cancelled);
     QVERIFY(task.startPreview(kNow));
     task.cancel();
     QVERIFY(cancelled.wait(30000));
@@ -161,16 +161,16 @@ void tst_PricingPreview::tableModel()
 {
     const auto preview = computePreview();
     QVERIFY(preview);
-    PreviewTableModel model;
+    PricingPreviewModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy checked(&model, &PreviewTableModel::checkedCountChanged);
+    QSignalSpy checked(&model, &PricingPreviewModel::checkedCountChanged);
     model.setPreview(preview, QLocale::c());
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.columnCount(), int(PreviewTableModel::ColumnCount));
+    QCOMPARE(model.columnCount(), int(PricingPreviewModel::ColumnCount));
     QCOMPARE(model.checkedCount(), 3);
     QCOMPARE(checked.count(), 1);
 
-    using C = PreviewTableModel;
+    using C = PricingPreviewModel;
     QCOMPARE(cell(model, 0, C::Sku), QStringLiteral("A-100"));
     QCOMPARE(cell(model, 0, C::Title), QStringLiteral("Title A-100"));
     QCOMPARE(cell(model, 0, C::Stock), QStringLiteral("5"));
@@ -190,16 +190,16 @@ void tst_PricingPreview::tableModel()
              QStringLiteral("Lowest 30 days"));
 
     QCOMPARE(model.shownTotals().changes, 3);
-    model.setFilter(PreviewTableModel::Filter::Increases);
+    model.setFilter(PricingPreviewModel::Filter::Increases);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.shownTotals().increases, 2);
     QCOMPARE(model.shownTotals().changeBpSum, 1500 + 625);
-    model.setFilter(PreviewTableModel::Filter::Decreases);
+    model.setFilter(PricingPreviewModel::Filter::Decreases);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(cell(model, 0, C::Sku), QStringLiteral("B-200"));
-    model.setFilter(PreviewTableModel::Filter::Capped);
+    model.setFilter(PricingPreviewModel::Filter::Capped);
     QCOMPARE(model.rowCount(), 1);
-    model.setFilter(PreviewTableModel::Filter::Everything);
+    model.setFilter(PricingPreviewModel::Filter::Everything);
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.shownTotals().skipped, 1);
     QCOMPARE(model.shownTotals().unchanged, 1);
@@ -227,7 +227,7 @@ void tst_PricingPreview::tableModel()
     model.setSearchText(QString());
     QCOMPARE(model.rowCount(), 5);
 
-    model.setFilter(PreviewTableModel::Filter::Changes);
+    model.setFilter(PricingPreviewModel::Filter::Changes);
     model.sort(C::Sku, Qt::AscendingOrder);
     QVERIFY(model.setData(model.index(1, C::Sku), Qt::Unchecked, Qt::CheckStateRole));
     QCOMPARE(model.checkedCount(), 2);
@@ -243,12 +243,12 @@ void tst_PricingPreview::applyTickedRows()
 {
     const auto preview = computePreview();
     QVERIFY(preview);
-    RepricingTask task(m_scratch->spec());
-    QSignalSpy applied(&task, &RepricingTask::applied);
-    QVERIFY(
-        task.startApply(preview, {0, 3}, PriceRunSource::Manual, QStringLiteral("anna"), kNow + 5));
+    PricingTask task(m_scratch->spec());
+    QSignalSpy applied(&task, &PricingTask::applied);
+    QVERIFY(task.startApply(preview, {0, 3}, PricingRunSource::Manual, QStringLiteral("anna"),
+                            kNow + 5));
     QVERIFY(applied.wait(30000));
-    const auto report = applied.first().first().value<PriceRunReport>();
+    const auto report = applied.first().first().value<PricingRunReport>();
     QCOMPARE(report.changed, 2);
     auto db = m_scratch->open();
     MD_VERIFY(db);
@@ -264,8 +264,8 @@ void tst_PricingPreview::applyTickedRows()
 
 void tst_PricingPreview::deriveDemandInTheBackground()
 {
-    RepricingTask task(m_scratch->spec());
-    QSignalSpy derived(&task, &RepricingTask::demandDerived);
+    PricingTask task(m_scratch->spec());
+    QSignalSpy derived(&task, &PricingTask::demandDerived);
     QVERIFY(task.startDeriveDemand(kNow));
     QVERIFY(derived.wait(30000));
     const auto report = derived.first().first().value<DemandDeriver::Report>();

@@ -16,10 +16,10 @@ namespace {
 const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
 constexpr qint64 kStart = 1767225600; // 2026-01-01 00:00 UTC
 
-PriceRunInfo run(qint64 id, PriceRunSource source, qint64 changes, qint64 undoneAt = -1,
-                 qint64 undoOf = -1)
+PricingRunInfo run(qint64 id, PricingRunSource source, qint64 changes, qint64 undoneAt = -1,
+                   qint64 undoOf = -1)
 {
-    PriceRunInfo info;
+    PricingRunInfo info;
     info.id = id;
     info.source = source;
     info.startedBy = QStringLiteral("user%1").arg(id);
@@ -78,9 +78,9 @@ void tst_PricingRunsModel::columnsShowTheRuns()
     // Newest first, as the store returns them: an undo of run 1234, a schedule run, and run
     // 1234 itself, undone.
     const qint64 undoneAt = kStart + 90000;
-    model.setRuns({run(1236, PriceRunSource::Undo, 3, -1, 1234),
-                   run(1235, PriceRunSource::Schedule, 12000),
-                   run(1234, PriceRunSource::Manual, 3, undoneAt)},
+    model.setRuns({run(1236, PricingRunSource::Undo, 3, -1, 1234),
+                   run(1235, PricingRunSource::Schedule, 12000),
+                   run(1234, PricingRunSource::Manual, 3, undoneAt)},
                   kLocale);
     using C = PricingRunsModel;
     QCOMPARE(model.rowCount(), 3);
@@ -125,7 +125,7 @@ void tst_PricingRunsModel::rolesCarryTheRun()
 {
     PricingRunsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRuns({run(8, PriceRunSource::Cli, 2), run(7, PriceRunSource::Manual, 4, kStart)},
+    model.setRuns({run(8, PricingRunSource::Cli, 2), run(7, PricingRunSource::Manual, 4, kStart)},
                   kLocale);
     for (int column = 0; column < model.columnCount(); ++column) {
         QCOMPARE(model.index(0, column).data(PricingRunsModel::RunIdRole).toLongLong(), 8);
@@ -148,12 +148,12 @@ void tst_PricingRunsModel::reloadReplacesTheRows()
 {
     PricingRunsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRuns({run(3, PriceRunSource::Manual, 1), run(2, PriceRunSource::Manual, 1),
-                   run(1, PriceRunSource::Manual, 1)},
+    model.setRuns({run(3, PricingRunSource::Manual, 1), run(2, PricingRunSource::Manual, 1),
+                   run(1, PricingRunSource::Manual, 1)},
                   kLocale);
     QCOMPARE(model.rowCount(), 3);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setRuns({run(4, PriceRunSource::Schedule, 9)}, kLocale);
+    model.setRuns({run(4, PricingRunSource::Schedule, 9)}, kLocale);
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(text(model, 0, PricingRunsModel::Id), QStringLiteral("4"));

@@ -4,11 +4,11 @@
 
 #include "db/sql.h"
 #include "pricing/demandderiver.h"
-#include "pricing/priceproposalstore.h"
-#include "pricing/pricerunstore.h"
+#include "pricing/pricingproposalstore.h"
 #include "pricing/pricingrulestore.h"
+#include "pricing/pricingrunstore.h"
+#include "pricing/pricingservice.h"
 #include "pricing/productloader.h"
-#include "pricing/repricingservice.h"
 #include "seedproducts.h"
 #include "testdb.h"
 
@@ -212,7 +212,7 @@ void tst_PricingStore::applyRecordsARun()
     auto db = scratch.open();
     MD_VERIFY(db);
     MD_VERIFY(seed(*db));
-    auto preview = RepricingService::preview(*db, kNow);
+    auto preview = PricingService::preview(*db, kNow);
     MD_VERIFY(preview);
     QCOMPARE((*preview)->totals.changes, 3);
     QCOMPARE((*preview)->totals.increases, 2);
@@ -220,8 +220,8 @@ void tst_PricingStore::applyRecordsARun()
     QCOMPARE((*preview)->totals.capped, 1);
     QCOMPARE((*preview)->totals.skipped, 1);
 
-    auto report = RepricingService::apply(*db, **preview, {}, PriceRunSource::Cli,
-                                          QStringLiteral("cron"), kNow);
+    auto report = PricingService::apply(*db, **preview, {}, PricingRunSource::Cli,
+                                        QStringLiteral("cron"), kNow);
     MD_VERIFY(report);
     QCOMPARE(report->changed, 3);
     QVERIFY(report->conflicts.empty());
@@ -231,14 +231,14 @@ void tst_PricingStore::applyRecordsARun()
     QCOMPARE(priceOf(*db, "HIGH-1"), 1500);
     QCOMPARE(priceOf(*db, "NOCOST"), 1000);
 
-    auto run = PriceRunStore::run(*db, report->runId);
+    auto run = PricingRunStore::run(*db, report->runId);
     MD_VERIFY(run);
-    QCOMPARE(int(run->source), int(PriceRunSource::Cli));
+    QCOMPARE(int(run->source), int(PricingRunSource::Cli));
     QCOMPARE(run->startedBy, QStringLiteral("cron"));
     QCOMPARE(run->changeCount, 3);
     QCOMPARE(run->finishedAt, kNow);
     QVERIFY(run->parameters.contains(QLatin1String("\"low_stock_threshold\":\"20\"")));
-    auto changes = PriceRunStore::changes(*db, report->runId);
+    auto changes = PricingRunStore::changes(*db, report->runId);
     MD_VERIFY(changes);
     QCOMPARE(changes->size(), size_t(3));
     QCOMPARE(changes->at(0).sku, QStringLiteral("LOW-1"));
@@ -249,20 +249,20 @@ void tst_PricingStore::applyRecordsARun()
              QStringLiteral("Normal stock (50), demand 0.00: -16.7 %, capped at -15 %"));
 
     // Applying only a selection: the rows of the preview that the owner ticked.
-    auto second = RepricingService::preview(*db, kNow + 1);
+    auto second = PricingService::preview(*db, kNow + 1);
     MD_VERIFY(second);
     const qint32 low2Row = qint32((*second)->products.rowOfId(idOf(*db, "LOW-2")));
-    auto partial = RepricingService::apply(*db, **second, {low2Row}, PriceRunSource::Manual,
-                                           QStringLiteral("anna"), kNow + 1);
+    auto partial = PricingService::apply(*db, **second, {low2Row}, PricingRunSource::Manual,
+                                         QStringLiteral("anna"), kNow + 1);
     MD_VERIFY(partial);
     QCOMPARE(partial->changed, 1);
     QCOMPARE(priceOf(*db, "LOW-2"), 2200);
     QCOMPARE(priceOf(*db, "LOW-1"), 1150);
-    auto runs = PriceRunStore::runs(*db);
+    auto runs = PricingRunStore::runs(*db);
     MD_VERIFY(runs);
     QCOMPARE(runs->size(), size_t(2));
     QCOMPARE(runs->front().id, partial->runId); // newest first
-    auto history = PriceRunStore::history(*db, idOf(*db, "LOW-2"));
+    auto history = PricingRunStore::history(*db, idOf(*db, "LOW-2"));
     MD_VERIFY(history);
     QCOMPARE(history->size(), size_t(2));
     QCOMPARE(history->back().newCents, 2200);
@@ -275,13 +275,13 @@ void tst_PricingStore::applyLeavesChangedProductsAlone()
     auto db = scratch.open();
     MD_VERIFY(db);
     MD_VERIFY(seed(*db));
-    auto preview = RepricingService::preview(*db, kNow);
+    auto preview = PricingService::preview(*db, kNow);
     MD_VERIFY(preview);
     // Someone edits LOW-2's price between the preview and the approval.
     MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents = 1999 "
                                                   "WHERE sku = 'LOW-2'")));
-    auto report = RepricingService::apply(*db, **preview, {}, PriceRunSource::Manual,
-                                          QStringLiteral("anna"), kNow);
+    auto report = PricingService::apply(*db, **preview, {}, PricingRunSource::Manual,
+                                        QStringLiteral("anna"), kNow);
     MD_VERIFY(report);
     QCOMPARE(report->changed, 2);
     QCOMPARE(report->conflicts.size(), size_t(1));
@@ -293,7 +293,7 @@ void tst_PricingStore::applyLeavesChangedProductsAlone()
     QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM price_changes WHERE run_id = ?"),
                    {report->runId}),
              2);
-    auto run = PriceRunStore::run(*db, report->runId);
+    auto run = PricingRunStore::run(*db, report->runId);
     MD_VERIFY(run);
     QCOMPARE(run->changeCount, 2);
 }
@@ -305,13 +305,13 @@ void tst_PricingStore::undoRevertsARun()
     auto db = scratch.open();
     MD_VERIFY(db);
     MD_VERIFY(seed(*db));
-    auto preview = RepricingService::preview(*db, kNow);
+    auto preview = PricingService::preview(*db, kNow);
     MD_VERIFY(preview);
-    auto applied = RepricingService::apply(*db, **preview, {}, PriceRunSource::Schedule,
-                                           QStringLiteral("scheduler"), kNow);
+    auto applied = PricingService::apply(*db, **preview, {}, PricingRunSource::Schedule,
+                                         QStringLiteral("scheduler"), kNow);
     MD_VERIFY(applied);
 
-    auto undone = PriceRunStore::undo(*db, applied->runId, QStringLiteral("anna"), kNow + 60);
+    auto undone = PricingRunStore::undo(*db, applied->runId, QStringLiteral("anna"), kNow + 60);
     MD_VERIFY(undone);
     QCOMPARE(undone->changed, 3);
     QVERIFY(undone->conflicts.empty());
@@ -319,30 +319,30 @@ void tst_PricingStore::undoRevertsARun()
     QCOMPARE(priceOf(*db, "LOW-2"), 2000);
     QCOMPARE(priceOf(*db, "MID-1"), 1200);
 
-    auto undoRun = PriceRunStore::run(*db, undone->runId);
+    auto undoRun = PricingRunStore::run(*db, undone->runId);
     MD_VERIFY(undoRun);
-    QCOMPARE(int(undoRun->source), int(PriceRunSource::Undo));
+    QCOMPARE(int(undoRun->source), int(PricingRunSource::Undo));
     QCOMPARE(undoRun->undoOfRunId, applied->runId);
     QCOMPARE(undoRun->changeCount, 3);
     QCOMPARE(undoRun->startedBy, QStringLiteral("anna"));
-    auto original = PriceRunStore::run(*db, applied->runId);
+    auto original = PricingRunStore::run(*db, applied->runId);
     MD_VERIFY(original);
     QCOMPARE(original->undoneAt, kNow + 60);
     QVERIFY(!original->canUndo());
-    auto history = PriceRunStore::history(*db, idOf(*db, "MID-1"));
+    auto history = PricingRunStore::history(*db, idOf(*db, "MID-1"));
     MD_VERIFY(history);
     QCOMPARE(history->size(), size_t(2));
     QCOMPARE(history->back().oldCents, 1020);
     QCOMPARE(history->back().newCents, 1200);
     QCOMPARE(history->back().reason, QStringLiteral("Undo of run %1").arg(applied->runId));
 
-    const auto twice = PriceRunStore::undo(*db, applied->runId, QStringLiteral("anna"), kNow);
+    const auto twice = PricingRunStore::undo(*db, applied->runId, QStringLiteral("anna"), kNow);
     QVERIFY(!twice);
     QVERIFY2(twice.error().contains(QLatin1String("undone already")), qPrintable(twice.error()));
-    const auto ofUndo = PriceRunStore::undo(*db, undone->runId, QStringLiteral("anna"), kNow);
+    const auto ofUndo = PricingRunStore::undo(*db, undone->runId, QStringLiteral("anna"), kNow);
     QVERIFY(!ofUndo);
     QVERIFY2(ofUndo.error().contains(QLatin1String("itself an undo")), qPrintable(ofUndo.error()));
-    const auto unknown = PriceRunStore::undo(*db, 4242, QStringLiteral("anna"), kNow);
+    const auto unknown = PricingRunStore::undo(*db, 4242, QStringLiteral("anna"), kNow);
     QVERIFY(!unknown);
     QVERIFY2(unknown.error().contains(QLatin1String("no repricing run 4242")),
              qPrintable(unknown.error()));
@@ -356,23 +356,23 @@ void tst_PricingStore::undoLeavesProductsChangedSince()
     auto db = scratch.open();
     MD_VERIFY(db);
     MD_VERIFY(seed(*db));
-    auto first = RepricingService::preview(*db, kNow);
+    auto first = PricingService::preview(*db, kNow);
     MD_VERIFY(first);
-    auto runA = RepricingService::apply(*db, **first, {}, PriceRunSource::Manual,
-                                        QStringLiteral("anna"), kNow);
+    auto runA = PricingService::apply(*db, **first, {}, PricingRunSource::Manual,
+                                      QStringLiteral("anna"), kNow);
     MD_VERIFY(runA);
     // LOW-1 is repriced again by a later run; MID-1 is edited by hand (no history row).
-    auto second = RepricingService::preview(*db, kNow + 10);
+    auto second = PricingService::preview(*db, kNow + 10);
     MD_VERIFY(second);
     const qint32 lowRow = qint32((*second)->products.rowOfId(idOf(*db, "LOW-1")));
-    auto runB = RepricingService::apply(*db, **second, {lowRow}, PriceRunSource::Manual,
-                                        QStringLiteral("anna"), kNow + 10);
+    auto runB = PricingService::apply(*db, **second, {lowRow}, PricingRunSource::Manual,
+                                      QStringLiteral("anna"), kNow + 10);
     MD_VERIFY(runB);
     QCOMPARE(priceOf(*db, "LOW-1"), 1300);
     MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents = 1111 "
                                                   "WHERE sku = 'MID-1'")));
 
-    auto undone = PriceRunStore::undo(*db, runA->runId, QStringLiteral("jonas"), kNow + 20);
+    auto undone = PricingRunStore::undo(*db, runA->runId, QStringLiteral("jonas"), kNow + 20);
     MD_VERIFY(undone);
     QCOMPARE(undone->changed, 1); // only LOW-2 goes back
     QCOMPARE(priceOf(*db, "LOW-2"), 2000);
@@ -393,18 +393,18 @@ void tst_PricingStore::proposalsWaitForApproval()
     auto db = scratch.open();
     MD_VERIFY(db);
     MD_VERIFY(seed(*db));
-    auto preview = RepricingService::preview(*db, kNow);
+    auto preview = PricingService::preview(*db, kNow);
     MD_VERIFY(preview);
-    auto older = PriceProposalStore::create(*db, **preview, {}, PriceRunSource::Schedule,
-                                            QStringLiteral("scheduler"), kNow);
+    auto older = PricingProposalStore::create(*db, **preview, {}, PricingRunSource::Schedule,
+                                              QStringLiteral("scheduler"), kNow);
     MD_VERIFY(older);
-    auto newer = PriceProposalStore::create(*db, **preview, {}, PriceRunSource::Schedule,
-                                            QStringLiteral("scheduler"), kNow + 5);
+    auto newer = PricingProposalStore::create(*db, **preview, {}, PricingRunSource::Schedule,
+                                              QStringLiteral("scheduler"), kNow + 5);
     MD_VERIFY(newer);
-    auto olderInfo = PriceProposalStore::proposal(*db, *older);
+    auto olderInfo = PricingProposalStore::proposal(*db, *older);
     MD_VERIFY(olderInfo);
-    QCOMPARE(int(olderInfo->status), int(PriceProposalInfo::Status::Discarded));
-    auto pending = PriceProposalStore::newestPending(*db);
+    QCOMPARE(int(olderInfo->status), int(PricingProposalInfo::Status::Discarded));
+    auto pending = PricingProposalStore::newestPending(*db);
     MD_VERIFY(pending);
     QVERIFY(pending->has_value());
     QCOMPARE((*pending)->id, *newer);
@@ -413,7 +413,7 @@ void tst_PricingStore::proposalsWaitForApproval()
 
     MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents = 2050 "
                                                   "WHERE sku = 'LOW-2'")));
-    auto items = PriceProposalStore::items(*db, *newer);
+    auto items = PricingProposalStore::items(*db, *newer);
     MD_VERIFY(items);
     QCOMPARE(items->size(), size_t(3));
     QCOMPARE(items->at(0).sku, QStringLiteral("LOW-1"));
@@ -425,25 +425,25 @@ void tst_PricingStore::proposalsWaitForApproval()
 
     const qint64 low1 = idOf(*db, "LOW-1");
     const qint64 low2 = idOf(*db, "LOW-2");
-    auto report
-        = PriceProposalStore::apply(*db, *newer, {low1, low2}, QStringLiteral("maria"), kNow + 100);
+    auto report = PricingProposalStore::apply(*db, *newer, {low1, low2}, QStringLiteral("maria"),
+                                              kNow + 100);
     MD_VERIFY(report);
     QCOMPARE(report->changed, 1);
     QCOMPARE(report->conflicts.size(), size_t(1));
     QCOMPARE(report->conflicts.front().sku, QStringLiteral("LOW-2"));
     QCOMPARE(priceOf(*db, "LOW-1"), 1150);
     QCOMPARE(priceOf(*db, "MID-1"), 1200); // not selected
-    auto run = PriceRunStore::run(*db, report->runId);
+    auto run = PricingRunStore::run(*db, report->runId);
     MD_VERIFY(run);
-    QCOMPARE(int(run->source), int(PriceRunSource::Schedule));
+    QCOMPARE(int(run->source), int(PricingRunSource::Schedule));
     QCOMPARE(run->startedBy, QStringLiteral("maria"));
-    auto applied = PriceProposalStore::proposal(*db, *newer);
+    auto applied = PricingProposalStore::proposal(*db, *newer);
     MD_VERIFY(applied);
-    QCOMPARE(int(applied->status), int(PriceProposalInfo::Status::Applied));
+    QCOMPARE(int(applied->status), int(PricingProposalInfo::Status::Applied));
     QCOMPARE(applied->runId, report->runId);
-    QVERIFY(!PriceProposalStore::apply(*db, *newer, {}, QStringLiteral("maria"), kNow));
-    QVERIFY(!PriceProposalStore::discard(*db, *newer, QStringLiteral("maria"), kNow));
-    auto none = PriceProposalStore::newestPending(*db);
+    QVERIFY(!PricingProposalStore::apply(*db, *newer, {}, QStringLiteral("maria"), kNow));
+    QVERIFY(!PricingProposalStore::discard(*db, *newer, QStringLiteral("maria"), kNow));
+    auto none = PricingProposalStore::newestPending(*db);
     MD_VERIFY(none);
     QVERIFY(!none->has_value());
 }

@@ -5,9 +5,9 @@
 
 #include "clirun.h"
 #include "db/sql.h"
-#include "pricing/priceproposalstore.h"
-#include "pricing/pricerunstore.h"
-#include "pricing/repricejob.h"
+#include "pricing/pricingjob.h"
+#include "pricing/pricingproposalstore.h"
+#include "pricing/pricingrunstore.h"
 #include "schedule/joblock.h"
 #include "schedule/jobrunner.h"
 #include "schedule/jobscheduler.h"
@@ -229,7 +229,7 @@ void tst_ScheduleRunner::secondProcessIsKeptOut()
     QVERIFY2(!test::cliProgram().isEmpty(), "MERCHANTDESK_CLI is not set");
     // Due an hour ago by the real clock, which the command line uses.
     MD_VERIFY(
-        scheduleHourly(*db, RepriceJob::jobType(), QDateTime::currentDateTimeUtc().addSecs(-7200)));
+        scheduleHourly(*db, PricingJob::jobType(), QDateTime::currentDateTimeUtc().addSecs(-7200)));
 
     const auto runDue = [&] {
         const test::CliRun run = test::runCliOn(
@@ -238,7 +238,7 @@ void tst_ScheduleRunner::secondProcessIsKeptOut()
     };
     {
         QString heldBy;
-        auto lock = JobLock::tryAcquire(*db, RepriceJob::jobType(), &heldBy);
+        auto lock = JobLock::tryAcquire(*db, PricingJob::jobType(), &heldBy);
         MD_VERIFY(lock);
         QVERIFY(*lock);
         const auto [status, output] = runDue();
@@ -298,7 +298,7 @@ void tst_ScheduleRunner::repriceJobAppliesOrProposes()
         *db, {{.sku = QStringLiteral("A"), .costCents = 100, .stockLevel = 5, .demandScore = 2}}));
     ManualClock clock(kStart);
     const JobRunner runner = StandardJobs::runner();
-    MD_VERIFY(scheduleHourly(*db, RepriceJob::jobType(), kStart, JobSchedule::Mode::Preview));
+    MD_VERIFY(scheduleHourly(*db, PricingJob::jobType(), kStart, JobSchedule::Mode::Preview));
     clock.advance(3600);
     auto proposed = runner.runDue(*db, clock);
     MD_VERIFY(proposed);
@@ -307,13 +307,13 @@ void tst_ScheduleRunner::repriceJobAppliesOrProposes()
                  QLatin1String("Prepared 1 price changes (1 up, 0 down) for approval as "
                                "proposal")),
              qPrintable(proposed->front().outcome.message));
-    auto pending = PriceProposalStore::newestPending(*db);
+    auto pending = PricingProposalStore::newestPending(*db);
     MD_VERIFY(pending);
     QVERIFY(pending->has_value());
-    QCOMPARE(int((*pending)->source), int(PriceRunSource::Schedule));
+    QCOMPARE(int((*pending)->source), int(PricingRunSource::Schedule));
     QCOMPARE(count(*db, QStringLiteral("SELECT current_price_cents FROM products")), 1000);
 
-    MD_VERIFY(scheduleHourly(*db, RepriceJob::jobType(), clock.now(), JobSchedule::Mode::Apply));
+    MD_VERIFY(scheduleHourly(*db, PricingJob::jobType(), clock.now(), JobSchedule::Mode::Apply));
     clock.advance(3600);
     auto applied = runner.runDue(*db, clock);
     MD_VERIFY(applied);
@@ -321,9 +321,9 @@ void tst_ScheduleRunner::repriceJobAppliesOrProposes()
                  QLatin1String("Applied 1 price changes (1 up, 0 down) as run")),
              qPrintable(applied->front().outcome.message));
     QCOMPARE(count(*db, QStringLiteral("SELECT current_price_cents FROM products")), 1100);
-    auto runs = PriceRunStore::runs(*db);
+    auto runs = PricingRunStore::runs(*db);
     MD_VERIFY(runs);
-    QCOMPARE(int(runs->front().source), int(PriceRunSource::Schedule));
+    QCOMPARE(int(runs->front().source), int(PricingRunSource::Schedule));
     QCOMPARE(runs->front().startedBy, QStringLiteral("scheduler"));
 }
 

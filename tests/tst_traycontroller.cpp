@@ -7,8 +7,8 @@
 #include "core/appsettings.h"
 #include "db/sql.h"
 #include "mainwindow.h"
+#include "pricing/pricingpage.h"
 #include "pricing/pricingrunsmodel.h"
-#include "pricing/repricingpage.h"
 #include "schedule/jobscheduler.h"
 #include "schedule/schedulestore.h"
 #include "seedproducts.h"
@@ -200,7 +200,7 @@ void tst_TrayController::dueRunIsCaughtUpAndNotified()
     QTRY_VERIFY(!scheduler->isRunning());
     QVERIFY(scheduler->nextRunAt(kJob) > QDateTime::currentDateTime());
     // The Repricing page lists the scheduled run.
-    auto *page = qobject_cast<RepricingPage *>(window.page(QStringLiteral("repricing")));
+    auto *page = qobject_cast<PricingPage *>(window.page(QStringLiteral("repricing")));
     QVERIFY(page);
     QVERIFY(page->runsModel()->rowCount() >= 1);
     QCOMPARE(page->runsModel()->index(0, PricingRunsModel::Source).data().toString(),

@@ -3,9 +3,9 @@
 #include "console.h"
 #include "databaseopener.h"
 #include "formatoption.h"
-#include "pricing/previewwriter.h"
-#include "pricing/repricejob.h"
-#include "pricing/repricingservice.h"
+#include "pricing/pricingjob.h"
+#include "pricing/pricingpreviewwriter.h"
+#include "pricing/pricingservice.h"
 #include "schedule/joblock.h"
 
 #include <QDateTime>
@@ -38,8 +38,8 @@ QList<QCommandLineOption> RepriceCommand::options() const
         QCommandLineOption(kDryRun, tr("Only show the decisions; change nothing")),
         QCommandLineOption(kAll, tr("List every product with the reason, not only the changes")),
         FormatOption::option(tr("Output format: table, csv or json"),
-                             keysOf<PreviewWriter::Format>(),
-                             keysOf<PreviewWriter::Format>().first()),
+                             keysOf<PricingPreviewWriter::Format>(),
+                             keysOf<PricingPreviewWriter::Format>().first()),
         QCommandLineOption(kOutput, tr("Write the list to FILE instead of stdout"),
                            QStringLiteral("FILE")),
     };
@@ -48,10 +48,11 @@ QList<QCommandLineOption> RepriceCommand::options() const
 int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
                         Console &console)
 {
-    const auto formatName = FormatOption::value(arguments, name(), keysOf<PreviewWriter::Format>());
+    const auto formatName
+        = FormatOption::value(arguments, name(), keysOf<PricingPreviewWriter::Format>());
     if (!formatName)
         return console.usageError(formatName.error());
-    const PreviewWriter::Format format = *fromKey<PreviewWriter::Format>(*formatName);
+    const PricingPreviewWriter::Format format = *fromKey<PricingPreviewWriter::Format>(*formatName);
     const bool dryRun = arguments.isSet(kDryRun);
     const QString output = arguments.value(kOutput);
     if (arguments.isSet(kOutput) && output.isEmpty())
@@ -66,7 +67,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     std::unique_ptr<JobLock> lock;
     if (!dryRun) {
         QString heldBy;
-        auto taken = JobLock::tryAcquire(*db, RepriceJob::jobType(), &heldBy);
+        auto taken = JobLock::tryAcquire(*db, PricingJob::jobType(), &heldBy);
         if (!taken)
             return console.dataError(tr("%1: %2").arg(where, taken.error()));
         if (!*taken) {
@@ -78,7 +79,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     int lastStep = -1;
-    auto preview = RepricingService::preview(*db, now, [&](int percent, const QString &stage) {
+    auto preview = PricingService::preview(*db, now, [&](int percent, const QString &stage) {
         // A line per fifth: enough to see it move on a big catalog, little for cron mail.
         if (percent / 20 != lastStep) {
             lastStep = percent / 20;
@@ -94,8 +95,8 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     qint64 conflicts = 0;
     qint64 applied = 0;
     if (!dryRun && (*preview)->totals.changes > 0) {
-        auto report = RepricingService::apply(*db, **preview, {}, PriceRunSource::Cli,
-                                              RepricingService::currentUser(), now);
+        auto report = PricingService::apply(*db, **preview, {}, PricingRunSource::Cli,
+                                            PricingService::currentUser(), now);
         if (!report) {
             return console.dataError(
                 tr("%1: the prices were not changed: %2").arg(where, report.error()));
@@ -103,7 +104,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         runId = report->runId;
         applied = report->changed;
         conflicts = qint64(report->conflicts.size());
-        for (const PriceConflict &conflict : report->conflicts) {
+        for (const PricingConflict &conflict : report->conflicts) {
             if (conflictLines.size() == kListedConflicts)
                 break;
             conflictLines << tr("reprice: %1 was left alone: its price changed to %2 after the "
@@ -117,7 +118,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     }
     lock.reset();
 
-    PreviewWriter::Options options;
+    PricingPreviewWriter::Options options;
     options.format = format;
     options.all = arguments.isSet(kAll);
     options.runId = runId;
@@ -139,7 +140,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     }
 
     const auto written = console.writeResult(output, [&](QIODevice &device) {
-        return PreviewWriter::write(**preview, options, device);
+        return PricingPreviewWriter::write(**preview, options, device);
     });
     if (!written) {
         return console.dataError(
@@ -154,7 +155,7 @@ int RepriceCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         return Console::Success;
     }
     // CSV and JSON stay machine-readable on stdout; the summary goes to stderr then.
-    if (format == PreviewWriter::Format::Table)
+    if (format == PricingPreviewWriter::Format::Table)
         console.print(QLatin1Char('\n') + summary + QLatin1Char('\n'));
     else
         console.progress(summary);

@@ -1,11 +1,11 @@
 #include "repriceundocommand.h"
 
 #include "console.h"
+#include "core/fixedpoint.h"
 #include "databaseopener.h"
-#include "pricing/fixedpoint.h"
-#include "pricing/pricerunstore.h"
-#include "pricing/repricejob.h"
-#include "pricing/repricingservice.h"
+#include "pricing/pricingjob.h"
+#include "pricing/pricingrunstore.h"
+#include "pricing/pricingservice.h"
 #include "schedule/joblock.h"
 
 #include <QDateTime>
@@ -51,7 +51,7 @@ int RepriceUndoCommand::run(const QCommandLineParser &arguments, const DatabaseO
         return db.exitCode();
     const QString where = db.where();
     QString heldBy;
-    auto lock = JobLock::tryAcquire(*db, RepriceJob::jobType(), &heldBy);
+    auto lock = JobLock::tryAcquire(*db, PricingJob::jobType(), &heldBy);
     if (!lock)
         return console.dataError(tr("%1: %2").arg(where, lock.error()));
     if (!*lock) {
@@ -59,8 +59,8 @@ int RepriceUndoCommand::run(const QCommandLineParser &arguments, const DatabaseO
             tr("%1: repricing is running in %2; nothing was changed").arg(where, heldBy));
     }
 
-    auto report = PriceRunStore::undo(*db, runId, RepricingService::currentUser(),
-                                      QDateTime::currentSecsSinceEpoch());
+    auto report = PricingRunStore::undo(*db, runId, PricingService::currentUser(),
+                                        QDateTime::currentSecsSinceEpoch());
     if (!report)
         return console.dataError(tr("%1: %2; nothing was changed").arg(where, report.error()));
     console.print(tr("Undid run %1 as run %2: %3 prices restored.\n")
@@ -71,7 +71,7 @@ int RepriceUndoCommand::run(const QCommandLineParser &arguments, const DatabaseO
         console.print(tr("%1 products changed again since run %2 were left alone:\n")
                           .arg(report->conflicts.size())
                           .arg(runId));
-        for (const PriceConflict &conflict : report->conflicts) {
+        for (const PricingConflict &conflict : report->conflicts) {
             console.print(tr("  %1: now %2 (run %3 set %4)\n")
                               .arg(conflict.sku, FixedPoint::format(conflict.actualCents, 2, 2))
                               .arg(runId)

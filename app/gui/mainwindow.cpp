@@ -16,7 +16,7 @@
 #include "io/csvtransfer.h"
 #include "io/transferbuttons.h"
 #include "orders/orderspage.h"
-#include "pricing/repricingpage.h"
+#include "pricing/pricingpage.h"
 #include "subscriptions/planspage.h"
 #include "subscriptions/subscriptionspage.h"
 #include "traycontroller.h"
@@ -93,7 +93,7 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
         {QStringLiteral("orders"), tr("Orders"), QStringLiteral(":/icons/orders.svg"),
          &createPage<OrdersPage>},
         {QStringLiteral("repricing"), tr("Repricing"), QStringLiteral(":/icons/repricing.svg"),
-         &createPage<RepricingPage>},
+         &createPage<PricingPage>},
         {QStringLiteral("plans"), tr("Plans"), QStringLiteral(":/icons/plans.svg"),
          &createPage<PlansPage>},
         {QStringLiteral("subscriptions"), tr("Subscriptions"),
@@ -387,7 +387,7 @@ QWidget *MainWindow::ensurePage(int index)
         page->setObjectName(m_entries.at(index).id + QStringLiteral("Page"));
         m_stack->addWidget(page);
         m_pages[index] = page;
-        if (auto *repricing = qobject_cast<RepricingPage *>(page))
+        if (auto *repricing = qobject_cast<PricingPage *>(page))
             repricing->setScheduler(m_tray->scheduler());
     }
     return m_pages[index];

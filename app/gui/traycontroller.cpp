@@ -1,6 +1,6 @@
 #include "traycontroller.h"
 
-#include "pricing/repricejob.h"
+#include "pricing/pricingjob.h"
 #include "schedule/jobscheduler.h"
 #include "schedule/standardjobs.h"
 
@@ -106,7 +106,7 @@ void TrayController::notify(const QString &title, const QString &message, bool w
 
 void TrayController::updateMenu()
 {
-    const QString job = RepriceJob::jobType();
+    const QString job = PricingJob::jobType();
     const bool have = m_scheduler != nullptr;
     const bool running = have && m_scheduler->isRunning();
     const bool paused = !have || m_scheduler->isPaused(job);
@@ -142,8 +142,8 @@ void TrayController::runNow()
 {
     if (!m_scheduler)
         return;
-    if (!m_scheduler->runNow(RepriceJob::jobType()))
-        notify(RepriceJob::title(), tr("Repricing is running already; try again when it ended."));
+    if (!m_scheduler->runNow(PricingJob::jobType()))
+        notify(PricingJob::title(), tr("Repricing is running already; try again when it ended."));
     updateMenu();
 }
 
@@ -151,10 +151,10 @@ void TrayController::togglePause()
 {
     if (!m_scheduler)
         return;
-    const QString job = RepriceJob::jobType();
+    const QString job = PricingJob::jobType();
     const bool pause = !m_scheduler->isPaused(job);
     if (Status done = m_scheduler->setPaused(job, pause); !done)
-        notify(RepriceJob::title(), done.error(), true);
+        notify(PricingJob::title(), done.error(), true);
     updateMenu();
 }
 

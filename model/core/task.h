@@ -3,11 +3,11 @@
 // The one shape for one-off background work (docs/ARCHITECTURE.md, "Background work"), in the
 // spirit of Qt Creator's Utils::Async<R>:
 //
-//     auto *task = new Task<PriceRunReport>(spec, this);
+//     auto *task = new Task<PricingRunReport>(spec, this);
 //     connect(task, &TaskBase::progress, bar, &ProgressBar::show);
 //     task->start([rows](const Database &db, TaskProgress &progress) {
-//         return RepricingService::apply(db, rows, progress.callback());
-//     }, [this, task](const Result<PriceRunReport> &report) {
+//         return PricingService::apply(db, rows, progress.callback());
+//     }, [this, task](const Result<PricingRunReport> &report) {
 //         if (!task->wasCancelled()) show(report);
 //         task->deleteLater();
 //     });

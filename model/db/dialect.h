@@ -15,7 +15,7 @@
 //   db/instancelock.cpp    a lock file beside the SQLite file; a server needs none.
 //   db/credentials.cpp     only a server connection has a password to look up.
 //   schedule/joblock.cpp   a session advisory lock on PostgreSQL, a lock file beside SQLite's.
-//   pricing/priceapplier.cpp  COPY into staging then one UPDATE ... RETURNING on PostgreSQL,
+//   pricing/pricingapplier.cpp  COPY into staging then one UPDATE ... RETURNING on PostgreSQL,
 //                          prepared statements bound per row on SQLite (no UPDATE RETURNING
 //                          feeding an INSERT).
 //   demo/demowriter.cpp, io/csvimporter.cpp  SQLite-only PRAGMAs (page cache, foreign keys)

@@ -55,7 +55,7 @@ DemoCatalog::DemoCatalog(const DemoSetup &setup)
         m_changeBegin[size_t(slot)] = qint32(m_changes.size());
         Product row = product(idOfSlot(slot));
         m_current[size_t(slot)] = row.currentPriceCents;
-        for (const PriceChange &change : row.changes) {
+        for (const PricingChange &change : row.changes) {
             m_changes.push_back(change);
             ++m_runs[size_t(change.run)].changeCount;
         }
@@ -175,12 +175,12 @@ void DemoCatalog::plantPairs()
 
 void DemoCatalog::buildPriceRuns()
 {
-    DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::PriceRuns));
+    DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::PricingRuns));
     const int count = m_setup.priceRunCount;
     const qint64 span = 360 * DemoSetup::kDay;
     const qint64 start = m_setup.asOfEpoch - span;
     for (int i = 0; i < count; ++i) {
-        PriceRun run;
+        PricingRun run;
         const qint64 day = start + span * i / count;
         const qint64 dayStart = day - day % DemoSetup::kDay;
         const int kind = random.pick({6.0, 3.0, 1.0});
@@ -305,8 +305,8 @@ DemoCatalog::Product DemoCatalog::product(qint64 id) const
             next = std::clamp(next, row.minPriceCents, row.maxPriceCents);
         if (next == price)
             continue;
-        const PriceRun &source = m_runs[size_t(run)];
-        PriceChange change;
+        const PricingRun &source = m_runs[size_t(run)];
+        PricingChange change;
         change.at = source.startedAt;
         change.run = run;
         change.oldPrice = price;

@@ -30,7 +30,7 @@ public:
         double popularity = 0;
     };
 
-    struct PriceRun
+    struct PricingRun
     {
         qint64 startedAt = 0;
         qint64 finishedAt = 0;
@@ -40,7 +40,7 @@ public:
         int changeCount = 0;
     };
 
-    struct PriceChange
+    struct PricingChange
     {
         qint64 at = 0;
         int run = 0; // index into priceRuns()
@@ -63,7 +63,7 @@ public:
         bool exclusive = false;
         qint64 createdAt = 0;
         qint64 updatedAt = 0;
-        std::vector<PriceChange> changes; // oldest first
+        std::vector<PricingChange> changes; // oldest first
     };
 
     // Product A pulls product B into a basket about half of the time.
@@ -77,7 +77,7 @@ public:
 
     int productCount() const { return int(m_idOfSlot.size()); }
     const std::vector<Category> &categories() const { return m_categories; }
-    const std::vector<PriceRun> &priceRuns() const { return m_runs; }
+    const std::vector<PricingRun> &priceRuns() const { return m_runs; }
     const std::vector<PlantedPair> &plantedPairs() const { return m_planted; }
 
     // Slots number the products category by category; ids are a shuffle of them, so the
@@ -120,8 +120,8 @@ private:
     std::vector<qint64> m_created;
     std::vector<qint64> m_current;
     std::vector<qint32> m_changeBegin; // per slot into m_changes, plus one past the end
-    std::vector<PriceChange> m_changes;
-    std::vector<PriceRun> m_runs;
+    std::vector<PricingChange> m_changes;
+    std::vector<PricingRun> m_runs;
     std::vector<PlantedPair> m_planted;
     std::vector<std::pair<int, int>> m_plantedNouns; // slot → sub-category its title names
 };

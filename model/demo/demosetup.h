@@ -15,7 +15,7 @@ enum class DemoStream : quint64 {
     Layout = 1,
     Product,
     ProductTitle,
-    PriceRuns,
+    PricingRuns,
     Customer,
     CustomerOrders,
     OrderTimes,

@@ -425,7 +425,7 @@ Status DemoWriter::writePriceHistory()
             return fail(writer.error());
         BulkWriter &w = **writer;
         qint64 id = 0;
-        for (const DemoCatalog::PriceRun &run : catalog.priceRuns()) {
+        for (const DemoCatalog::PricingRun &run : catalog.priceRuns()) {
             w.addInt(++id);
             w.addText(latin(run.source));
             w.addText(latin(run.startedBy));
@@ -449,7 +449,7 @@ Status DemoWriter::writePriceHistory()
     qint64 changeId = 0;
     for (qint64 id = 1; id <= n; ++id) {
         const DemoCatalog::Product p = catalog.product(id);
-        for (const DemoCatalog::PriceChange &change : p.changes) {
+        for (const DemoCatalog::PricingChange &change : p.changes) {
             w.addInt(++changeId);
             w.addInt(id);
             w.addInt(change.run + 1);

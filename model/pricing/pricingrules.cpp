@@ -1,6 +1,6 @@
 #include "pricingrules.h"
 
-#include "fixedpoint.h"
+#include "core/fixedpoint.h"
 
 #include <QRegularExpression>
 

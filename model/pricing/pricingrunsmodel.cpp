@@ -8,7 +8,7 @@ PricingRunsModel::PricingRunsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void PricingRunsModel::setRuns(std::vector<PriceRunInfo> runs, const QLocale &locale)
+void PricingRunsModel::setRuns(std::vector<PricingRunInfo> runs, const QLocale &locale)
 {
     beginResetModel();
     m_runs = std::move(runs);
@@ -16,7 +16,7 @@ void PricingRunsModel::setRuns(std::vector<PriceRunInfo> runs, const QLocale &lo
     endResetModel();
 }
 
-const PriceRunInfo *PricingRunsModel::runAt(int row) const
+const PricingRunInfo *PricingRunsModel::runAt(int row) const
 {
     if (row < 0 || row >= int(m_runs.size()))
         return nullptr;
@@ -46,7 +46,7 @@ QVariant PricingRunsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const PriceRunInfo &run = m_runs[size_t(index.row())];
+    const PricingRunInfo &run = m_runs[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return text(run, index.column());
@@ -96,7 +96,7 @@ QVariant PricingRunsModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
-QString PricingRunsModel::text(const PriceRunInfo &run, int column) const
+QString PricingRunsModel::text(const PricingRunInfo &run, int column) const
 {
     switch (column) {
     case Id:
@@ -104,7 +104,7 @@ QString PricingRunsModel::text(const PriceRunInfo &run, int column) const
     case When:
         return timeText(run.startedAt);
     case Source:
-        return PriceRunInfo::sourceLabel(run.source);
+        return PricingRunInfo::sourceLabel(run.source);
     case By:
         return run.startedBy;
     case Changes:
@@ -120,7 +120,7 @@ QString PricingRunsModel::text(const PriceRunInfo &run, int column) const
     }
 }
 
-QString PricingRunsModel::toolTip(const PriceRunInfo &run, int column) const
+QString PricingRunsModel::toolTip(const PricingRunInfo &run, int column) const
 {
     switch (column) {
     case When:
@@ -132,8 +132,8 @@ QString PricingRunsModel::toolTip(const PriceRunInfo &run, int column) const
     case State:
         if (run.canUndo())
             return tr("Can be undone on this tab");
-        return run.source == PriceRunSource::Undo ? tr("An undo cannot be undone itself")
-                                                  : tr("Already undone");
+        return run.source == PricingRunSource::Undo ? tr("An undo cannot be undone itself")
+                                                    : tr("Already undone");
     default:
         return {};
     }

@@ -1,11 +1,11 @@
 #pragma once
 
 // The repricing runs as a table for the Repricing page's "Runs and Undo" tab: one row per run,
-// newest first as PriceRunStore::runs returns them, with its time, where it was started from,
+// newest first as PricingRunStore::runs returns them, with its time, where it was started from,
 // by whom, how many prices it changed and whether it was undone. The run itself stays reachable
 // through RunIdRole and runAt(), so the page never reads an id back from a cell's text.
 
-#include "pricerun.h"
+#include "pricingrun.h"
 
 #include <QAbstractTableModel>
 #include <QLocale>
@@ -28,11 +28,11 @@ public:
     explicit PricingRunsModel(QObject *parent = nullptr);
 
     // Replaces every row (a model reset, so no row of the runs before stays behind).
-    void setRuns(std::vector<PriceRunInfo> runs, const QLocale &locale = QLocale());
+    void setRuns(std::vector<PricingRunInfo> runs, const QLocale &locale = QLocale());
     void clear() { setRuns({}); }
-    const std::vector<PriceRunInfo> &runs() const { return m_runs; }
+    const std::vector<PricingRunInfo> &runs() const { return m_runs; }
     // The run of a row; nullptr outside the rows.
-    const PriceRunInfo *runAt(int row) const;
+    const PricingRunInfo *runAt(int row) const;
     // The row of a run; -1 when it is not listed.
     int rowOf(qint64 runId) const;
 
@@ -44,11 +44,11 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QString text(const PriceRunInfo &run, int column) const;
-    QString toolTip(const PriceRunInfo &run, int column) const;
+    QString text(const PricingRunInfo &run, int column) const;
+    QString toolTip(const PricingRunInfo &run, int column) const;
     QString timeText(qint64 secs, QLocale::FormatType format = QLocale::ShortFormat) const;
 
-    std::vector<PriceRunInfo> m_runs;
+    std::vector<PricingRunInfo> m_runs;
     QLocale m_locale;
 };
 

@@ -1,6 +1,6 @@
 #include "standardjobs.h"
 
-#include "pricing/repricejob.h"
+#include "pricing/pricingjob.h"
 #include "subscriptions/subscriptionrenewaljob.h"
 
 namespace md {
@@ -8,7 +8,7 @@ namespace md {
 JobRunner StandardJobs::runner()
 {
     JobRunner runner;
-    runner.add(RepriceJob::jobType(), RepriceJob::title(), &RepriceJob::run);
+    runner.add(PricingJob::jobType(), PricingJob::title(), &PricingJob::run);
     runner.add(SubscriptionRenewalJob::jobType(), SubscriptionRenewalJob::title(),
                &SubscriptionRenewalJob::run);
     return runner;

@@ -1,6 +1,6 @@
 #include "pricinghistorypanel.h"
 
-#include "pricing/pricerunstore.h"
+#include "pricing/pricingrunstore.h"
 
 #include <QChart>
 #include <QChartView>
@@ -63,7 +63,7 @@ PricingHistoryPanel::PricingHistoryPanel(const Database &db, QWidget *parent)
 
 void PricingHistoryPanel::showHistory(qint64 productId, const QString &label)
 {
-    auto history = PriceRunStore::history(m_db, productId);
+    auto history = PricingRunStore::history(m_db, productId);
     m_model->setRowCount(0);
     QChart *chart = m_view->chart();
     if (!history) {
@@ -72,7 +72,7 @@ void PricingHistoryPanel::showHistory(qint64 productId, const QString &label)
         return;
     }
     qint64 currentCents = -1;
-    if (auto price = PriceRunStore::currentPrice(m_db, productId); price)
+    if (auto price = PricingRunStore::currentPrice(m_db, productId); price)
         currentCents = *price;
     // A step line: each change is a vertical step at its time; the line ends now.
     struct Point
@@ -81,7 +81,7 @@ void PricingHistoryPanel::showHistory(qint64 productId, const QString &label)
         qint64 cents;
     };
     std::vector<Point> points;
-    for (const PriceHistoryPoint &change : *history) {
+    for (const PricingHistoryPoint &change : *history) {
         points.push_back({change.changedAt, change.oldCents});
         points.push_back({change.changedAt, change.newCents});
     }

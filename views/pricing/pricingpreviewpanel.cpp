@@ -1,7 +1,7 @@
 #include "pricingpreviewpanel.h"
 
-#include "pricing/fixedpoint.h"
-#include "pricing/previewtablemodel.h"
+#include "core/fixedpoint.h"
+#include "pricing/pricingpreviewmodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -35,12 +35,12 @@ PricingPreviewPanel::PricingPreviewPanel(QWidget *parent)
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("previewFilter"));
-    m_filter->addItem(tr("All price changes"), int(PreviewTableModel::Filter::Changes));
-    m_filter->addItem(tr("Increases"), int(PreviewTableModel::Filter::Increases));
-    m_filter->addItem(tr("Decreases"), int(PreviewTableModel::Filter::Decreases));
-    m_filter->addItem(tr("Capped by a limit"), int(PreviewTableModel::Filter::Capped));
+    m_filter->addItem(tr("All price changes"), int(PricingPreviewModel::Filter::Changes));
+    m_filter->addItem(tr("Increases"), int(PricingPreviewModel::Filter::Increases));
+    m_filter->addItem(tr("Decreases"), int(PricingPreviewModel::Filter::Decreases));
+    m_filter->addItem(tr("Capped by a limit"), int(PricingPreviewModel::Filter::Capped));
     m_filter->addItem(tr("Every product (also unchanged and skipped)"),
-                      int(PreviewTableModel::Filter::Everything));
+                      int(PricingPreviewModel::Filter::Everything));
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("previewSearch"));
     m_search->setPlaceholderText(tr("Search SKU or title"));
@@ -65,7 +65,7 @@ PricingPreviewPanel::PricingPreviewPanel(QWidget *parent)
     m_totals->setObjectName(QStringLiteral("previewTotals"));
     m_totals->setWordWrap(true);
 
-    m_model = new PreviewTableModel(this);
+    m_model = new PricingPreviewModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_table->setModel(m_model);
@@ -78,13 +78,13 @@ PricingPreviewPanel::PricingPreviewPanel(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // The long reason goes last, so the numbers (limit, margins, lowest price) stay in view.
-    m_table->horizontalHeader()->moveSection(PreviewTableModel::Reason,
-                                             PreviewTableModel::ColumnCount - 1);
+    m_table->horizontalHeader()->moveSection(PricingPreviewModel::Reason,
+                                             PricingPreviewModel::ColumnCount - 1);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setFilter(PreviewTableModel::Filter(m_filter->currentData().toInt()));
+        m_model->setFilter(PricingPreviewModel::Filter(m_filter->currentData().toInt()));
         updateTotals();
     });
-    connect(m_model, &PreviewTableModel::checkedCountChanged, this,
+    connect(m_model, &PricingPreviewModel::checkedCountChanged, this,
             &PricingPreviewPanel::updateButtons);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PricingPreviewPanel::selectionChanged);
@@ -146,22 +146,22 @@ std::vector<qint64> PricingPreviewPanel::selectedProductIds() const
     if (!m_preview)
         return ids;
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
-        if (const PriceDecision *decision = m_model->decisionAt(row.row()))
+        if (const PricingDecision *decision = m_model->decisionAt(row.row()))
             ids.push_back(m_preview->productOf(*decision).id);
     }
     return ids;
 }
 
-void PricingPreviewPanel::setPreview(std::shared_ptr<const RepricingPreview> preview)
+void PricingPreviewPanel::setPreview(std::shared_ptr<const PricingPreview> preview)
 {
     m_preview = std::move(preview);
     m_model->setPreview(m_preview, QLocale());
     if (m_preview) {
         m_table->resizeColumnsToContents();
-        m_table->setColumnWidth(PreviewTableModel::Title,
-                                qMin(m_table->columnWidth(PreviewTableModel::Title), 260));
-        m_table->setColumnWidth(PreviewTableModel::Reason,
-                                qMin(m_table->columnWidth(PreviewTableModel::Reason), 420));
+        m_table->setColumnWidth(PricingPreviewModel::Title,
+                                qMin(m_table->columnWidth(PricingPreviewModel::Title), 260));
+        m_table->setColumnWidth(PricingPreviewModel::Reason,
+                                qMin(m_table->columnWidth(PricingPreviewModel::Reason), 420));
     }
     updateTotals();
 }
@@ -181,7 +181,7 @@ void PricingPreviewPanel::updateTotals()
         updateButtons();
         return;
     }
-    const PreviewTotals totals = m_model->shownTotals();
+    const PricingPreviewTotals totals = m_model->shownTotals();
     const QLocale locale;
     const QString average
         = FixedPoint::signedText(qint64(totals.averageChangePct() * 100.0), 2, 1, locale);
@@ -190,7 +190,7 @@ void PricingPreviewPanel::updateTotals()
              "%5 %.")
               .arg(locale.toString(m_model->rowCount()), locale.toString(totals.increases),
                    locale.toString(totals.decreases), locale.toString(totals.capped), average);
-    const PreviewTotals &all = m_preview->totals;
+    const PricingPreviewTotals &all = m_preview->totals;
     text += QLatin1Char(' ')
             + tr("All products: %1 changes (%2 up, %3 down), %4 unchanged, "
                  "%5 skipped.")
@@ -217,7 +217,7 @@ void PricingPreviewPanel::selectionChanged()
     m_lock->setEnabled(!rows.isEmpty() && m_preview);
     if (rows.isEmpty() || !m_preview)
         return;
-    const PriceDecision *decision = m_model->decisionAt(rows.constFirst().row());
+    const PricingDecision *decision = m_model->decisionAt(rows.constFirst().row());
     if (!decision)
         return;
     const PricingProduct &product = m_preview->productOf(*decision);
@@ -230,7 +230,7 @@ void PricingPreviewPanel::tickSelectedOnly()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_model->setAllChecked(false);
     for (const QModelIndex &row : rows)
-        m_model->setData(row.siblingAtColumn(PreviewTableModel::Sku), Qt::Checked,
+        m_model->setData(row.siblingAtColumn(PricingPreviewModel::Sku), Qt::Checked,
                          Qt::CheckStateRole);
 }
 

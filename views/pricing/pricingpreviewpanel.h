@@ -6,7 +6,7 @@
 // Changes". It shows a preview and says what the user asked for; computing, applying and
 // locking are the page's (it owns the tasks and the connection).
 
-#include "pricing/repricingpreview.h"
+#include "pricing/pricingpreview.h"
 
 #include <QWidget>
 
@@ -23,7 +23,7 @@ class QTimer;
 
 namespace md {
 
-class PreviewTableModel;
+class PricingPreviewModel;
 
 class PricingPreviewPanel : public QWidget
 {
@@ -35,11 +35,11 @@ public:
     // Puts `detail` (the price history chart) below the table, in the same splitter.
     void setDetail(QWidget *detail);
 
-    std::shared_ptr<const RepricingPreview> preview() const { return m_preview; }
+    std::shared_ptr<const PricingPreview> preview() const { return m_preview; }
     // The products of the rows selected in the table.
     std::vector<qint64> selectedProductIds() const;
 
-    PreviewTableModel *model() const { return m_model; }
+    PricingPreviewModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QComboBox *filterBox() const { return m_filter; }
     QLineEdit *searchField() const { return m_search; }
@@ -48,7 +48,7 @@ public:
 
 public slots:
     // Shows a preview, every change ticked; nullptr: the preview is spent, the table empties.
-    void setPreview(std::shared_ptr<const RepricingPreview> preview);
+    void setPreview(std::shared_ptr<const PricingPreview> preview);
     // While the page works: no new preview and no apply.
     void setBusy(bool busy);
 
@@ -65,9 +65,9 @@ private:
     void selectionChanged();
     void tickSelectedOnly();
 
-    std::shared_ptr<const RepricingPreview> m_preview;
+    std::shared_ptr<const PricingPreview> m_preview;
     bool m_busy = false;
-    PreviewTableModel *m_model = nullptr;
+    PricingPreviewModel *m_model = nullptr;
     QPushButton *m_compute = nullptr;
     QComboBox *m_filter = nullptr;
     QLineEdit *m_search = nullptr;

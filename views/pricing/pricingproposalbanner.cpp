@@ -1,7 +1,7 @@
 #include "pricingproposalbanner.h"
 #include "common/tone.h"
 
-#include "pricing/priceproposalstore.h"
+#include "pricing/pricingproposalstore.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -41,7 +41,7 @@ PricingProposalBanner::PricingProposalBanner(const Database &db, QWidget *parent
 void PricingProposalBanner::reload()
 {
     m_proposalId = -1;
-    auto pending = PriceProposalStore::newestPending(m_db);
+    auto pending = PricingProposalStore::newestPending(m_db);
     if (!pending) {
         hide();
         emit failed(pending.error());
@@ -51,7 +51,7 @@ void PricingProposalBanner::reload()
         hide();
         return;
     }
-    const PriceProposalInfo &proposal = **pending;
+    const PricingProposalInfo &proposal = **pending;
     m_proposalId = proposal.id;
     const QString when = QLocale().toString(
         QDateTime::fromSecsSinceEpoch(proposal.createdAt).toLocalTime(), QLocale::ShortFormat);

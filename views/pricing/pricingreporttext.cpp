@@ -13,7 +13,7 @@ constexpr int kConflictsListed = 10;
 
 } // namespace
 
-QString PricingReportText::preview(const RepricingPreview &preview, bool unsavedRules)
+QString PricingReportText::preview(const PricingPreview &preview, bool unsavedRules)
 {
     const QLocale locale;
     const QString when = locale.toString(
@@ -27,7 +27,7 @@ QString PricingReportText::preview(const RepricingPreview &preview, bool unsaved
                            : QString());
 }
 
-QString PricingReportText::applied(const PriceRunReport &report, Source source)
+QString PricingReportText::applied(const PricingRunReport &report, Source source)
 {
     return withConflicts(
         tr("Price changes applied: %1 (run %2).")
@@ -39,7 +39,7 @@ QString PricingReportText::applied(const PriceRunReport &report, Source source)
             : tr("Left alone because their price changed since the proposal: %1."));
 }
 
-QString PricingReportText::undone(qint64 undoneRunId, const PriceRunReport &report)
+QString PricingReportText::undone(qint64 undoneRunId, const PricingRunReport &report)
 {
     return withConflicts(tr("Undid run %1 as run %2; prices restored: %3.")
                              .arg(undoneRunId)
@@ -48,7 +48,7 @@ QString PricingReportText::undone(qint64 undoneRunId, const PriceRunReport &repo
                          report, tr("Left alone because their price changed since: %1."));
 }
 
-QString PricingReportText::withConflicts(QString message, const PriceRunReport &report,
+QString PricingReportText::withConflicts(QString message, const PricingRunReport &report,
                                          const QString &leftAlone)
 {
     if (report.conflicts.empty())
@@ -62,7 +62,7 @@ QString PricingReportText::withConflicts(QString message, const PriceRunReport &
                        + tr("… and %1 more").arg(locale.toString(count - kConflictsListed));
             break;
         }
-        const PriceConflict &conflict = report.conflicts[size_t(i)];
+        const PricingConflict &conflict = report.conflicts[size_t(i)];
         message += QLatin1Char('\n')
                    + (conflict.actualCents < 0
                           ? tr("%1: deleted since").arg(conflict.sku)

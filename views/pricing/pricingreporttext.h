@@ -4,8 +4,8 @@
 // prices changed in which run, and the products left alone because their price changed in
 // between, one line each.
 
-#include "pricing/pricerun.h"
-#include "pricing/repricingpreview.h"
+#include "pricing/pricingpreview.h"
+#include "pricing/pricingrun.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -21,13 +21,13 @@ public:
     enum class Source { Preview, Proposal };
 
     // `unsavedRules`: it was computed with rules not saved yet.
-    static QString preview(const RepricingPreview &preview, bool unsavedRules);
-    static QString applied(const PriceRunReport &report, Source source);
-    static QString undone(qint64 undoneRunId, const PriceRunReport &report);
+    static QString preview(const PricingPreview &preview, bool unsavedRules);
+    static QString applied(const PricingRunReport &report, Source source);
+    static QString undone(qint64 undoneRunId, const PricingRunReport &report);
 
 private:
     // `message`, then `leftAlone` (with %1 the number of conflicts) and the conflicts.
-    static QString withConflicts(QString message, const PriceRunReport &report,
+    static QString withConflicts(QString message, const PricingRunReport &report,
                                  const QString &leftAlone);
 };
 

@@ -1,8 +1,8 @@
 #include "pricingrunspanel.h"
 
 #include "core/money.h"
-#include "pricing/pricerunstore.h"
 #include "pricing/pricingrunsmodel.h"
+#include "pricing/pricingrunstore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,7 +87,7 @@ PricingRunsPanel::PricingRunsPanel(const Database &db, QWidget *parent)
     layout->addWidget(splitter, 1);
 }
 
-const PriceRunInfo *PricingRunsPanel::selectedRun() const
+const PricingRunInfo *PricingRunsPanel::selectedRun() const
 {
     const QModelIndexList rows = m_runs->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_model->runAt(rows.constFirst().row());
@@ -96,19 +96,19 @@ const PriceRunInfo *PricingRunsPanel::selectedRun() const
 void PricingRunsPanel::setBusy(bool busy)
 {
     m_busy = busy;
-    const PriceRunInfo *run = selectedRun();
+    const PricingRunInfo *run = selectedRun();
     m_undo->setEnabled(run && run->canUndo() && !m_busy);
 }
 
 void PricingRunsPanel::reload()
 {
-    const PriceRunInfo *before = selectedRun();
+    const PricingRunInfo *before = selectedRun();
     const qint64 selected = before ? before->id : -1;
-    auto runs = PriceRunStore::runs(m_db);
+    auto runs = PricingRunStore::runs(m_db);
     {
         // One look at the new selection below, not one per step of the reset.
         const QSignalBlocker blocker(m_runs->selectionModel());
-        m_model->setRuns(runs ? std::move(*runs) : std::vector<PriceRunInfo>{});
+        m_model->setRuns(runs ? std::move(*runs) : std::vector<PricingRunInfo>{});
         if (const int row = m_model->rowOf(selected); row >= 0)
             m_runs->selectRow(row);
     }
@@ -123,16 +123,16 @@ void PricingRunsPanel::reload()
 
 void PricingRunsPanel::selectionChanged()
 {
-    const PriceRunInfo *run = selectedRun();
+    const PricingRunInfo *run = selectedRun();
     m_undo->setEnabled(run && run->canUndo() && !m_busy);
     m_runChanges->setRowCount(0);
     if (run)
         showChanges(*run);
 }
 
-void PricingRunsPanel::showChanges(const PriceRunInfo &run)
+void PricingRunsPanel::showChanges(const PricingRunInfo &run)
 {
-    auto changes = PriceRunStore::changes(m_db, run.id, kRunChangesShown);
+    auto changes = PricingRunStore::changes(m_db, run.id, kRunChangesShown);
     if (!changes) {
         emit message(changes.error(), true);
         return;
@@ -145,7 +145,7 @@ void PricingRunsPanel::showChanges(const PriceRunInfo &run)
                   .arg(locale.toString(qint64(changes->size())), locale.toString(run.changeCount))
             : tr("Changes of the selected run:"));
     for (int i = 0; i < int(changes->size()); ++i) {
-        const PriceRunChange &change = (*changes)[size_t(i)];
+        const PricingRunChange &change = (*changes)[size_t(i)];
         m_runChanges->setItem(i, 0, item(change.sku));
         m_runChanges->setItem(i, 1, item(change.title));
         m_runChanges->setItem(i, 2, item(money::format(change.oldCents, locale), true));

@@ -15,7 +15,7 @@ namespace md {
 
 class Database;
 class PricingRunsModel;
-struct PriceRunInfo;
+struct PricingRunInfo;
 
 class PricingRunsPanel : public QWidget
 {
@@ -26,7 +26,7 @@ public:
     explicit PricingRunsPanel(const Database &db, QWidget *parent = nullptr);
 
     // The run selected in the table; nullptr when none is.
-    const PriceRunInfo *selectedRun() const;
+    const PricingRunInfo *selectedRun() const;
     // While the page works: no undo.
     void setBusy(bool busy);
 
@@ -45,7 +45,7 @@ signals:
 
 private:
     void selectionChanged();
-    void showChanges(const PriceRunInfo &run);
+    void showChanges(const PricingRunInfo &run);
 
     const Database &m_db;
     bool m_busy = false;

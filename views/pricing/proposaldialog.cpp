@@ -15,7 +15,7 @@
 
 namespace md {
 
-ProposalTableModel::ProposalTableModel(std::vector<PriceProposalItem> items, QObject *parent)
+ProposalTableModel::ProposalTableModel(std::vector<PricingProposalItem> items, QObject *parent)
     : QAbstractTableModel(parent)
     , m_items(std::move(items))
     , m_checked(m_items.size(), 0)
@@ -63,7 +63,7 @@ QVariant ProposalTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};
-    const PriceProposalItem &item = m_items[size_t(index.row())];
+    const PricingProposalItem &item = m_items[size_t(index.row())];
     if (role == Qt::CheckStateRole && index.column() == Sku)
         return m_checked[size_t(index.row())] ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::TextAlignmentRole) {
@@ -145,7 +145,7 @@ QVariant ProposalTableModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-ProposalDialog::ProposalDialog(std::vector<PriceProposalItem> items, QWidget *parent)
+ProposalDialog::ProposalDialog(std::vector<PricingProposalItem> items, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Approve Proposed Prices"));

@@ -4,7 +4,7 @@
 // its old and new price and reason, a tick per change, stale items (the price changed since)
 // unticked and marked. The page applies what was approved.
 
-#include "pricing/priceproposalstore.h"
+#include "pricing/pricingproposalstore.h"
 
 #include <QAbstractTableModel>
 #include <QDialog>
@@ -22,7 +22,7 @@ class ProposalTableModel : public QAbstractTableModel
 public:
     enum Column { Sku, Title, Stock, OldPrice, NewPrice, Now, Reason, ColumnCount };
 
-    explicit ProposalTableModel(std::vector<PriceProposalItem> items, QObject *parent = nullptr);
+    explicit ProposalTableModel(std::vector<PricingProposalItem> items, QObject *parent = nullptr);
 
     std::vector<qint64> checkedProductIds() const;
     qint64 checkedCount() const { return m_checkedCount; }
@@ -40,7 +40,7 @@ signals:
     void checkedCountChanged(qint64 count);
 
 private:
-    std::vector<PriceProposalItem> m_items;
+    std::vector<PricingProposalItem> m_items;
     std::vector<char> m_checked;
     qint64 m_checkedCount = 0;
 };
@@ -50,7 +50,7 @@ class ProposalDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ProposalDialog(std::vector<PriceProposalItem> items, QWidget *parent = nullptr);
+    explicit ProposalDialog(std::vector<PricingProposalItem> items, QWidget *parent = nullptr);
 
     std::vector<qint64> approvedProductIds() const { return m_model->checkedProductIds(); }
     ProposalTableModel *model() const { return m_model; }

@@ -1,6 +1,6 @@
 #include "scheduleeditor.h"
 
-#include "pricing/repricejob.h"
+#include "pricing/pricingjob.h"
 #include "schedule/jobscheduler.h"
 
 #include <QButtonGroup>
@@ -114,8 +114,8 @@ void ScheduleEditor::setScheduler(JobScheduler *scheduler)
 void ScheduleEditor::load()
 {
     const bool have = m_scheduler != nullptr;
-    const JobSchedule schedule = have ? m_scheduler->schedule(RepriceJob::jobType())
-                                      : JobSchedule::defaults(RepriceJob::jobType());
+    const JobSchedule schedule = have ? m_scheduler->schedule(PricingJob::jobType())
+                                      : JobSchedule::defaults(PricingJob::jobType());
     const QSignalBlocker b1(m_active), b2(m_interval), b3(m_times), b4(m_apply), b5(m_preview),
         b6(m_hours);
     m_active->setChecked(schedule.enabled);
@@ -133,7 +133,7 @@ void ScheduleEditor::load()
     } else if (!schedule.enabled) {
         m_next->setText(tr("Paused: no scheduled runs."));
     } else {
-        const QDateTime next = m_scheduler->nextRunAt(RepriceJob::jobType());
+        const QDateTime next = m_scheduler->nextRunAt(PricingJob::jobType());
         m_next->setText(next.isValid()
                             ? tr("Next run: %1")
                                   .arg(QLocale().toString(next.toLocalTime(), QLocale::LongFormat))
@@ -159,7 +159,7 @@ bool ScheduleEditor::save()
 {
     if (!m_scheduler)
         return false;
-    JobSchedule schedule = m_scheduler->schedule(RepriceJob::jobType());
+    JobSchedule schedule = m_scheduler->schedule(PricingJob::jobType());
     schedule.enabled = m_active->isChecked();
     schedule.mode = m_apply->isChecked() ? JobSchedule::Mode::Apply : JobSchedule::Mode::Preview;
     if (m_times->isChecked()) {

@@ -12,9 +12,9 @@
 
 #include "db/database.h"
 #include "db/databasespec.h"
-#include "pricing/pricerun.h"
+#include "pricing/pricingpreview.h"
 #include "pricing/pricingrules.h"
-#include "pricing/repricingpreview.h"
+#include "pricing/pricingrun.h"
 #include "pricinghistorypanel.h"
 #include "pricingpreviewpanel.h"
 #include "pricingproposalbanner.h"
@@ -42,15 +42,15 @@ class QTableWidget;
 namespace md {
 
 class JobScheduler;
-class PreviewTableModel;
+class PricingPreviewModel;
 class PricingRunsModel;
-class RepricingTask;
+class PricingTask;
 class RuleEditor;
 class ScheduleEditor;
 template<typename T> class Task;
 struct JobReport;
 
-class RepricingPage : public QWidget
+class PricingPage : public QWidget
 {
     Q_OBJECT
 
@@ -58,8 +58,8 @@ public:
     // Asks the owner a yes/no question (a message box by default; tests answer it themselves).
     using Confirm = std::function<bool(const QString &title, const QString &question)>;
 
-    explicit RepricingPage(const DatabaseSpec &database, QWidget *parent = nullptr);
-    ~RepricingPage() override;
+    explicit PricingPage(const DatabaseSpec &database, QWidget *parent = nullptr);
+    ~PricingPage() override;
 
     // The scheduler of the tray: the schedule editor saves through it and the page shows the
     // proposals and runs its jobs leave. May be nullptr.
@@ -85,7 +85,7 @@ public:
     void showHistory(qint64 productId, const QString &label);
 
     bool isBusy() const;
-    std::shared_ptr<const RepricingPreview> preview() const { return m_previewPanel->preview(); }
+    std::shared_ptr<const PricingPreview> preview() const { return m_previewPanel->preview(); }
     QString lastMessage() const { return m_lastMessage; }
     qint64 pendingProposalId() const { return m_banner->proposalId(); }
 
@@ -93,7 +93,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     RuleEditor *ruleEditor() const { return m_rules->ruleEditor(); }
     ScheduleEditor *scheduleEditor() const { return m_rules->scheduleEditor(); }
-    PreviewTableModel *previewModel() const { return m_previewPanel->model(); }
+    PricingPreviewModel *previewModel() const { return m_previewPanel->model(); }
     QTableView *previewTable() const { return m_previewPanel->table(); }
     QComboBox *filterBox() const { return m_previewPanel->filterBox(); }
     QLineEdit *searchField() const { return m_previewPanel->searchField(); }
@@ -108,8 +108,8 @@ public:
 signals:
     // The work of the page's background jobs is done and shown: for tests and the status bar.
     void previewShown();
-    void applied(const md::PriceRunReport &report);
-    void undone(const md::PriceRunReport &report);
+    void applied(const md::PricingRunReport &report);
+    void undone(const md::PricingRunReport &report);
     void demandDerived();
     void failed(const QString &message);
     void runsReloaded();
@@ -127,8 +127,8 @@ private:
 
     DatabaseSpec m_spec;
     Database m_db; // this thread's connection, for the small reads and writes
-    RepricingTask *m_task = nullptr;
-    Task<PriceRunReport> *m_call = nullptr;
+    PricingTask *m_task = nullptr;
+    Task<PricingRunReport> *m_call = nullptr;
     QPointer<JobScheduler> m_scheduler;
     Confirm m_confirm;
     bool m_previewWithUnsavedRules = false;

@@ -1,19 +1,19 @@
-#include "repricejob.h"
+#include "pricingjob.h"
 
 #include "inventory/inventoryimporter.h"
 #include "inventory/inventorysettings.h"
-#include "priceproposalstore.h"
-#include "repricingservice.h"
+#include "pricingproposalstore.h"
+#include "pricingservice.h"
 #include "schedule/clock.h"
 
 namespace md {
 
-QString RepriceJob::title()
+QString PricingJob::title()
 {
     return tr("Repricing");
 }
 
-JobOutcome RepriceJob::run(const JobContext &context)
+JobOutcome PricingJob::run(const JobContext &context)
 {
     const Database &db = context.db;
     const qint64 now = context.clock.nowSecs();
@@ -37,7 +37,7 @@ JobOutcome RepriceJob::run(const JobContext &context)
     }
 
     int lastTenth = -1;
-    auto preview = RepricingService::preview(db, now, [&](int percent, const QString &stage) {
+    auto preview = PricingService::preview(db, now, [&](int percent, const QString &stage) {
         if (percent / 10 != lastTenth) {
             lastTenth = percent / 10;
             progress(tr("%1: %2%").arg(stage).arg(percent));
@@ -46,16 +46,16 @@ JobOutcome RepriceJob::run(const JobContext &context)
     });
     if (!preview)
         return JobOutcome::failed(tr("Repricing failed, nothing changed: %1").arg(preview.error()));
-    const PreviewTotals &totals = (*preview)->totals;
+    const PricingPreviewTotals &totals = (*preview)->totals;
     if (totals.changes == 0)
         return JobOutcome::succeeded(inventoryNote + tr("No price changes."));
 
-    const PriceRunSource source
-        = context.scheduled ? PriceRunSource::Schedule : PriceRunSource::Manual;
+    const PricingRunSource source
+        = context.scheduled ? PricingRunSource::Schedule : PricingRunSource::Manual;
     const QString who
-        = context.scheduled ? QStringLiteral("scheduler") : RepricingService::currentUser();
+        = context.scheduled ? QStringLiteral("scheduler") : PricingService::currentUser();
     if (context.schedule.mode == JobSchedule::Mode::Preview) {
-        auto proposal = PriceProposalStore::create(db, **preview, {}, source, who, now);
+        auto proposal = PricingProposalStore::create(db, **preview, {}, source, who, now);
         if (!proposal) {
             return JobOutcome::failed(
                 tr("Storing the repricing proposal failed, nothing changed: %1")
@@ -69,7 +69,7 @@ JobOutcome RepriceJob::run(const JobContext &context)
                                            .arg(totals.decreases)
                                            .arg(*proposal));
     }
-    auto report = RepricingService::apply(db, **preview, {}, source, who, now);
+    auto report = PricingService::apply(db, **preview, {}, source, who, now);
     if (!report)
         return JobOutcome::failed(
             tr("Applying the prices failed, nothing changed: %1").arg(report.error()));

@@ -6,7 +6,7 @@
 // old price, like any apply, and records a normal run of the proposal's source.
 
 #include "core/result.h"
-#include "pricerun.h"
+#include "pricingrun.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,14 +17,14 @@
 namespace md {
 
 class Database;
-class RepricingPreview;
+class PricingPreview;
 
-struct PriceProposalInfo
+struct PricingProposalInfo
 {
     enum class Status { Pending, Applied, Discarded };
 
     qint64 id = 0;
-    PriceRunSource source = PriceRunSource::Schedule;
+    PricingRunSource source = PricingRunSource::Schedule;
     QString createdBy;
     qint64 createdAt = 0;
     Status status = Status::Pending;
@@ -36,15 +36,15 @@ struct PriceProposalInfo
 };
 
 // The values of price_proposals.status.
-constexpr auto enumKeys(PriceProposalInfo::Status)
+constexpr auto enumKeys(PricingProposalInfo::Status)
 {
-    using Status = PriceProposalInfo::Status;
+    using Status = PricingProposalInfo::Status;
     return keyTable<Status>({{Status::Pending, "pending"},
                              {Status::Applied, "applied"},
                              {Status::Discarded, "discarded"}});
 }
 
-struct PriceProposalItem
+struct PricingProposalItem
 {
     qint64 productId = 0;
     QString sku;
@@ -59,25 +59,25 @@ struct PriceProposalItem
     bool isStale() const { return currentCents != oldCents; }
 };
 
-class PriceProposalStore
+class PricingProposalStore
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PriceProposalStore)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingProposalStore)
 
 public:
     // Stores the changes among `rows` of the preview (all its changes when empty).
-    static Result<qint64> create(const Database &db, const RepricingPreview &preview,
-                                 const std::vector<qint32> &rows, PriceRunSource source,
+    static Result<qint64> create(const Database &db, const PricingPreview &preview,
+                                 const std::vector<qint32> &rows, PricingRunSource source,
                                  const QString &createdBy, qint64 now);
     // Newest first.
-    static Result<std::vector<PriceProposalInfo>> list(const Database &db, int limit = 50);
-    static Result<std::optional<PriceProposalInfo>> newestPending(const Database &db);
-    static Result<PriceProposalInfo> proposal(const Database &db, qint64 proposalId);
-    static Result<std::vector<PriceProposalItem>> items(const Database &db, qint64 proposalId);
+    static Result<std::vector<PricingProposalInfo>> list(const Database &db, int limit = 50);
+    static Result<std::optional<PricingProposalInfo>> newestPending(const Database &db);
+    static Result<PricingProposalInfo> proposal(const Database &db, qint64 proposalId);
+    static Result<std::vector<PricingProposalItem>> items(const Database &db, qint64 proposalId);
 
     // Applies the items of the given products (all when empty) in one transaction.
-    static Result<PriceRunReport> apply(const Database &db, qint64 proposalId,
-                                        const std::vector<qint64> &productIds,
-                                        const QString &decidedBy, qint64 now);
+    static Result<PricingRunReport> apply(const Database &db, qint64 proposalId,
+                                          const std::vector<qint64> &productIds,
+                                          const QString &decidedBy, qint64 now);
     static Status discard(const Database &db, qint64 proposalId, const QString &decidedBy,
                           qint64 now);
 };

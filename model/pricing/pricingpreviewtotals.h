@@ -3,13 +3,13 @@
 // The numbers above a repricing preview: how many prices go up and down, how many were capped,
 // and the average change of the ones that move.
 
-#include "pricedecision.h"
+#include "pricingdecision.h"
 
 #include <vector>
 
 namespace md {
 
-struct PreviewTotals
+struct PricingPreviewTotals
 {
     qint64 products = 0;
     qint64 changes = 0;
@@ -26,11 +26,11 @@ struct PreviewTotals
         return changes == 0 ? 0.0 : double(changeBpSum) / double(changes) / 100.0;
     }
 
-    void add(const PriceDecision &decision)
+    void add(const PricingDecision &decision)
     {
         ++products;
         switch (decision.outcome) {
-        case PriceOutcome::Change:
+        case PricingOutcome::Change:
             ++changes;
             if (decision.newCents > decision.oldCents)
                 ++increases;
@@ -40,19 +40,19 @@ struct PreviewTotals
                 ++capped;
             changeBpSum += decision.changeBp();
             break;
-        case PriceOutcome::Unchanged:
+        case PricingOutcome::Unchanged:
             ++unchanged;
             break;
-        case PriceOutcome::Skipped:
+        case PricingOutcome::Skipped:
             ++skipped;
             break;
         }
     }
 
-    static PreviewTotals of(const std::vector<PriceDecision> &decisions)
+    static PricingPreviewTotals of(const std::vector<PricingDecision> &decisions)
     {
-        PreviewTotals totals;
-        for (const PriceDecision &decision : decisions)
+        PricingPreviewTotals totals;
+        for (const PricingDecision &decision : decisions)
             totals.add(decision);
         return totals;
     }

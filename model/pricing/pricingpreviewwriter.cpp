@@ -1,4 +1,4 @@
-#include "previewwriter.h"
+#include "pricingpreviewwriter.h"
 
 #include "io/formulaguard.h"
 
@@ -74,13 +74,14 @@ void jsonString(QByteArray &out, QByteArrayView utf8)
 }
 
 // The "outcome" and "limit" values of the JSON output.
-constexpr auto kOutcomeKeys = keyTable<PriceOutcome>({{PriceOutcome::Change, "change"},
-                                                      {PriceOutcome::Unchanged, "unchanged"},
-                                                      {PriceOutcome::Skipped, "skipped"}});
-constexpr auto kLimitKeys = keyTable<PriceDecision::Limit>({{PriceDecision::CapUp, "cap_up"},
-                                                            {PriceDecision::CapDown, "cap_down"},
-                                                            {PriceDecision::Floor, "floor"},
-                                                            {PriceDecision::Ceiling, "ceiling"}});
+constexpr auto kOutcomeKeys = keyTable<PricingOutcome>({{PricingOutcome::Change, "change"},
+                                                        {PricingOutcome::Unchanged, "unchanged"},
+                                                        {PricingOutcome::Skipped, "skipped"}});
+constexpr auto kLimitKeys
+    = keyTable<PricingDecision::Limit>({{PricingDecision::CapUp, "cap_up"},
+                                        {PricingDecision::CapDown, "cap_down"},
+                                        {PricingDecision::Floor, "floor"},
+                                        {PricingDecision::Ceiling, "ceiling"}});
 
 // Text for a terminal column: cut to `width` characters with an ellipsis.
 QString fit(const QString &text, qsizetype width)
@@ -116,12 +117,12 @@ private:
 
 } // namespace
 
-Status PreviewWriter::write(const RepricingPreview &preview, const Options &options,
-                            QIODevice &device)
+Status PricingPreviewWriter::write(const PricingPreview &preview, const Options &options,
+                                   QIODevice &device)
 {
-    const PriceReason reasons = preview.reasons(options.locale);
+    const PricingReason reasons = preview.reasons(options.locale);
     const ProductSnapshot &products = preview.products;
-    const auto listed = [&](const PriceDecision &decision) {
+    const auto listed = [&](const PricingDecision &decision) {
         return options.all || decision.isChange();
     };
     const auto writeFailed = [&] {
@@ -132,7 +133,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
 
     if (options.format == Format::Csv) {
         out.append("sku,title,stock_level,demand_score,old_price,new_price,change_pct,reason\n");
-        for (const PriceDecision &decision : preview.decisions) {
+        for (const PricingDecision &decision : preview.decisions) {
             if (!listed(decision))
                 continue;
             const PricingProduct &product = preview.productOf(decision);
@@ -156,7 +157,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
     }
 
     if (options.format == Format::Json) {
-        const PreviewTotals &totals = preview.totals;
+        const PricingPreviewTotals &totals = preview.totals;
         out.append("{\"computed_at\":");
         jsonString(out, QDateTime::fromSecsSinceEpoch(preview.computedAt, QTimeZone::utc())
                             .toString(Qt::ISODate)
@@ -172,7 +173,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
         out.append(",\"skipped\":").append(QByteArray::number(totals.skipped));
         out.append("},\"decisions\":[");
         bool first = true;
-        for (const PriceDecision &decision : preview.decisions) {
+        for (const PricingDecision &decision : preview.decisions) {
             if (!listed(decision))
                 continue;
             const PricingProduct &product = preview.productOf(decision);
@@ -215,7 +216,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
 
     // The table: widths from the rows shown, long titles and reasons cut.
     qsizetype skuWidth = tr("SKU").size();
-    for (const PriceDecision &decision : preview.decisions) {
+    for (const PricingDecision &decision : preview.decisions) {
         if (listed(decision))
             skuWidth = std::max(skuWidth, products.skuUtf8(decision.row).size());
     }
@@ -236,7 +237,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
     line(tr("SKU"), tr("Title"), tr("Stock"), tr("Demand"), tr("Old"), tr("New"), tr("Change"),
          tr("Reason"));
     const QLocale &locale = options.locale;
-    for (const PriceDecision &decision : preview.decisions) {
+    for (const PricingDecision &decision : preview.decisions) {
         if (!listed(decision))
             continue;
         const PricingProduct &product = preview.productOf(decision);
@@ -252,7 +253,7 @@ Status PreviewWriter::write(const RepricingPreview &preview, const Options &opti
         if (!sink.maybeFlush())
             return writeFailed();
     }
-    const PreviewTotals &totals = preview.totals;
+    const PricingPreviewTotals &totals = preview.totals;
     out.append('\n');
     const double average = totals.averageChangePct();
     out.append(tr("Price changes: %1 of %2 products (%3 up, %4 down, %5 capped); average change "

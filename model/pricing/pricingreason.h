@@ -1,10 +1,10 @@
 #pragma once
 
-// Turns a PriceDecision into the sentence the owner reads in the preview, the CSV and the price
+// Turns a PricingDecision into the sentence the owner reads in the preview, the CSV and the price
 // history: "Low stock (12), demand 3.00: +9.4 %, capped at +15 %". Translated, with the numbers
 // in the given locale; the templates are looked up once, so a million reasons stay cheap.
 
-#include "pricedecision.h"
+#include "pricingdecision.h"
 #include "pricingrules.h"
 #include "productsnapshot.h"
 #include "reasontemplate.h"
@@ -15,18 +15,18 @@
 
 namespace md {
 
-class PriceReason
+class PricingReason
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PriceReason)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingReason)
 
 public:
-    PriceReason(const ProductSnapshot &products, const PricingRules &rules, qint64 now,
-                const QLocale &locale = QLocale());
+    PricingReason(const ProductSnapshot &products, const PricingRules &rules, qint64 now,
+                  const QLocale &locale = QLocale());
 
-    QString text(const PriceDecision &decision) const;
+    QString text(const PricingDecision &decision) const;
 
     // The preview's "limit" column: "cap", "floor", "maximum price" or "".
-    static QString limitLabel(PriceDecision::Limit limit);
+    static QString limitLabel(PricingDecision::Limit limit);
     // Where the floor comes from: "cost 12.50", "cost 12.50 + 10 % margin", "minimum price 9.99".
     QString floorOrigin(const PricingProduct &product) const;
 

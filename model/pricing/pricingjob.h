@@ -10,9 +10,9 @@
 
 namespace md {
 
-class RepriceJob
+class PricingJob
 {
-    Q_DECLARE_TR_FUNCTIONS(md::RepriceJob)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingJob)
 
 public:
     static QString jobType() { return QStringLiteral("reprice"); }

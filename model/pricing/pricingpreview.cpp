@@ -1,22 +1,22 @@
-#include "repricingpreview.h"
+#include "pricingpreview.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace md {
 
-std::vector<qint32> RepricingPreview::changeRows() const
+std::vector<qint32> PricingPreview::changeRows() const
 {
     std::vector<qint32> rows;
     rows.reserve(size_t(totals.changes));
-    for (const PriceDecision &decision : decisions) {
+    for (const PricingDecision &decision : decisions) {
         if (decision.isChange())
             rows.push_back(decision.row);
     }
     return rows;
 }
 
-QString RepricingPreview::parametersJson() const
+QString PricingPreview::parametersJson() const
 {
     QJsonObject object;
     for (const auto field : PricingRules::fields()) {
@@ -29,9 +29,9 @@ QString RepricingPreview::parametersJson() const
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-qint64 RepricingPreview::memoryBytes() const
+qint64 PricingPreview::memoryBytes() const
 {
-    return products.memoryBytes() + qint64(decisions.capacity() * sizeof(PriceDecision));
+    return products.memoryBytes() + qint64(decisions.capacity() * sizeof(PricingDecision));
 }
 
 } // namespace md

@@ -1,4 +1,4 @@
-#include "repricingengine.h"
+#include "pricingengine.h"
 
 #include <QSet>
 
@@ -47,7 +47,7 @@ qint64 charmPrice(qint64 price, qint64 current, qint64 ending, qint64 low, qint6
 
 } // namespace
 
-qint64 RepricingEngine::floorCents(const PricingProduct &product, const PricingRules &rules)
+qint64 PricingEngine::floorCents(const PricingProduct &product, const PricingRules &rules)
 {
     if (product.costCents < 0 && product.minPriceCents < 0)
         return -1;
@@ -60,55 +60,55 @@ qint64 RepricingEngine::floorCents(const PricingProduct &product, const PricingR
     return floor;
 }
 
-PriceDecision RepricingEngine::decide(const PricingProduct &product, qint32 row,
+PricingDecision PricingEngine::decide(const PricingProduct &product, qint32 row,
                                       const PricingRules &rules, bool categoryLocked, qint64 now)
 {
-    PriceDecision decision;
+    PricingDecision decision;
     decision.row = row;
     decision.oldCents = product.currentPriceCents;
     decision.newCents = product.currentPriceCents;
     if (product.costCents < 0)
-        decision.flags |= PriceDecision::NoCost;
+        decision.flags |= PricingDecision::NoCost;
 
-    const auto skip = [&](PriceRule rule) {
-        decision.outcome = PriceOutcome::Skipped;
+    const auto skip = [&](PricingCase rule) {
+        decision.outcome = PricingOutcome::Skipped;
         decision.rule = rule;
         return decision;
     };
     if (product.flags & PricingProduct::Locked)
-        return skip(PriceRule::LockedProduct);
+        return skip(PricingCase::LockedProduct);
     if (categoryLocked)
-        return skip(PriceRule::LockedCategory);
+        return skip(PricingCase::LockedCategory);
     if (rules.cooldownHours > 0 && product.lastPriceChangeAt >= 0
         && now - product.lastPriceChangeAt < qint64(rules.cooldownHours) * 3600) {
-        return skip(PriceRule::CoolDown);
+        return skip(PricingCase::CoolDown);
     }
     if (product.basePriceCents <= 0)
-        return skip(PriceRule::NoBasePrice);
+        return skip(PricingCase::NoBasePrice);
     const qint64 floor = floorCents(product, rules);
     if (floor < 0)
-        return skip(PriceRule::NoFloor);
+        return skip(PricingCase::NoFloor);
     const qint64 ceiling = ceilingCents(product);
     if (ceiling >= 0 && floor > ceiling)
-        return skip(PriceRule::FloorAboveCeiling);
+        return skip(PricingCase::FloorAboveCeiling);
 
     const Int128 current = product.currentPriceCents;
     const Int128 base = product.basePriceCents;
     const Int128 demandMove = base * rules.demandStepBp * product.demandHundredths;
     Int128 exact = 0;
     if (product.stockLevel < rules.lowStockThreshold) {
-        decision.rule = PriceRule::LowStock;
+        decision.rule = PricingCase::LowStock;
         exact = current * kScale + demandMove;
     } else if (product.stockLevel > rules.highStockThreshold) {
         if (!rules.overstockMarkdown || product.demandHundredths != 0) {
-            decision.outcome = PriceOutcome::Unchanged;
-            decision.rule = PriceRule::HighStockHold;
+            decision.outcome = PricingOutcome::Unchanged;
+            decision.rule = PricingCase::HighStockHold;
             return decision;
         }
-        decision.rule = PriceRule::OverstockMarkdown;
+        decision.rule = PricingCase::OverstockMarkdown;
         exact = current * (kBp - rules.overstockMarkdownBp) * 100;
     } else {
-        decision.rule = PriceRule::NormalStock;
+        decision.rule = PricingCase::NormalStock;
         exact = base * kScale + demandMove;
     }
     if (current > 0)
@@ -120,18 +120,18 @@ PriceDecision RepricingEngine::decide(const PricingProduct &product, qint32 row,
     const Int128 capLow = current * std::max<Int128>(kBp - rules.maxStepBp, 0) * 100;
     if (exact > capHigh) {
         exact = capHigh;
-        decision.limits |= PriceDecision::CapUp;
+        decision.limits |= PricingDecision::CapUp;
     } else if (exact < capLow) {
         exact = capLow;
-        decision.limits |= PriceDecision::CapDown;
+        decision.limits |= PricingDecision::CapDown;
     }
     if (exact < Int128(floor) * kScale) {
         exact = Int128(floor) * kScale;
-        decision.limits |= PriceDecision::Floor;
+        decision.limits |= PricingDecision::Floor;
     }
     if (ceiling >= 0 && exact > Int128(ceiling) * kScale) {
         exact = Int128(ceiling) * kScale;
-        decision.limits |= PriceDecision::Ceiling;
+        decision.limits |= PricingDecision::Ceiling;
     }
     qint64 price = qint64(FixedPoint::roundDiv(exact, kScale));
 
@@ -148,22 +148,22 @@ PriceDecision RepricingEngine::decide(const PricingProduct &product, qint32 row,
         const qint64 charmed = charmPrice(price, product.currentPriceCents, ending, low, high);
         if (charmed != price) {
             price = charmed;
-            decision.flags |= PriceDecision::Charmed;
+            decision.flags |= PricingDecision::Charmed;
         }
     }
 
     decision.newCents = price;
     if (price == product.currentPriceCents) {
-        decision.outcome = PriceOutcome::Unchanged;
+        decision.outcome = PricingOutcome::Unchanged;
         if (exact != current * kScale)
-            decision.flags |= PriceDecision::RoundsToCurrent;
+            decision.flags |= PricingDecision::RoundsToCurrent;
     } else {
-        decision.outcome = PriceOutcome::Change;
+        decision.outcome = PricingOutcome::Change;
     }
     return decision;
 }
 
-void RepricingEngine::applyRunLimit(std::vector<PriceDecision> &decisions, int maxChanges)
+void PricingEngine::applyRunLimit(std::vector<PricingDecision> &decisions, int maxChanges)
 {
     if (maxChanges <= 0)
         return;
@@ -175,8 +175,8 @@ void RepricingEngine::applyRunLimit(std::vector<PriceDecision> &decisions, int m
     if (qsizetype(changes.size()) <= maxChanges)
         return;
     const auto larger = [&](qsizetype a, qsizetype b) {
-        const PriceDecision &x = decisions[size_t(a)];
-        const PriceDecision &y = decisions[size_t(b)];
+        const PricingDecision &x = decisions[size_t(a)];
+        const PricingDecision &y = decisions[size_t(b)];
         const qint64 dx = qAbs(x.newCents - x.oldCents);
         const qint64 dy = qAbs(y.newCents - y.oldCents);
         if (dx != dy)
@@ -185,13 +185,13 @@ void RepricingEngine::applyRunLimit(std::vector<PriceDecision> &decisions, int m
     };
     std::nth_element(changes.begin(), changes.begin() + maxChanges, changes.end(), larger);
     for (auto it = changes.begin() + maxChanges; it != changes.end(); ++it) {
-        PriceDecision &left = decisions[size_t(*it)];
-        left.outcome = PriceOutcome::Skipped;
-        left.flags |= PriceDecision::OverRunLimit;
+        PricingDecision &left = decisions[size_t(*it)];
+        left.outcome = PricingOutcome::Skipped;
+        left.flags |= PricingDecision::OverRunLimit;
     }
 }
 
-std::optional<std::vector<PriceDecision>> RepricingEngine::preview(const ProductSnapshot &products,
+std::optional<std::vector<PricingDecision>> PricingEngine::preview(const ProductSnapshot &products,
                                                                    const PricingRules &rules,
                                                                    qint64 now,
                                                                    const Progress &progress)
@@ -202,7 +202,7 @@ std::optional<std::vector<PriceDecision>> RepricingEngine::preview(const Product
         lockedCategory[size_t(i)] = locked.contains(products.categories().at(i));
 
     const qint64 total = products.size();
-    std::vector<PriceDecision> decisions;
+    std::vector<PricingDecision> decisions;
     decisions.reserve(size_t(total));
     for (qint64 row = 0; row < total; ++row) {
         if (progress && row % kProgressEvery == 0 && !progress(row, total))

@@ -1,15 +1,15 @@
-#include "repricingpage.h"
+#include "pricingpage.h"
 #include "common/tone.h"
 
 #include "core/task.h"
 #include "pricing/demandderiver.h"
-#include "pricing/previewtablemodel.h"
-#include "pricing/priceproposalstore.h"
-#include "pricing/pricerunstore.h"
+#include "pricing/pricingjob.h"
+#include "pricing/pricingpreviewmodel.h"
+#include "pricing/pricingproposalstore.h"
 #include "pricing/pricingrunsmodel.h"
-#include "pricing/repricejob.h"
-#include "pricing/repricingservice.h"
-#include "pricing/repricingtask.h"
+#include "pricing/pricingrunstore.h"
+#include "pricing/pricingservice.h"
+#include "pricing/pricingtask.h"
 #include "pricingreporttext.h"
 #include "proposaldialog.h"
 #include "schedule/jobscheduler.h"
@@ -34,14 +34,14 @@ qint64 nowSecs()
 
 } // namespace
 
-RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
+PricingPage::PricingPage(const DatabaseSpec &database, QWidget *parent)
     : QWidget(parent)
     , m_spec(database)
 {
-    qRegisterMetaType<md::PriceRunReport>();
-    m_task = new RepricingTask(database, this);
+    qRegisterMetaType<md::PricingRunReport>();
+    m_task = new PricingTask(database, this);
     // Undo and a proposal's apply: one transaction each, which cannot stop halfway.
-    m_call = new Task<PriceRunReport>(database, this);
+    m_call = new Task<PricingRunReport>(database, this);
 
     auto *heading = new QLabel(tr("Repricing"), this);
     heading->setObjectName(QStringLiteral("pageHeading"));
@@ -56,7 +56,7 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->hide();
-    connect(m_cancel, &QPushButton::clicked, this, &RepricingPage::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, &PricingPage::cancel);
     auto *top = new QHBoxLayout;
     top->addWidget(heading);
     top->addStretch(1);
@@ -89,25 +89,23 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
     const auto message = [this](const QString &text, bool error) {
         showMessage(text, error);
     };
-    connect(m_banner, &PricingProposalBanner::reviewRequested, this,
-            &RepricingPage::reviewProposal);
+    connect(m_banner, &PricingProposalBanner::reviewRequested, this, &PricingPage::reviewProposal);
     connect(m_banner, &PricingProposalBanner::discardRequested, this,
-            &RepricingPage::discardProposal);
+            &PricingPage::discardProposal);
     connect(m_banner, &PricingProposalBanner::failed, this,
             [this](const QString &text) { showMessage(text, true); });
     connect(m_previewPanel, &PricingPreviewPanel::computeRequested, this,
-            &RepricingPage::computePreview);
-    connect(m_previewPanel, &PricingPreviewPanel::applyRequested, this,
-            &RepricingPage::applyChecked);
+            &PricingPage::computePreview);
+    connect(m_previewPanel, &PricingPreviewPanel::applyRequested, this, &PricingPage::applyChecked);
     connect(m_previewPanel, &PricingPreviewPanel::lockRequested, m_rules,
             [this](const std::vector<qint64> &ids) { m_rules->setLocked(ids, true); });
     connect(m_previewPanel, &PricingPreviewPanel::productSelected, m_history,
             &PricingHistoryPanel::showHistory);
-    connect(m_rules, &PricingRulesPanel::deriveRequested, this, &RepricingPage::deriveDemand);
+    connect(m_rules, &PricingRulesPanel::deriveRequested, this, &PricingPage::deriveDemand);
     connect(m_rules, &PricingRulesPanel::message, this, message);
-    connect(m_runs, &PricingRunsPanel::undoRequested, this, &RepricingPage::undoSelectedRun);
+    connect(m_runs, &PricingRunsPanel::undoRequested, this, &PricingPage::undoSelectedRun);
     connect(m_runs, &PricingRunsPanel::message, this, message);
-    connect(m_runs, &PricingRunsPanel::reloaded, this, &RepricingPage::runsReloaded);
+    connect(m_runs, &PricingRunsPanel::reloaded, this, &PricingPage::runsReloaded);
     connectTask();
 
     if (auto db
@@ -125,76 +123,75 @@ RepricingPage::RepricingPage(const DatabaseSpec &database, QWidget *parent)
     }
 }
 
-RepricingPage::~RepricingPage()
+PricingPage::~PricingPage()
 {
     // The tasks are children: deleted with the page, they wait for their workers (a preview
     // stops at its next progress report) and deliver nothing.
     m_task->cancel();
 }
 
-void RepricingPage::connectTask()
+void PricingPage::connectTask()
 {
-    connect(m_task, &RepricingTask::progress, this, [this](int percent, const QString &stage) {
+    connect(m_task, &PricingTask::progress, this, [this](int percent, const QString &stage) {
         m_progress->setValue(percent);
         m_status->setText(stage);
     });
-    connect(m_task, &RepricingTask::previewReady, this,
-            [this](std::shared_ptr<const RepricingPreview> preview) {
+    connect(m_task, &PricingTask::previewReady, this,
+            [this](std::shared_ptr<const PricingPreview> preview) {
                 setBusy(false);
                 m_previewPanel->setPreview(preview);
                 showMessage(PricingReportText::preview(*preview, m_previewWithUnsavedRules));
                 emit previewShown();
             });
-    connect(m_task, &RepricingTask::applied, this, [this](const PriceRunReport &report) {
+    connect(m_task, &PricingTask::applied, this, [this](const PricingRunReport &report) {
         setBusy(false);
         showMessage(PricingReportText::applied(report, PricingReportText::Source::Preview));
         pricesChanged();
         emit applied(report);
     });
-    connect(m_task, &RepricingTask::demandDerived, this,
-            [this](const DemandDeriver::Report &report) {
-                setBusy(false);
-                showMessage(tr("Demand derived from sales: %1 products sold in the last 28 days; "
-                               "%2 scores changed. Compute the preview again to see the effect.")
-                                .arg(report.productsWithSales)
-                                .arg(report.changed));
-                emit demandDerived();
-            });
-    connect(m_task, &RepricingTask::cancelled, this, [this] {
+    connect(m_task, &PricingTask::demandDerived, this, [this](const DemandDeriver::Report &report) {
+        setBusy(false);
+        showMessage(tr("Demand derived from sales: %1 products sold in the last 28 days; "
+                       "%2 scores changed. Compute the preview again to see the effect.")
+                        .arg(report.productsWithSales)
+                        .arg(report.changed));
+        emit demandDerived();
+    });
+    connect(m_task, &PricingTask::cancelled, this, [this] {
         setBusy(false);
         showMessage(tr("Cancelled; nothing was changed."));
     });
-    connect(m_task, &RepricingTask::failed, this, [this](const QString &message) {
+    connect(m_task, &PricingTask::failed, this, [this](const QString &message) {
         setBusy(false);
         showMessage(message, true);
         emit failed(message);
     });
 }
 
-void RepricingPage::setScheduler(JobScheduler *scheduler)
+void PricingPage::setScheduler(JobScheduler *scheduler)
 {
     if (m_scheduler)
         disconnect(m_scheduler, nullptr, this, nullptr);
     m_scheduler = scheduler;
     m_rules->setScheduler(scheduler);
     if (m_scheduler)
-        connect(m_scheduler, &JobScheduler::jobFinished, this, &RepricingPage::onJobFinished);
+        connect(m_scheduler, &JobScheduler::jobFinished, this, &PricingPage::onJobFinished);
 }
 
-void RepricingPage::onJobFinished(const JobReport &report)
+void PricingPage::onJobFinished(const JobReport &report)
 {
-    if (report.jobType != RepriceJob::jobType())
+    if (report.jobType != PricingJob::jobType())
         return;
     reloadRuns();
     reloadProposal();
 }
 
-bool RepricingPage::isBusy() const
+bool PricingPage::isBusy() const
 {
     return m_task->isBusy() || m_call->isRunning();
 }
 
-void RepricingPage::setBusy(bool busy, const QString &stage)
+void PricingPage::setBusy(bool busy, const QString &stage)
 {
     m_progress->setVisible(busy);
     m_progress->setValue(0);
@@ -207,20 +204,20 @@ void RepricingPage::setBusy(bool busy, const QString &stage)
         m_status->setText(stage);
 }
 
-void RepricingPage::showMessage(const QString &message, bool error)
+void PricingPage::showMessage(const QString &message, bool error)
 {
     m_lastMessage = message;
     m_status->setText(message);
     tone::apply(m_status, error ? tone::Tone::Error : tone::Tone::Normal);
 }
 
-void RepricingPage::pricesChanged()
+void PricingPage::pricesChanged()
 {
     m_previewPanel->setPreview(nullptr);
     reloadRuns();
 }
 
-bool RepricingPage::confirm(const QString &title, const QString &question)
+bool PricingPage::confirm(const QString &title, const QString &question)
 {
     if (m_confirm)
         return m_confirm(title, question);
@@ -229,7 +226,7 @@ bool RepricingPage::confirm(const QString &title, const QString &question)
            == QMessageBox::Yes;
 }
 
-bool RepricingPage::computePreview()
+bool PricingPage::computePreview()
 {
     if (isBusy())
         return false;
@@ -247,19 +244,19 @@ bool RepricingPage::computePreview()
     return true;
 }
 
-void RepricingPage::cancel()
+void PricingPage::cancel()
 {
     m_task->cancel();
 }
 
-bool RepricingPage::saveRules()
+bool PricingPage::saveRules()
 {
     return m_rules->saveRules();
 }
 
-bool RepricingPage::applyChecked()
+bool PricingPage::applyChecked()
 {
-    const std::shared_ptr<const RepricingPreview> shown = preview();
+    const std::shared_ptr<const PricingPreview> shown = preview();
     if (!shown || isBusy())
         return false;
     std::vector<qint32> rows = previewModel()->checkedDecisionRows();
@@ -267,7 +264,7 @@ bool RepricingPage::applyChecked()
         return false;
     qint64 up = 0;
     for (qint32 row : rows) {
-        const PriceDecision &decision = shown->decisions[size_t(row)];
+        const PricingDecision &decision = shown->decisions[size_t(row)];
         up += decision.newCents > decision.oldCents ? 1 : 0;
     }
     const qint64 count = qint64(rows.size());
@@ -279,14 +276,14 @@ bool RepricingPage::applyChecked()
                    QLocale().toString(count - up));
     if (!confirm(tr("Apply Price Changes"), question))
         return false;
-    if (!m_task->startApply(shown, std::move(rows), PriceRunSource::Manual,
-                            RepricingService::currentUser(), nowSecs()))
+    if (!m_task->startApply(shown, std::move(rows), PricingRunSource::Manual,
+                            PricingService::currentUser(), nowSecs()))
         return false;
     setBusy(true, tr("Applying the price changes…"));
     return true;
 }
 
-bool RepricingPage::deriveDemand()
+bool PricingPage::deriveDemand()
 {
     if (isBusy())
         return false;
@@ -300,19 +297,19 @@ bool RepricingPage::deriveDemand()
     return true;
 }
 
-void RepricingPage::showHistory(qint64 productId, const QString &label)
+void PricingPage::showHistory(qint64 productId, const QString &label)
 {
     m_history->showHistory(productId, label);
 }
 
-void RepricingPage::reloadRuns()
+void PricingPage::reloadRuns()
 {
     m_runs->reload();
 }
 
-bool RepricingPage::undoSelectedRun()
+bool PricingPage::undoSelectedRun()
 {
-    const PriceRunInfo *run = m_runs->selectedRun();
+    const PricingRunInfo *run = m_runs->selectedRun();
     if (!run || isBusy())
         return false;
     const qint64 runId = run->id;
@@ -323,13 +320,13 @@ bool RepricingPage::undoSelectedRun()
                      .arg(QLocale().toString(run->changeCount))))
         return false;
     setBusy(true, tr("Undoing run %1…").arg(runId));
-    const QString user = RepricingService::currentUser();
+    const QString user = PricingService::currentUser();
     const qint64 now = nowSecs();
     m_call->start(
         [runId, user, now](const Database &db, TaskProgress &) {
-            return PriceRunStore::undo(db, runId, user, now);
+            return PricingRunStore::undo(db, runId, user, now);
         },
-        [this, runId](const Result<PriceRunReport> &report) {
+        [this, runId](const Result<PricingRunReport> &report) {
             setBusy(false);
             if (!report) {
                 showMessage(tr("Run %1 was not undone: %2").arg(runId).arg(report.error()), true);
@@ -343,16 +340,16 @@ bool RepricingPage::undoSelectedRun()
     return true;
 }
 
-void RepricingPage::reloadProposal()
+void PricingPage::reloadProposal()
 {
     m_banner->reload();
 }
 
-void RepricingPage::reviewProposal(qint64 proposalId)
+void PricingPage::reviewProposal(qint64 proposalId)
 {
     if (isBusy())
         return;
-    auto items = PriceProposalStore::items(m_db, proposalId);
+    auto items = PricingProposalStore::items(m_db, proposalId);
     if (!items) {
         showMessage(items.error(), true);
         return;
@@ -362,19 +359,19 @@ void RepricingPage::reviewProposal(qint64 proposalId)
         applyProposal(dialog.approvedProductIds());
 }
 
-bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
+bool PricingPage::applyProposal(const std::vector<qint64> &ids)
 {
     const qint64 proposalId = m_banner->proposalId();
     if (proposalId < 0 || ids.empty() || isBusy())
         return false;
-    const QString user = RepricingService::currentUser();
+    const QString user = PricingService::currentUser();
     const qint64 now = nowSecs();
     setBusy(true, tr("Applying the approved changes…"));
     m_call->start(
         [proposalId, ids, user, now](const Database &db, TaskProgress &) {
-            return PriceProposalStore::apply(db, proposalId, ids, user, now);
+            return PricingProposalStore::apply(db, proposalId, ids, user, now);
         },
-        [this](const Result<PriceRunReport> &report) {
+        [this](const Result<PricingRunReport> &report) {
             setBusy(false);
             if (!report) {
                 showMessage(tr("The proposal was not applied: %1").arg(report.error()), true);
@@ -389,14 +386,14 @@ bool RepricingPage::applyProposal(const std::vector<qint64> &ids)
     return true;
 }
 
-void RepricingPage::discardProposal(qint64 proposalId)
+void PricingPage::discardProposal(qint64 proposalId)
 {
     if (!confirm(
             tr("Discard Proposal"),
             tr("Discard the price changes the scheduled run prepared? Prices stay as they are.")))
         return;
     if (Status done
-        = PriceProposalStore::discard(m_db, proposalId, RepricingService::currentUser(), nowSecs());
+        = PricingProposalStore::discard(m_db, proposalId, PricingService::currentUser(), nowSecs());
         !done) {
         showMessage(done.error(), true);
         return;

@@ -7,7 +7,7 @@
 
 #include "core/enumkeys.h"
 #include "core/result.h"
-#include "repricingpreview.h"
+#include "pricingpreview.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -18,9 +18,9 @@
 
 namespace md {
 
-class PreviewWriter
+class PricingPreviewWriter
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PreviewWriter)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingPreviewWriter)
 
 public:
     enum class Format { Table, Csv, Json };
@@ -34,13 +34,13 @@ public:
     };
 
     // Streams to `device` in chunks; fails when the device refuses to write.
-    static Status write(const RepricingPreview &preview, const Options &options, QIODevice &device);
+    static Status write(const PricingPreview &preview, const Options &options, QIODevice &device);
 };
 
 // The values of --format on the command line.
-constexpr auto enumKeys(PreviewWriter::Format)
+constexpr auto enumKeys(PricingPreviewWriter::Format)
 {
-    using Format = PreviewWriter::Format;
+    using Format = PricingPreviewWriter::Format;
     return keyTable<Format>(
         {{Format::Table, "table"}, {Format::Csv, "csv"}, {Format::Json, "json"}});
 }

@@ -5,9 +5,9 @@
 // recorded run or store them as a proposal for approval.
 
 #include "core/result.h"
-#include "pricerun.h"
+#include "pricingpreview.h"
 #include "pricingrules.h"
-#include "repricingpreview.h"
+#include "pricingrun.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -20,27 +20,27 @@ namespace md {
 
 class Database;
 
-class RepricingService
+class PricingService
 {
-    Q_DECLARE_TR_FUNCTIONS(md::RepricingService)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingService)
 
 public:
     // percent 0..100 and what is happening ("Reading products"); return false to cancel.
     using Progress = std::function<bool(int percent, const QString &stage)>;
 
     // With the stored rule set.
-    static Result<std::shared_ptr<const RepricingPreview>> preview(const Database &db, qint64 now,
-                                                                   const Progress &progress = {});
+    static Result<std::shared_ptr<const PricingPreview>> preview(const Database &db, qint64 now,
+                                                                 const Progress &progress = {});
     // With rules the owner is still editing (not stored).
-    static Result<std::shared_ptr<const RepricingPreview>> preview(const Database &db,
-                                                                   const PricingRules &rules,
-                                                                   qint64 now,
-                                                                   const Progress &progress = {});
+    static Result<std::shared_ptr<const PricingPreview>> preview(const Database &db,
+                                                                 const PricingRules &rules,
+                                                                 qint64 now,
+                                                                 const Progress &progress = {});
 
     // Applies the decisions at `rows` that change a price (all changes when empty) as one run.
-    static Result<PriceRunReport> apply(const Database &db, const RepricingPreview &preview,
-                                        const std::vector<qint32> &rows, PriceRunSource source,
-                                        const QString &startedBy, qint64 now);
+    static Result<PricingRunReport> apply(const Database &db, const PricingPreview &preview,
+                                          const std::vector<qint32> &rows, PricingRunSource source,
+                                          const QString &startedBy, qint64 now);
 
     // The login name for "started by".
     static QString currentUser();

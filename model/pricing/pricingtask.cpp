@@ -1,46 +1,46 @@
-#include "repricingtask.h"
+#include "pricingtask.h"
 
 #include "db/database.h"
-#include "repricingservice.h"
+#include "pricingservice.h"
 
 namespace md {
 
-RepricingTask::RepricingTask(const DatabaseSpec &spec, QObject *parent)
+PricingTask::PricingTask(const DatabaseSpec &spec, QObject *parent)
     : QObject(parent)
     , m_preview(spec, this)
     , m_apply(spec, this)
     , m_demand(spec, this)
 {
-    qRegisterMetaType<std::shared_ptr<const md::RepricingPreview>>();
-    qRegisterMetaType<md::PriceRunReport>();
+    qRegisterMetaType<std::shared_ptr<const md::PricingPreview>>();
+    qRegisterMetaType<md::PricingRunReport>();
     qRegisterMetaType<md::DemandDeriver::Report>();
     for (TaskBase *task : {static_cast<TaskBase *>(&m_preview), static_cast<TaskBase *>(&m_apply),
                            static_cast<TaskBase *>(&m_demand)})
-        connect(task, &TaskBase::progress, this, &RepricingTask::progress);
+        connect(task, &TaskBase::progress, this, &PricingTask::progress);
 }
 
-RepricingTask::~RepricingTask() = default;
+PricingTask::~PricingTask() = default;
 
-void RepricingTask::cancel()
+void PricingTask::cancel()
 {
     m_preview.cancel();
 }
 
-bool RepricingTask::isBusy() const
+bool PricingTask::isBusy() const
 {
     return m_preview.isRunning() || m_apply.isRunning() || m_demand.isRunning();
 }
 
-bool RepricingTask::startPreview(qint64 now, const std::optional<PricingRules> &rules)
+bool PricingTask::startPreview(qint64 now, const std::optional<PricingRules> &rules)
 {
     if (isBusy())
         return false;
     return m_preview.start(
         [now, rules](const Database &db, TaskProgress &progress) {
-            return rules ? RepricingService::preview(db, *rules, now, progress.callback())
-                         : RepricingService::preview(db, now, progress.callback());
+            return rules ? PricingService::preview(db, *rules, now, progress.callback())
+                         : PricingService::preview(db, now, progress.callback());
         },
-        [this](const Result<std::shared_ptr<const RepricingPreview>> &preview) {
+        [this](const Result<std::shared_ptr<const PricingPreview>> &preview) {
             if (m_preview.wasCancelled())
                 emit cancelled();
             else if (!preview)
@@ -50,9 +50,9 @@ bool RepricingTask::startPreview(qint64 now, const std::optional<PricingRules> &
         });
 }
 
-bool RepricingTask::startApply(std::shared_ptr<const RepricingPreview> preview,
-                               std::vector<qint32> rows, PriceRunSource source,
-                               const QString &startedBy, qint64 now)
+bool PricingTask::startApply(std::shared_ptr<const PricingPreview> preview,
+                             std::vector<qint32> rows, PricingRunSource source,
+                             const QString &startedBy, qint64 now)
 {
     if (isBusy())
         return false;
@@ -60,9 +60,9 @@ bool RepricingTask::startApply(std::shared_ptr<const RepricingPreview> preview,
     return m_apply.start(
         [preview, rows, source, startedBy, now](const Database &db, TaskProgress &progress) {
             progress.report(0, tr("Applying prices"));
-            return RepricingService::apply(db, *preview, rows, source, startedBy, now);
+            return PricingService::apply(db, *preview, rows, source, startedBy, now);
         },
-        [this](const Result<PriceRunReport> &report) {
+        [this](const Result<PricingRunReport> &report) {
             if (!report)
                 emit failed(report.error());
             else
@@ -70,7 +70,7 @@ bool RepricingTask::startApply(std::shared_ptr<const RepricingPreview> preview,
         });
 }
 
-bool RepricingTask::startDeriveDemand(qint64 now)
+bool PricingTask::startDeriveDemand(qint64 now)
 {
     if (isBusy())
         return false;

@@ -13,25 +13,25 @@
 
 namespace md {
 
-enum class PriceRunSource { Manual, Schedule, Cli, Undo };
+enum class PricingRunSource { Manual, Schedule, Cli, Undo };
 
 // The values of price_runs.source and price_proposals.source.
-constexpr auto enumKeys(PriceRunSource)
+constexpr auto enumKeys(PricingRunSource)
 {
-    return keyTable<PriceRunSource>({{PriceRunSource::Manual, "manual"},
-                                     {PriceRunSource::Schedule, "schedule"},
-                                     {PriceRunSource::Cli, "cli"},
-                                     {PriceRunSource::Undo, "undo"}});
+    return keyTable<PricingRunSource>({{PricingRunSource::Manual, "manual"},
+                                       {PricingRunSource::Schedule, "schedule"},
+                                       {PricingRunSource::Cli, "cli"},
+                                       {PricingRunSource::Undo, "undo"}});
 }
-static_assert(enumKeys(PriceRunSource{}).coversFirst(4));
+static_assert(enumKeys(PricingRunSource{}).coversFirst(4));
 
-struct PriceRunInfo
+struct PricingRunInfo
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PriceRunInfo)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingRunInfo)
 
 public:
     qint64 id = 0;
-    PriceRunSource source = PriceRunSource::Manual;
+    PricingRunSource source = PricingRunSource::Manual;
     QString startedBy;
     qint64 startedAt = 0;
     qint64 finishedAt = -1;
@@ -40,15 +40,15 @@ public:
     qint64 undoneAt = -1;    // when an undo run reverted it
     qint64 undoOfRunId = -1; // for an undo run: the run it reverted
 
-    bool canUndo() const { return source != PriceRunSource::Undo && undoneAt < 0; }
+    bool canUndo() const { return source != PricingRunSource::Undo && undoneAt < 0; }
 
     // The source for people: "Manual", "Schedule", "Command line", "Undo". The stored key is
     // keyOf(source).
-    static QString sourceLabel(PriceRunSource source);
+    static QString sourceLabel(PricingRunSource source);
 };
 
 // A product a run did not touch because its price was no longer what the run expected.
-struct PriceConflict
+struct PricingConflict
 {
     qint64 productId = 0;
     QString sku;
@@ -57,11 +57,11 @@ struct PriceConflict
 };
 
 // What applying decisions, or undoing a run, did.
-struct PriceRunReport
+struct PricingRunReport
 {
     qint64 runId = 0;
     qint64 changed = 0;
-    std::vector<PriceConflict> conflicts;
+    std::vector<PricingConflict> conflicts;
 };
 
 } // namespace md

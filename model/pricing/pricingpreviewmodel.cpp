@@ -1,6 +1,6 @@
-#include "previewtablemodel.h"
+#include "pricingpreviewmodel.h"
 
-#include "repricingengine.h"
+#include "pricingengine.h"
 
 #include <algorithm>
 #include <limits>
@@ -33,12 +33,12 @@ bool containsFolded(QByteArrayView haystack, const QByteArray &needle)
 
 } // namespace
 
-PreviewTableModel::PreviewTableModel(QObject *parent)
+PricingPreviewModel::PricingPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void PreviewTableModel::setPreview(std::shared_ptr<const RepricingPreview> preview,
-                                   const QLocale &locale)
+void PricingPreviewModel::setPreview(std::shared_ptr<const PricingPreview> preview,
+                                     const QLocale &locale)
 {
     beginResetModel();
     m_preview = std::move(preview);
@@ -61,7 +61,7 @@ void PreviewTableModel::setPreview(std::shared_ptr<const RepricingPreview> previ
     emit checkedCountChanged(m_checkedCount);
 }
 
-void PreviewTableModel::setFilter(Filter filter)
+void PricingPreviewModel::setFilter(Filter filter)
 {
     if (filter == m_filter)
         return;
@@ -71,7 +71,7 @@ void PreviewTableModel::setFilter(Filter filter)
     endResetModel();
 }
 
-void PreviewTableModel::setSearchText(const QString &text)
+void PricingPreviewModel::setSearchText(const QString &text)
 {
     const QString search = text.trimmed();
     if (search == m_search)
@@ -85,13 +85,13 @@ void PreviewTableModel::setSearchText(const QString &text)
     endResetModel();
 }
 
-void PreviewTableModel::rebuild()
+void PricingPreviewModel::rebuild()
 {
     m_rows.clear();
-    m_shownTotals = PreviewTotals();
+    m_shownTotals = PricingPreviewTotals();
     if (!m_preview)
         return;
-    for (const PriceDecision &decision : m_preview->decisions) {
+    for (const PricingDecision &decision : m_preview->decisions) {
         bool shown = false;
         switch (m_filter) {
         case Filter::Changes:
@@ -145,7 +145,7 @@ void PreviewTableModel::rebuild()
     }
 }
 
-void PreviewTableModel::sort(int column, Qt::SortOrder order)
+void PricingPreviewModel::sort(int column, Qt::SortOrder order)
 {
     beginResetModel();
     m_sortColumn = column;
@@ -154,7 +154,7 @@ void PreviewTableModel::sort(int column, Qt::SortOrder order)
     endResetModel();
 }
 
-qint64 PreviewTableModel::rawValue(const PriceDecision &decision, int column) const
+qint64 PricingPreviewModel::rawValue(const PricingDecision &decision, int column) const
 {
     const PricingProduct &product = m_preview->productOf(decision);
     const qint64 shownNew = decision.isChange() ? decision.newCents : decision.oldCents;
@@ -184,7 +184,7 @@ qint64 PreviewTableModel::rawValue(const PriceDecision &decision, int column) co
     }
 }
 
-QString PreviewTableModel::marginText(qint64 priceCents, qint64 costCents) const
+QString PricingPreviewModel::marginText(qint64 priceCents, qint64 costCents) const
 {
     const qint64 margin = marginBp(priceCents, costCents);
     if (margin == std::numeric_limits<qint64>::min())
@@ -192,26 +192,26 @@ QString PreviewTableModel::marginText(qint64 priceCents, qint64 costCents) const
     return FixedPoint::format(margin, 2, 1, m_locale) + QStringLiteral(" %");
 }
 
-int PreviewTableModel::rowCount(const QModelIndex &parent) const
+int PricingPreviewModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int PreviewTableModel::columnCount(const QModelIndex &parent) const
+int PricingPreviewModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-const PriceDecision *PreviewTableModel::decisionAt(int row) const
+const PricingDecision *PricingPreviewModel::decisionAt(int row) const
 {
     if (!m_preview || row < 0 || size_t(row) >= m_rows.size())
         return nullptr;
     return &m_preview->decisions[size_t(m_rows[size_t(row)])];
 }
 
-QVariant PreviewTableModel::data(const QModelIndex &index, int role) const
+QVariant PricingPreviewModel::data(const QModelIndex &index, int role) const
 {
-    const PriceDecision *decision = decisionAt(index.row());
+    const PricingDecision *decision = decisionAt(index.row());
     if (!decision || index.column() < 0 || index.column() >= ColumnCount)
         return {};
     const PricingProduct &product = m_preview->productOf(*decision);
@@ -255,7 +255,7 @@ QVariant PreviewTableModel::data(const QModelIndex &index, int role) const
     case Reason:
         return m_reasons->text(*decision);
     case Limit:
-        return PriceReason::limitLabel(decision->effectiveLimit());
+        return PricingReason::limitLabel(decision->effectiveLimit());
     case MarginBefore:
         return marginText(decision->oldCents, product.costCents);
     case MarginAfter:
@@ -270,9 +270,9 @@ QVariant PreviewTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-bool PreviewTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+bool PricingPreviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    const PriceDecision *decision = decisionAt(index.row());
+    const PricingDecision *decision = decisionAt(index.row());
     if (!decision || role != Qt::CheckStateRole || index.column() != Sku || !decision->isChange()) {
         return false;
     }
@@ -287,9 +287,9 @@ bool PreviewTableModel::setData(const QModelIndex &index, const QVariant &value,
     return true;
 }
 
-Qt::ItemFlags PreviewTableModel::flags(const QModelIndex &index) const
+Qt::ItemFlags PricingPreviewModel::flags(const QModelIndex &index) const
 {
-    const PriceDecision *decision = decisionAt(index.row());
+    const PricingDecision *decision = decisionAt(index.row());
     if (!decision)
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
@@ -298,7 +298,7 @@ Qt::ItemFlags PreviewTableModel::flags(const QModelIndex &index) const
     return flags;
 }
 
-QVariant PreviewTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant PricingPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
@@ -333,7 +333,7 @@ QVariant PreviewTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-std::vector<qint32> PreviewTableModel::checkedDecisionRows() const
+std::vector<qint32> PricingPreviewModel::checkedDecisionRows() const
 {
     std::vector<qint32> rows;
     rows.reserve(size_t(m_checkedCount));
@@ -344,7 +344,7 @@ std::vector<qint32> PreviewTableModel::checkedDecisionRows() const
     return rows;
 }
 
-void PreviewTableModel::setAllChecked(bool checked)
+void PricingPreviewModel::setAllChecked(bool checked)
 {
     if (!m_preview)
         return;

@@ -8,9 +8,9 @@
 #include "core/task.h"
 #include "db/databasespec.h"
 #include "demandderiver.h"
-#include "pricerun.h"
+#include "pricingpreview.h"
 #include "pricingrules.h"
-#include "repricingpreview.h"
+#include "pricingrun.h"
 
 #include <QObject>
 
@@ -20,14 +20,14 @@
 
 namespace md {
 
-class RepricingTask : public QObject
+class PricingTask : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RepricingTask(const DatabaseSpec &spec, QObject *parent = nullptr);
+    explicit PricingTask(const DatabaseSpec &spec, QObject *parent = nullptr);
     // Cancels a running preview and waits for the worker (the tasks' destructors do).
-    ~RepricingTask() override;
+    ~PricingTask() override;
 
     // Stops a running preview; apply and demand cannot stop halfway and finish as they would.
     void cancel();
@@ -38,27 +38,27 @@ public:
     // With the stored rules, or with `rules` the owner is still editing. False while busy.
     bool startPreview(qint64 now, const std::optional<PricingRules> &rules = std::nullopt);
     // Applies the decisions at `rows` (all changes when empty) in one transaction.
-    bool startApply(std::shared_ptr<const RepricingPreview> preview, std::vector<qint32> rows,
-                    PriceRunSource source, const QString &startedBy, qint64 now);
+    bool startApply(std::shared_ptr<const PricingPreview> preview, std::vector<qint32> rows,
+                    PricingRunSource source, const QString &startedBy, qint64 now);
     // Recomputes every product's demand score from the last 28 days of sales.
     bool startDeriveDemand(qint64 now);
 
 signals:
     void progress(int percent, const QString &stage);
-    void previewReady(std::shared_ptr<const md::RepricingPreview> preview);
-    void applied(const md::PriceRunReport &report);
+    void previewReady(std::shared_ptr<const md::PricingPreview> preview);
+    void applied(const md::PricingRunReport &report);
     void demandDerived(const md::DemandDeriver::Report &report);
     void cancelled();
     void failed(const QString &message);
 
 private:
-    Task<std::shared_ptr<const RepricingPreview>> m_preview;
-    Task<PriceRunReport> m_apply;
+    Task<std::shared_ptr<const PricingPreview>> m_preview;
+    Task<PricingRunReport> m_apply;
     Task<DemandDeriver::Report> m_demand;
 };
 
 } // namespace md
 
-Q_DECLARE_METATYPE(std::shared_ptr<const md::RepricingPreview>)
-Q_DECLARE_METATYPE(md::PriceRunReport)
+Q_DECLARE_METATYPE(std::shared_ptr<const md::PricingPreview>)
+Q_DECLARE_METATYPE(md::PricingRunReport)
 Q_DECLARE_METATYPE(md::DemandDeriver::Report)

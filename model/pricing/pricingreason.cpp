@@ -1,11 +1,11 @@
-#include "pricereason.h"
+#include "pricingreason.h"
 
-#include "repricingengine.h"
+#include "pricingengine.h"
 
 namespace md {
 
-PriceReason::PriceReason(const ProductSnapshot &products, const PricingRules &rules, qint64 now,
-                         const QLocale &locale)
+PricingReason::PricingReason(const ProductSnapshot &products, const PricingRules &rules, qint64 now,
+                             const QLocale &locale)
     : m_products(products)
     , m_rules(rules)
     , m_now(now)
@@ -30,35 +30,35 @@ PriceReason::PriceReason(const ProductSnapshot &products, const PricingRules &ru
     , m_noFloor(tr("No cost and no minimum price: not repriced, nothing protects the margin"))
 {}
 
-QString PriceReason::money(qint64 cents) const
+QString PricingReason::money(qint64 cents) const
 {
     return FixedPoint::format(cents, 2, 2, m_locale);
 }
 
-QString PriceReason::percent(qint64 bp) const
+QString PricingReason::percent(qint64 bp) const
 {
     return FixedPoint::signedText(bp, 2, 1, m_locale);
 }
 
-QString PriceReason::limitLabel(PriceDecision::Limit limit)
+QString PricingReason::limitLabel(PricingDecision::Limit limit)
 {
     switch (limit) {
-    case PriceDecision::CapUp:
-    case PriceDecision::CapDown:
+    case PricingDecision::CapUp:
+    case PricingDecision::CapDown:
         return tr("cap");
-    case PriceDecision::Floor:
+    case PricingDecision::Floor:
         return tr("floor");
-    case PriceDecision::Ceiling:
+    case PricingDecision::Ceiling:
         return tr("maximum price");
-    case PriceDecision::NoLimit:
+    case PricingDecision::NoLimit:
         break;
     }
     return {};
 }
 
-QString PriceReason::floorOrigin(const PricingProduct &product) const
+QString PricingReason::floorOrigin(const PricingProduct &product) const
 {
-    const qint64 floor = RepricingEngine::floorCents(product, m_rules);
+    const qint64 floor = PricingEngine::floorCents(product, m_rules);
     if (product.costCents >= 0 && (product.minPriceCents < 0 || floor > product.minPriceCents)) {
         if (m_rules.minMarginBp == 0)
             return tr("cost %1").arg(money(product.costCents));
@@ -68,7 +68,7 @@ QString PriceReason::floorOrigin(const PricingProduct &product) const
     return tr("minimum price %1").arg(money(product.minPriceCents));
 }
 
-QString PriceReason::text(const PriceDecision &decision) const
+QString PricingReason::text(const PricingDecision &decision) const
 {
     const PricingProduct &product = m_products.at(decision.row);
     const auto number = [](qint64 value) {
@@ -77,35 +77,35 @@ QString PriceReason::text(const PriceDecision &decision) const
     QString text;
     text.reserve(96);
     switch (decision.rule) {
-    case PriceRule::LockedProduct:
+    case PricingCase::LockedProduct:
         return m_locked;
-    case PriceRule::LockedCategory:
+    case PricingCase::LockedCategory:
         return m_categoryLocked.fill({m_products.category(decision.row)});
-    case PriceRule::CoolDown:
+    case PricingCase::CoolDown:
         return m_coolDown.fill(
             {number((m_now - product.lastPriceChangeAt) / 3600), number(m_rules.cooldownHours)});
-    case PriceRule::NoBasePrice:
+    case PricingCase::NoBasePrice:
         return m_noBase;
-    case PriceRule::NoFloor:
+    case PricingCase::NoFloor:
         return m_noFloor;
-    case PriceRule::FloorAboveCeiling:
-        return m_floorAbove.fill({money(RepricingEngine::floorCents(product, m_rules)),
+    case PricingCase::FloorAboveCeiling:
+        return m_floorAbove.fill({money(PricingEngine::floorCents(product, m_rules)),
                                   floorOrigin(product), money(product.maxPriceCents)});
-    case PriceRule::HighStockHold:
+    case PricingCase::HighStockHold:
         return m_hold.fill({number(product.stockLevel), number(m_rules.highStockThreshold)});
-    case PriceRule::OverstockMarkdown:
+    case PricingCase::OverstockMarkdown:
         m_overstock.appendTo(
             text, {number(product.stockLevel),
                    FixedPoint::signedTrimmed(-m_rules.overstockMarkdownBp, 2, m_locale)});
         break;
-    case PriceRule::LowStock:
-    case PriceRule::NormalStock: {
+    case PricingCase::LowStock:
+    case PricingCase::NormalStock: {
         const ReasonTemplate &head
-            = decision.rule == PriceRule::LowStock ? m_lowStock : m_normalStock;
+            = decision.rule == PricingCase::LowStock ? m_lowStock : m_normalStock;
         head.appendTo(text, {number(product.stockLevel),
                              FixedPoint::format(product.demandHundredths, 2, 2, m_locale)});
         if (decision.proposedBp == 0 && decision.limits == 0
-            && !(decision.flags & PriceDecision::RoundsToCurrent)) {
+            && !(decision.flags & PricingDecision::RoundsToCurrent)) {
             return text + m_noChange;
         }
         text += percent(decision.proposedBp);
@@ -113,19 +113,19 @@ QString PriceReason::text(const PriceDecision &decision) const
         break;
     }
     }
-    if (decision.limits & PriceDecision::CapUp)
+    if (decision.limits & PricingDecision::CapUp)
         m_capped.appendTo(text, {FixedPoint::signedTrimmed(m_rules.maxStepBp, 2, m_locale)});
-    if (decision.limits & PriceDecision::CapDown)
+    if (decision.limits & PricingDecision::CapDown)
         m_capped.appendTo(text, {FixedPoint::signedTrimmed(-m_rules.maxStepBp, 2, m_locale)});
-    if (decision.limits & PriceDecision::Floor)
+    if (decision.limits & PricingDecision::Floor)
         m_floor.appendTo(text, {floorOrigin(product)});
-    if (decision.limits & PriceDecision::Ceiling)
+    if (decision.limits & PricingDecision::Ceiling)
         m_ceiling.appendTo(text, {money(product.maxPriceCents)});
-    if (decision.flags & PriceDecision::Charmed)
+    if (decision.flags & PricingDecision::Charmed)
         m_charm.appendTo(text, {money(decision.newCents)});
-    if (decision.outcome == PriceOutcome::Unchanged)
+    if (decision.outcome == PricingOutcome::Unchanged)
         m_unchanged.appendTo(text, {money(decision.oldCents)});
-    if (decision.flags & PriceDecision::OverRunLimit)
+    if (decision.flags & PricingDecision::OverRunLimit)
         m_overLimit.appendTo(text, {number(m_rules.maxChangesPerRun)});
     return text;
 }

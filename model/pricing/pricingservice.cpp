@@ -1,9 +1,9 @@
-#include "repricingservice.h"
+#include "pricingservice.h"
 
-#include "priceapplier.h"
+#include "pricingapplier.h"
+#include "pricingengine.h"
 #include "pricingrulestore.h"
 #include "productloader.h"
-#include "repricingengine.h"
 
 namespace md {
 
@@ -14,7 +14,7 @@ constexpr int kLoadShare = 80;
 
 } // namespace
 
-QString RepricingService::currentUser()
+QString PricingService::currentUser()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
@@ -22,13 +22,13 @@ QString RepricingService::currentUser()
     return user;
 }
 
-QString RepricingService::cancelled()
+QString PricingService::cancelled()
 {
     return ProductLoader::cancelled();
 }
 
-Result<std::shared_ptr<const RepricingPreview>>
-RepricingService::preview(const Database &db, qint64 now, const Progress &progress)
+Result<std::shared_ptr<const PricingPreview>>
+PricingService::preview(const Database &db, qint64 now, const Progress &progress)
 {
     auto rules = PricingRuleStore::load(db);
     if (!rules)
@@ -36,10 +36,10 @@ RepricingService::preview(const Database &db, qint64 now, const Progress &progre
     return preview(db, *rules, now, progress);
 }
 
-Result<std::shared_ptr<const RepricingPreview>> RepricingService::preview(const Database &db,
-                                                                          const PricingRules &rules,
-                                                                          qint64 now,
-                                                                          const Progress &progress)
+Result<std::shared_ptr<const PricingPreview>> PricingService::preview(const Database &db,
+                                                                      const PricingRules &rules,
+                                                                      qint64 now,
+                                                                      const Progress &progress)
 {
     const auto errors = rules.validate();
     if (!errors.isEmpty())
@@ -47,7 +47,7 @@ Result<std::shared_ptr<const RepricingPreview>> RepricingService::preview(const 
     const QString reading = tr("Reading products");
     if (progress && !progress(0, reading))
         return fail(cancelled());
-    auto preview = std::make_shared<RepricingPreview>();
+    auto preview = std::make_shared<PricingPreview>();
     preview->rules = rules;
     preview->computedAt = now;
 
@@ -61,7 +61,7 @@ Result<std::shared_ptr<const RepricingPreview>> RepricingService::preview(const 
 
     const QString computing = tr("Computing prices");
     auto decisions
-        = RepricingEngine::preview(preview->products, rules, now, [&](qint64 done, qint64 total) {
+        = PricingEngine::preview(preview->products, rules, now, [&](qint64 done, qint64 total) {
               const int share = 100 - kLoadShare;
               return !progress
                      || progress(kLoadShare + int(total ? done * share / total : share), computing);
@@ -69,13 +69,13 @@ Result<std::shared_ptr<const RepricingPreview>> RepricingService::preview(const 
     if (!decisions)
         return fail(cancelled());
     preview->decisions = std::move(*decisions);
-    preview->totals = PreviewTotals::of(preview->decisions);
-    return std::shared_ptr<const RepricingPreview>(std::move(preview));
+    preview->totals = PricingPreviewTotals::of(preview->decisions);
+    return std::shared_ptr<const PricingPreview>(std::move(preview));
 }
 
-Result<PriceRunReport> RepricingService::apply(const Database &db, const RepricingPreview &preview,
+Result<PricingRunReport> PricingService::apply(const Database &db, const PricingPreview &preview,
                                                const std::vector<qint32> &rows,
-                                               PriceRunSource source, const QString &startedBy,
+                                               PricingRunSource source, const QString &startedBy,
                                                qint64 now)
 {
     std::vector<qint32> chosen;
@@ -90,18 +90,18 @@ Result<PriceRunReport> RepricingService::apply(const Database &db, const Reprici
             changes.push_back(row);
         }
     }
-    const PriceReason reasons = preview.reasons();
-    PriceApplier::Run run;
+    const PricingReason reasons = preview.reasons();
+    PricingApplier::Run run;
     run.source = source;
     run.startedBy = startedBy;
     run.parameters = preview.parametersJson();
     run.now = now;
-    return PriceApplier::apply(
+    return PricingApplier::apply(
         db, qsizetype(changes.size()),
         [&](qsizetype i) {
-            const PriceDecision &decision = preview.decisions[size_t(changes[size_t(i)])];
-            return PriceChangeItem{preview.productOf(decision).id, decision.oldCents,
-                                   decision.newCents, reasons.text(decision)};
+            const PricingDecision &decision = preview.decisions[size_t(changes[size_t(i)])];
+            return PricingChangeItem{preview.productOf(decision).id, decision.oldCents,
+                                     decision.newCents, reasons.text(decision)};
         },
         run);
 }

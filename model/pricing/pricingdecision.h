@@ -1,21 +1,21 @@
 #pragma once
 
 // What the repricing engine decided for one product: compact (32 bytes) so a preview of a
-// million products stays small; PriceReason turns it into a sentence for the owner.
+// million products stays small; PricingReason turns it into a sentence for the owner.
 
-#include "fixedpoint.h"
+#include "core/fixedpoint.h"
 
 #include <QtGlobal>
 
 namespace md {
 
-enum class PriceOutcome : quint8 {
+enum class PricingOutcome : quint8 {
     Change,    // the price moves
     Unchanged, // the rule ran and leaves the price where it is
     Skipped,   // the product was not repriced (locked, cool-down, bad data, over the run limit)
 };
 
-enum class PriceRule : quint8 {
+enum class PricingCase : quint8 {
     LowStock,          // stock below the low threshold
     NormalStock,       // stock between the thresholds
     HighStockHold,     // stock above the high threshold: hold
@@ -28,7 +28,7 @@ enum class PriceRule : quint8 {
     FloorAboveCeiling,
 };
 
-struct PriceDecision
+struct PricingDecision
 {
     // What shaped the price after the rule proposed it.
     enum Limit : quint8 {
@@ -46,8 +46,8 @@ struct PriceDecision
     };
 
     qint32 row = 0; // the product's row in the ProductSnapshot
-    PriceOutcome outcome = PriceOutcome::Unchanged;
-    PriceRule rule = PriceRule::HighStockHold;
+    PricingOutcome outcome = PricingOutcome::Unchanged;
+    PricingCase rule = PricingCase::HighStockHold;
     quint8 limits = 0;
     quint8 flags = 0;
     // The rule's own move before any limit, in basis points of the current price.
@@ -57,7 +57,7 @@ struct PriceDecision
     // was left out by the run limit (OverRunLimit): then it is the price it would have had.
     qint64 newCents = 0;
 
-    bool isChange() const { return outcome == PriceOutcome::Change; }
+    bool isChange() const { return outcome == PricingOutcome::Change; }
     bool isCapped() const { return limits != 0; }
     // The limit that had the last word: a guard rail over the cap.
     Limit effectiveLimit() const

@@ -1,4 +1,4 @@
-#include "priceapplier.h"
+#include "pricingapplier.h"
 
 #include "db/bulkwriter.h"
 #include "db/database.h"
@@ -18,7 +18,7 @@ const QStringList kChangeColumns
        QStringLiteral("old_price_cents"), QStringLiteral("new_price_cents"),
        QStringLiteral("changed_at"),      QStringLiteral("reason")};
 
-Result<qint64> insertRun(const Database &db, const PriceApplier::Run &run)
+Result<qint64> insertRun(const Database &db, const PricingApplier::Run &run)
 {
     auto id = sql::scalar(db.sql(),
                           QStringLiteral("INSERT INTO price_runs (source, started_by, started_at, "
@@ -40,9 +40,9 @@ Status finishRun(const Database &db, qint64 runId, qint64 changed, qint64 now)
                      {now, changed, runId});
 }
 
-Status describeConflicts(const Database &db, std::vector<PriceConflict> &conflicts)
+Status describeConflicts(const Database &db, std::vector<PricingConflict> &conflicts)
 {
-    for (PriceConflict &conflict : conflicts) {
+    for (PricingConflict &conflict : conflicts) {
         auto query = sql::select(
             db.sql(), QStringLiteral("SELECT sku, current_price_cents FROM products WHERE id = ?"),
             {conflict.productId});
@@ -56,12 +56,12 @@ Status describeConflicts(const Database &db, std::vector<PriceConflict> &conflic
     return {};
 }
 
-Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
-                                   const PriceApplier::ItemAt &item, qint64 runId, qint64 now)
+Result<PricingRunReport> applySqlite(const Database &db, qsizetype count,
+                                     const PricingApplier::ItemAt &item, qint64 runId, qint64 now)
 {
     sqlite3 *handle = NativeConnection::sqlite(db);
     if (!handle)
-        return fail(PriceApplier::tr("The SQLite driver does not expose its database handle"));
+        return fail(PricingApplier::tr("The SQLite driver does not expose its database handle"));
     const QByteArray update = "UPDATE products SET current_price_cents = ?1, updated_at = ?2 "
                               "WHERE id = ?3 AND current_price_cents = ?4";
     sqlite3_stmt *statement = nullptr;
@@ -74,10 +74,10 @@ Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
     if (!writer)
         return fail(writer.error());
 
-    PriceRunReport report;
+    PricingRunReport report;
     report.runId = runId;
     for (qsizetype i = 0; i < count; ++i) {
-        const PriceChangeItem change = item(i);
+        const PricingChangeItem change = item(i);
         sqlite3_bind_int64(statement, 1, change.newCents);
         sqlite3_bind_int64(statement, 2, now);
         sqlite3_bind_int64(statement, 3, change.productId);
@@ -85,7 +85,7 @@ Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
         const int rc = sqlite3_step(statement);
         sqlite3_reset(statement);
         if (rc != SQLITE_DONE) {
-            return fail(PriceApplier::tr("Updating the price of product %1: %2")
+            return fail(PricingApplier::tr("Updating the price of product %1: %2")
                             .arg(change.productId)
                             .arg(QString::fromUtf8(sqlite3_errmsg(handle))));
         }
@@ -110,8 +110,8 @@ Result<PriceRunReport> applySqlite(const Database &db, qsizetype count,
     return report;
 }
 
-Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
-                                     const PriceApplier::ItemAt &item, qint64 runId, qint64 now)
+Result<PricingRunReport> applyPostgres(const Database &db, qsizetype count,
+                                       const PricingApplier::ItemAt &item, qint64 runId, qint64 now)
 {
     const QString stage = QStringLiteral("price_apply_stage");
     for (const QString &statement :
@@ -130,7 +130,7 @@ Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
         if (!writer)
             return fail(writer.error());
         for (qsizetype i = 0; i < count; ++i) {
-            const PriceChangeItem change = item(i);
+            const PricingChangeItem change = item(i);
             (*writer)->addInt(change.productId);
             (*writer)->addInt(change.oldCents);
             (*writer)->addInt(change.newCents);
@@ -159,7 +159,7 @@ Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
     if (!apply.exec())
         return fail(sql::errorText(apply));
 
-    PriceRunReport report;
+    PricingRunReport report;
     report.runId = runId;
     report.changed = apply.numRowsAffected();
     auto conflicts = sql::select(
@@ -183,8 +183,8 @@ Result<PriceRunReport> applyPostgres(const Database &db, qsizetype count,
 
 } // namespace
 
-Result<PriceRunReport> PriceApplier::applyInTransaction(const Database &db, qsizetype count,
-                                                        const ItemAt &item, const Run &run)
+Result<PricingRunReport> PricingApplier::applyInTransaction(const Database &db, qsizetype count,
+                                                            const ItemAt &item, const Run &run)
 {
     auto runId = insertRun(db, run);
     if (!runId)
@@ -198,8 +198,8 @@ Result<PriceRunReport> PriceApplier::applyInTransaction(const Database &db, qsiz
     return report;
 }
 
-Result<PriceRunReport> PriceApplier::apply(const Database &db, qsizetype count, const ItemAt &item,
-                                           const Run &run)
+Result<PricingRunReport> PricingApplier::apply(const Database &db, qsizetype count,
+                                               const ItemAt &item, const Run &run)
 {
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)

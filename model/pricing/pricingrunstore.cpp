@@ -1,9 +1,9 @@
-#include "pricerunstore.h"
+#include "pricingrunstore.h"
 
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
-#include "priceapplier.h"
+#include "pricingapplier.h"
 
 #include <limits>
 
@@ -15,12 +15,12 @@ const QString kRunColumns
     = QStringLiteral("id, source, started_by, started_at, finished_at, change_count, parameters, "
                      "undone_at, undo_of_run_id");
 
-PriceRunInfo runFrom(const QSqlQuery &query)
+PricingRunInfo runFrom(const QSqlQuery &query)
 {
-    PriceRunInfo run;
+    PricingRunInfo run;
     run.id = query.value(0).toLongLong();
     run.source
-        = fromKey<PriceRunSource>(query.value(1).toString()).value_or(PriceRunSource::Manual);
+        = fromKey<PricingRunSource>(query.value(1).toString()).value_or(PricingRunSource::Manual);
     run.startedBy = query.value(2).toString();
     run.startedAt = query.value(3).toLongLong();
     run.finishedAt = query.value(4).isNull() ? -1 : query.value(4).toLongLong();
@@ -33,8 +33,8 @@ PriceRunInfo runFrom(const QSqlQuery &query)
 
 } // namespace
 
-Result<std::vector<PriceRunInfo>> PriceRunStore::runs(const Database &db, int limit,
-                                                      qint64 beforeId)
+Result<std::vector<PricingRunInfo>> PricingRunStore::runs(const Database &db, int limit,
+                                                          qint64 beforeId)
 {
     auto query = sql::select(db.sql(),
                              QStringLiteral("SELECT %1 FROM price_runs WHERE id < ? "
@@ -43,13 +43,13 @@ Result<std::vector<PriceRunInfo>> PriceRunStore::runs(const Database &db, int li
                              {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
     if (!query)
         return fail(tr("Reading the repricing runs: %1").arg(query.error()));
-    std::vector<PriceRunInfo> runs;
+    std::vector<PricingRunInfo> runs;
     while (query->next())
         runs.push_back(runFrom(*query));
     return runs;
 }
 
-Result<PriceRunInfo> PriceRunStore::run(const Database &db, qint64 runId)
+Result<PricingRunInfo> PricingRunStore::run(const Database &db, qint64 runId)
 {
     auto query = sql::select(
         db.sql(), QStringLiteral("SELECT %1 FROM price_runs WHERE id = ?").arg(kRunColumns),
@@ -61,8 +61,8 @@ Result<PriceRunInfo> PriceRunStore::run(const Database &db, qint64 runId)
     return runFrom(*query);
 }
 
-Result<std::vector<PriceRunChange>> PriceRunStore::changes(const Database &db, qint64 runId,
-                                                           int limit)
+Result<std::vector<PricingRunChange>> PricingRunStore::changes(const Database &db, qint64 runId,
+                                                               int limit)
 {
     auto query
         = sql::select(db.sql(),
@@ -73,7 +73,7 @@ Result<std::vector<PriceRunChange>> PriceRunStore::changes(const Database &db, q
                       {runId, limit});
     if (!query)
         return fail(tr("Reading the changes of run %1: %2").arg(runId).arg(query.error()));
-    std::vector<PriceRunChange> changes;
+    std::vector<PricingRunChange> changes;
     while (query->next()) {
         changes.push_back({query->value(0).toLongLong(), query->value(1).toString(),
                            query->value(2).toString(), query->value(3).toLongLong(),
@@ -82,7 +82,8 @@ Result<std::vector<PriceRunChange>> PriceRunStore::changes(const Database &db, q
     return changes;
 }
 
-Result<std::vector<PriceHistoryPoint>> PriceRunStore::history(const Database &db, qint64 productId)
+Result<std::vector<PricingHistoryPoint>> PricingRunStore::history(const Database &db,
+                                                                  qint64 productId)
 {
     auto query = sql::select(
         db.sql(),
@@ -91,7 +92,7 @@ Result<std::vector<PriceHistoryPoint>> PriceRunStore::history(const Database &db
         {productId});
     if (!query)
         return fail(tr("Reading the price history: %1").arg(query.error()));
-    std::vector<PriceHistoryPoint> points;
+    std::vector<PricingHistoryPoint> points;
     while (query->next()) {
         points.push_back({query->value(0).toLongLong(), query->value(1).toLongLong(),
                           query->value(2).toLongLong(),
@@ -101,7 +102,7 @@ Result<std::vector<PriceHistoryPoint>> PriceRunStore::history(const Database &db
     return points;
 }
 
-Result<qint64> PriceRunStore::currentPrice(const Database &db, qint64 productId)
+Result<qint64> PricingRunStore::currentPrice(const Database &db, qint64 productId)
 {
     auto query = sql::select(
         db.sql(), QStringLiteral("SELECT current_price_cents FROM products WHERE id = ?"),
@@ -113,8 +114,8 @@ Result<qint64> PriceRunStore::currentPrice(const Database &db, qint64 productId)
     return query->value(0).toLongLong();
 }
 
-Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
-                                           const QString &startedBy, qint64 now)
+Result<PricingRunReport> PricingRunStore::undo(const Database &db, qint64 runId,
+                                               const QString &startedBy, qint64 now)
 {
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
@@ -122,7 +123,7 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
     auto original = run(db, runId);
     if (!original)
         return fail(original.error());
-    if (original->source == PriceRunSource::Undo) {
+    if (original->source == PricingRunSource::Undo) {
         return fail(tr("Run %1 is itself an undo (of run %2); reprice again instead")
                         .arg(runId)
                         .arg(original->undoOfRunId));
@@ -164,7 +165,7 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
                                  "FROM price_undo_stage WHERE revert = 1 ORDER BY product_id"));
     if (!stage)
         return fail(stage.error());
-    std::vector<PriceChangeItem> items;
+    std::vector<PricingChangeItem> items;
     const QString reason = tr("Undo of run %1").arg(runId);
     while (stage->next()) {
         // Going back: the run's new price is what we expect to find, its old price the target.
@@ -173,13 +174,13 @@ Result<PriceRunReport> PriceRunStore::undo(const Database &db, qint64 runId,
     }
     stage->finish();
 
-    PriceApplier::Run undoRun;
-    undoRun.source = PriceRunSource::Undo;
+    PricingApplier::Run undoRun;
+    undoRun.source = PricingRunSource::Undo;
     undoRun.startedBy = startedBy;
     undoRun.parameters = QStringLiteral("{\"undo_of_run\":%1}").arg(runId);
     undoRun.now = now;
     undoRun.undoOfRunId = runId;
-    auto report = PriceApplier::applyInTransaction(
+    auto report = PricingApplier::applyInTransaction(
         db, qsizetype(items.size()), [&](qsizetype i) { return items[size_t(i)]; }, undoRun);
     if (!report)
         return fail(tr("Undoing run %1: %2").arg(runId).arg(report.error()));

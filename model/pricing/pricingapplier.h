@@ -7,7 +7,7 @@
 // temporary table, then one UPDATE ... FROM feeding an INSERT ... SELECT.
 
 #include "core/result.h"
-#include "pricerun.h"
+#include "pricingrun.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,7 +18,7 @@ namespace md {
 
 class Database;
 
-struct PriceChangeItem
+struct PricingChangeItem
 {
     qint64 productId = 0;
     qint64 oldCents = 0;
@@ -26,14 +26,14 @@ struct PriceChangeItem
     QString reason;
 };
 
-class PriceApplier
+class PricingApplier
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PriceApplier)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingApplier)
 
 public:
     struct Run
     {
-        PriceRunSource source = PriceRunSource::Manual;
+        PricingRunSource source = PricingRunSource::Manual;
         QString startedBy;
         QString parameters;
         qint64 now = 0;
@@ -41,14 +41,14 @@ public:
     };
     // Produces change `index` (0 ≤ index < count) when it is written: reasons are built then,
     // not all held in memory at once.
-    using ItemAt = std::function<PriceChangeItem(qsizetype index)>;
+    using ItemAt = std::function<PricingChangeItem(qsizetype index)>;
 
     // Its own transaction.
-    static Result<PriceRunReport> apply(const Database &db, qsizetype count, const ItemAt &item,
-                                        const Run &run);
+    static Result<PricingRunReport> apply(const Database &db, qsizetype count, const ItemAt &item,
+                                          const Run &run);
     // Inside the caller's transaction.
-    static Result<PriceRunReport> applyInTransaction(const Database &db, qsizetype count,
-                                                     const ItemAt &item, const Run &run);
+    static Result<PricingRunReport> applyInTransaction(const Database &db, qsizetype count,
+                                                       const ItemAt &item, const Run &run);
 };
 
 } // namespace md

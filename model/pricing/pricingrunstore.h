@@ -6,7 +6,7 @@
 // recorded as a run of source "undo".
 
 #include "core/result.h"
-#include "pricerun.h"
+#include "pricingrun.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -17,7 +17,7 @@ namespace md {
 
 class Database;
 
-struct PriceHistoryPoint
+struct PricingHistoryPoint
 {
     qint64 changedAt = 0;
     qint64 oldCents = 0;
@@ -26,7 +26,7 @@ struct PriceHistoryPoint
     QString reason;
 };
 
-struct PriceRunChange
+struct PricingRunChange
 {
     qint64 productId = 0;
     QString sku;
@@ -36,26 +36,26 @@ struct PriceRunChange
     QString reason;
 };
 
-class PriceRunStore
+class PricingRunStore
 {
-    Q_DECLARE_TR_FUNCTIONS(md::PriceRunStore)
+    Q_DECLARE_TR_FUNCTIONS(md::PricingRunStore)
 
 public:
     // Newest first; `beforeId` > 0 continues a list after its last run.
-    static Result<std::vector<PriceRunInfo>> runs(const Database &db, int limit = 100,
-                                                  qint64 beforeId = -1);
-    static Result<PriceRunInfo> run(const Database &db, qint64 runId);
+    static Result<std::vector<PricingRunInfo>> runs(const Database &db, int limit = 100,
+                                                    qint64 beforeId = -1);
+    static Result<PricingRunInfo> run(const Database &db, qint64 runId);
     // The changes of one run, in product id order, at most `limit`.
-    static Result<std::vector<PriceRunChange>> changes(const Database &db, qint64 runId,
-                                                       int limit = 10000);
+    static Result<std::vector<PricingRunChange>> changes(const Database &db, qint64 runId,
+                                                         int limit = 10000);
     // Oldest first.
-    static Result<std::vector<PriceHistoryPoint>> history(const Database &db, qint64 productId);
+    static Result<std::vector<PricingHistoryPoint>> history(const Database &db, qint64 productId);
     // Where the history ends: the product's price now.
     static Result<qint64> currentPrice(const Database &db, qint64 productId);
 
     // One transaction. Refuses an unknown run, an undo run and a run undone already.
-    static Result<PriceRunReport> undo(const Database &db, qint64 runId, const QString &startedBy,
-                                       qint64 now);
+    static Result<PricingRunReport> undo(const Database &db, qint64 runId, const QString &startedBy,
+                                         qint64 now);
 };
 
 } // namespace md

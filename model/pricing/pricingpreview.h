@@ -4,9 +4,9 @@
 // product. Shared read-only between the worker that made it, the preview table and the apply
 // step; applying checks each old price again, so a stale preview never overwrites anything.
 
-#include "previewtotals.h"
-#include "pricedecision.h"
-#include "pricereason.h"
+#include "pricingdecision.h"
+#include "pricingpreviewtotals.h"
+#include "pricingreason.h"
 #include "pricingrules.h"
 #include "productsnapshot.h"
 
@@ -16,24 +16,24 @@
 
 namespace md {
 
-class RepricingPreview
+class PricingPreview
 {
 public:
     ProductSnapshot products;
     PricingRules rules;
     qint64 computedAt = 0;
-    std::vector<PriceDecision> decisions; // one per product, in the snapshot's row order
-    PreviewTotals totals;
+    std::vector<PricingDecision> decisions; // one per product, in the snapshot's row order
+    PricingPreviewTotals totals;
 
-    const PricingProduct &productOf(const PriceDecision &decision) const
+    const PricingProduct &productOf(const PricingDecision &decision) const
     {
         return products.at(decision.row);
     }
     // The rows of decisions that change a price.
     std::vector<qint32> changeRows() const;
-    PriceReason reasons(const QLocale &locale = QLocale()) const
+    PricingReason reasons(const QLocale &locale = QLocale()) const
     {
-        return PriceReason(products, rules, computedAt, locale);
+        return PricingReason(products, rules, computedAt, locale);
     }
     // The rule set as compact JSON, recorded with each run ("parameters").
     QString parametersJson() const;

@@ -1,12 +1,12 @@
-#include "priceproposalstore.h"
+#include "pricingproposalstore.h"
 
 #include "db/bulkwriter.h"
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "nonnulltext.h"
-#include "priceapplier.h"
-#include "repricingpreview.h"
+#include "pricingapplier.h"
+#include "pricingpreview.h"
 
 #include <algorithm>
 
@@ -18,16 +18,16 @@ const QString kColumns = QStringLiteral(
     "id, source, created_by, created_at, status, decided_at, decided_by, run_id, change_count, "
     "parameters");
 
-PriceProposalInfo proposalFrom(const QSqlQuery &query)
+PricingProposalInfo proposalFrom(const QSqlQuery &query)
 {
-    PriceProposalInfo info;
+    PricingProposalInfo info;
     info.id = query.value(0).toLongLong();
     info.source
-        = fromKey<PriceRunSource>(query.value(1).toString()).value_or(PriceRunSource::Schedule);
+        = fromKey<PricingRunSource>(query.value(1).toString()).value_or(PricingRunSource::Schedule);
     info.createdBy = query.value(2).toString();
     info.createdAt = query.value(3).toLongLong();
-    info.status = fromKey<PriceProposalInfo::Status>(query.value(4).toString())
-                      .value_or(PriceProposalInfo::Status::Pending);
+    info.status = fromKey<PricingProposalInfo::Status>(query.value(4).toString())
+                      .value_or(PricingProposalInfo::Status::Pending);
     info.decidedAt = query.value(5).isNull() ? -1 : query.value(5).toLongLong();
     info.decidedBy = query.value(6).toString();
     info.runId = query.value(7).isNull() ? -1 : query.value(7).toLongLong();
@@ -38,18 +38,19 @@ PriceProposalInfo proposalFrom(const QSqlQuery &query)
 
 // The limit column of price_proposal_items: one "cap" for both directions.
 constexpr auto kStoredLimitKeys
-    = keyTable<PriceDecision::Limit>({{PriceDecision::CapUp, "cap"},
-                                      {PriceDecision::CapDown, "cap"},
-                                      {PriceDecision::Floor, "floor"},
-                                      {PriceDecision::Ceiling, "ceiling"}});
+    = keyTable<PricingDecision::Limit>({{PricingDecision::CapUp, "cap"},
+                                        {PricingDecision::CapDown, "cap"},
+                                        {PricingDecision::Floor, "floor"},
+                                        {PricingDecision::Ceiling, "ceiling"}});
 
 } // namespace
 
-Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPreview &preview,
-                                          const std::vector<qint32> &rows, PriceRunSource source,
-                                          const QString &createdBy, qint64 now)
+Result<qint64> PricingProposalStore::create(const Database &db, const PricingPreview &preview,
+                                            const std::vector<qint32> &rows,
+                                            PricingRunSource source, const QString &createdBy,
+                                            qint64 now)
 {
-    if (source == PriceRunSource::Undo)
+    if (source == PricingRunSource::Undo)
         return fail(tr("An undo cannot be proposed"));
     const std::vector<qint32> chosen = rows.empty() ? preview.changeRows() : rows;
     Transaction tx(db.sql(), db.dialect());
@@ -79,10 +80,10 @@ Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPre
                             QStringLiteral("limit_kind"), QStringLiteral("reason")});
     if (!writer)
         return fail(writer.error());
-    const PriceReason reasons = preview.reasons();
+    const PricingReason reasons = preview.reasons();
     qint64 count = 0;
     for (const qint32 row : chosen) {
-        const PriceDecision &decision = preview.decisions[size_t(row)];
+        const PricingDecision &decision = preview.decisions[size_t(row)];
         if (!decision.isChange())
             continue;
         (*writer)->addInt(proposalId);
@@ -110,7 +111,7 @@ Result<qint64> PriceProposalStore::create(const Database &db, const RepricingPre
     return proposalId;
 }
 
-Result<std::vector<PriceProposalInfo>> PriceProposalStore::list(const Database &db, int limit)
+Result<std::vector<PricingProposalInfo>> PricingProposalStore::list(const Database &db, int limit)
 {
     auto query = sql::select(
         db.sql(),
@@ -118,13 +119,13 @@ Result<std::vector<PriceProposalInfo>> PriceProposalStore::list(const Database &
         {limit});
     if (!query)
         return fail(tr("Reading the proposals: %1").arg(query.error()));
-    std::vector<PriceProposalInfo> proposals;
+    std::vector<PricingProposalInfo> proposals;
     while (query->next())
         proposals.push_back(proposalFrom(*query));
     return proposals;
 }
 
-Result<std::optional<PriceProposalInfo>> PriceProposalStore::newestPending(const Database &db)
+Result<std::optional<PricingProposalInfo>> PricingProposalStore::newestPending(const Database &db)
 {
     auto query
         = sql::select(db.sql(), QStringLiteral("SELECT %1 FROM price_proposals WHERE status = "
@@ -133,11 +134,11 @@ Result<std::optional<PriceProposalInfo>> PriceProposalStore::newestPending(const
     if (!query)
         return fail(tr("Reading the proposals: %1").arg(query.error()));
     if (!query->next())
-        return std::optional<PriceProposalInfo>();
-    return std::optional<PriceProposalInfo>(proposalFrom(*query));
+        return std::optional<PricingProposalInfo>();
+    return std::optional<PricingProposalInfo>(proposalFrom(*query));
 }
 
-Result<PriceProposalInfo> PriceProposalStore::proposal(const Database &db, qint64 proposalId)
+Result<PricingProposalInfo> PricingProposalStore::proposal(const Database &db, qint64 proposalId)
 {
     auto query = sql::select(
         db.sql(), QStringLiteral("SELECT %1 FROM price_proposals WHERE id = ?").arg(kColumns),
@@ -149,8 +150,8 @@ Result<PriceProposalInfo> PriceProposalStore::proposal(const Database &db, qint6
     return proposalFrom(*query);
 }
 
-Result<std::vector<PriceProposalItem>> PriceProposalStore::items(const Database &db,
-                                                                 qint64 proposalId)
+Result<std::vector<PricingProposalItem>> PricingProposalStore::items(const Database &db,
+                                                                     qint64 proposalId)
 {
     auto query = sql::select(
         db.sql(),
@@ -161,9 +162,9 @@ Result<std::vector<PriceProposalItem>> PriceProposalStore::items(const Database 
         {proposalId});
     if (!query)
         return fail(tr("Reading proposal %1: %2").arg(proposalId).arg(query.error()));
-    std::vector<PriceProposalItem> items;
+    std::vector<PricingProposalItem> items;
     while (query->next()) {
-        PriceProposalItem item;
+        PricingProposalItem item;
         item.productId = query->value(0).toLongLong();
         item.sku = query->value(1).toString();
         item.title = query->value(2).toString();
@@ -178,9 +179,9 @@ Result<std::vector<PriceProposalItem>> PriceProposalStore::items(const Database 
     return items;
 }
 
-Result<PriceRunReport> PriceProposalStore::apply(const Database &db, qint64 proposalId,
-                                                 const std::vector<qint64> &productIds,
-                                                 const QString &decidedBy, qint64 now)
+Result<PricingRunReport> PricingProposalStore::apply(const Database &db, qint64 proposalId,
+                                                     const std::vector<qint64> &productIds,
+                                                     const QString &decidedBy, qint64 now)
 {
     Transaction tx(db.sql(), db.dialect());
     if (auto begun = tx.begin(); !begun)
@@ -188,30 +189,31 @@ Result<PriceRunReport> PriceProposalStore::apply(const Database &db, qint64 prop
     auto info = proposal(db, proposalId);
     if (!info)
         return fail(info.error());
-    if (info->status != PriceProposalInfo::Status::Pending) {
+    if (info->status != PricingProposalInfo::Status::Pending) {
         return fail(tr("Proposal %1 was %2 already")
                         .arg(proposalId)
-                        .arg(info->status == PriceProposalInfo::Status::Applied ? tr("applied")
-                                                                                : tr("discarded")));
+                        .arg(info->status == PricingProposalInfo::Status::Applied
+                                 ? tr("applied")
+                                 : tr("discarded")));
     }
     auto all = items(db, proposalId);
     if (!all)
         return fail(all.error());
     std::vector<qint64> wanted = productIds;
     std::sort(wanted.begin(), wanted.end());
-    std::vector<PriceChangeItem> chosen;
-    for (const PriceProposalItem &item : *all) {
+    std::vector<PricingChangeItem> chosen;
+    for (const PricingProposalItem &item : *all) {
         if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), item.productId))
             continue;
         chosen.push_back({item.productId, item.oldCents, item.newCents, item.reason});
     }
 
-    PriceApplier::Run run;
+    PricingApplier::Run run;
     run.source = info->source;
     run.startedBy = decidedBy;
     run.parameters = info->parameters;
     run.now = now;
-    auto report = PriceApplier::applyInTransaction(
+    auto report = PricingApplier::applyInTransaction(
         db, qsizetype(chosen.size()), [&](qsizetype i) { return chosen[size_t(i)]; }, run);
     if (!report)
         return report;
@@ -228,13 +230,13 @@ Result<PriceRunReport> PriceProposalStore::apply(const Database &db, qint64 prop
     return report;
 }
 
-Status PriceProposalStore::discard(const Database &db, qint64 proposalId, const QString &decidedBy,
-                                   qint64 now)
+Status PricingProposalStore::discard(const Database &db, qint64 proposalId,
+                                     const QString &decidedBy, qint64 now)
 {
     auto info = proposal(db, proposalId);
     if (!info)
         return fail(info.error());
-    if (info->status != PriceProposalInfo::Status::Pending)
+    if (info->status != PricingProposalInfo::Status::Pending)
         return fail(tr("Proposal %1 is not pending").arg(proposalId));
     return sql::exec(db.sql(),
                      QStringLiteral("UPDATE price_proposals SET status = 'discarded', "

@@ -4,14 +4,14 @@
 // editor refuses bad input naming the field and stores good input.
 
 #include "db/sql.h"
-#include "pricing/previewtablemodel.h"
-#include "pricing/priceproposalstore.h"
-#include "pricing/pricerunstore.h"
+#include "pricing/pricingpage.h"
+#include "pricing/pricingpreviewmodel.h"
+#include "pricing/pricingproposalstore.h"
 #include "pricing/pricingrulestore.h"
 #include "pricing/pricingrunsmodel.h"
+#include "pricing/pricingrunstore.h"
+#include "pricing/pricingservice.h"
 #include "pricing/proposaldialog.h"
-#include "pricing/repricingpage.h"
-#include "pricing/repricingservice.h"
 #include "pricing/ruleeditor.h"
 #include "pricing/scheduleeditor.h"
 #include "schedule/jobscheduler.h"
@@ -122,7 +122,7 @@ private:
     QStringList prices();
 
     std::unique_ptr<test::ScratchDatabase> m_scratch;
-    std::unique_ptr<RepricingPage> m_page;
+    std::unique_ptr<PricingPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QStringList m_questions;
 };
@@ -141,7 +141,7 @@ void tst_RepricingPage::init()
         MD_VERIFY(db);
         MD_VERIFY(seed(*db));
     }
-    m_page = std::make_unique<RepricingPage>(m_scratch->spec());
+    m_page = std::make_unique<PricingPage>(m_scratch->spec());
     m_questions.clear();
     m_page->setConfirm([this](const QString &, const QString &question) {
         m_questions << question;
@@ -163,7 +163,7 @@ void tst_RepricingPage::cleanup()
 
 bool tst_RepricingPage::computePreview()
 {
-    QSignalSpy shown(m_page.get(), &RepricingPage::previewShown);
+    QSignalSpy shown(m_page.get(), &PricingPage::previewShown);
     if (!m_page->computePreview())
         return false;
     return shown.wait(30000);
@@ -188,8 +188,8 @@ void tst_RepricingPage::previewShowsTheDecisions()
 {
     QVERIFY(!m_page->applyButton()->isEnabled()); // nothing to apply before a preview
     QVERIFY(computePreview());
-    const PreviewTableModel *model = m_page->previewModel();
-    using C = PreviewTableModel;
+    const PricingPreviewModel *model = m_page->previewModel();
+    using C = PricingPreviewModel;
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(column(model, C::Sku), (names({"A-100", "B-200", "D-400"})));
     QCOMPARE(column(model, C::ProposedPrice), (names({"11.50", "10.20", "8.50"})));
@@ -218,9 +218,9 @@ void tst_RepricingPage::previewShowsTheDecisions()
 void tst_RepricingPage::filtersSearchAndTotals()
 {
     QVERIFY(computePreview());
-    const PreviewTableModel *model = m_page->previewModel();
+    const PricingPreviewModel *model = m_page->previewModel();
     QComboBox *filter = m_page->filterBox();
-    const auto choose = [filter](PreviewTableModel::Filter which) {
+    const auto choose = [filter](PricingPreviewModel::Filter which) {
         filter->setCurrentIndex(filter->findData(int(which)));
     };
     const QString totals = m_page->totalsLabel()->text();
@@ -228,21 +228,21 @@ void tst_RepricingPage::filtersSearchAndTotals()
     // (15 + 6.25 - 15) / 3 = +2.08 %
     QVERIFY2(totals.contains(QLatin1String("average change +2.1 %")), qPrintable(totals));
 
-    choose(PreviewTableModel::Filter::Increases);
-    QCOMPARE(column(model, PreviewTableModel::Sku), (names({"A-100", "D-400"})));
+    choose(PricingPreviewModel::Filter::Increases);
+    QCOMPARE(column(model, PricingPreviewModel::Sku), (names({"A-100", "D-400"})));
     QVERIFY(m_page->totalsLabel()->text().contains(QLatin1String("2 rows, 2 up, 0 down")));
     QVERIFY(m_page->totalsLabel()->text().contains(QLatin1String("average change +10.6 %")));
-    choose(PreviewTableModel::Filter::Decreases);
-    QCOMPARE(column(model, PreviewTableModel::Sku), names({"B-200"}));
-    choose(PreviewTableModel::Filter::Capped);
-    QCOMPARE(column(model, PreviewTableModel::Sku), names({"B-200"}));
-    choose(PreviewTableModel::Filter::Everything);
+    choose(PricingPreviewModel::Filter::Decreases);
+    QCOMPARE(column(model, PricingPreviewModel::Sku), names({"B-200"}));
+    choose(PricingPreviewModel::Filter::Capped);
+    QCOMPARE(column(model, PricingPreviewModel::Sku), names({"B-200"}));
+    choose(PricingPreviewModel::Filter::Everything);
     QCOMPARE(model->rowCount(), 5);
     QVERIFY(m_page->totalsLabel()->text().contains(QLatin1String("1 unchanged, 1 skipped")));
 
     m_page->searchField()->setText(QStringLiteral("tea d"));
     QTRY_COMPARE(model->rowCount(), 1);
-    QCOMPARE(cell(model, 0, PreviewTableModel::Sku), QStringLiteral("D-400"));
+    QCOMPARE(cell(model, 0, PricingPreviewModel::Sku), QStringLiteral("D-400"));
     QVERIFY(m_page->totalsLabel()->text().contains(QLatin1String("1 rows, 1 up")));
     m_page->searchField()->clear();
     QTRY_COMPARE(model->rowCount(), 5);
@@ -251,19 +251,19 @@ void tst_RepricingPage::filtersSearchAndTotals()
 void tst_RepricingPage::applyChangesPricesAndUndoRestores()
 {
     QVERIFY(computePreview());
-    PreviewTableModel *model = m_page->previewModel();
+    PricingPreviewModel *model = m_page->previewModel();
     // Approve two of the three: D-400 stays as it is.
-    QVERIFY(
-        model->setData(model->index(2, PreviewTableModel::Sku), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(model->setData(model->index(2, PricingPreviewModel::Sku), Qt::Unchecked,
+                           Qt::CheckStateRole));
     QVERIFY(m_page->applyButton()->text().contains(QLatin1String("(2)")));
 
-    QSignalSpy applied(m_page.get(), &RepricingPage::applied);
+    QSignalSpy applied(m_page.get(), &PricingPage::applied);
     QVERIFY(m_page->applyChecked());
     QCOMPARE(m_questions.size(), 1);
     QVERIFY2(m_questions.first().contains(QLatin1String("Prices that change: 2 (1 up, 1 down)")),
              qPrintable(m_questions.first()));
     QVERIFY(applied.wait(30000));
-    const auto report = applied.first().first().value<PriceRunReport>();
+    const auto report = applied.first().first().value<PricingRunReport>();
     QCOMPARE(report.changed, 2);
     QVERIFY(report.conflicts.empty());
     QCOMPARE(prices(),
@@ -295,11 +295,11 @@ void tst_RepricingPage::applyChangesPricesAndUndoRestores()
             sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents = 999 "
                                                 "WHERE sku = 'B-200'")));
     }
-    QSignalSpy undone(m_page.get(), &RepricingPage::undone);
+    QSignalSpy undone(m_page.get(), &PricingPage::undone);
     QVERIFY(m_page->undoSelectedRun());
     QCOMPARE(m_questions.size(), 2);
     QVERIFY(undone.wait(30000));
-    const auto undo = undone.first().first().value<PriceRunReport>();
+    const auto undo = undone.first().first().value<PricingRunReport>();
     QCOMPARE(undo.changed, 1);
     QCOMPARE(undo.conflicts.size(), size_t(1));
     QCOMPARE(undo.conflicts.front().sku, QStringLiteral("B-200"));
@@ -404,9 +404,9 @@ void tst_RepricingPage::rulesAreSavedAndUsed()
 
     // The preview uses them: A-100 capped at +10 %.
     QVERIFY(computePreview());
-    QCOMPARE(cell(m_page->previewModel(), 0, PreviewTableModel::ProposedPrice),
+    QCOMPARE(cell(m_page->previewModel(), 0, PricingPreviewModel::ProposedPrice),
              QStringLiteral("11.00"));
-    QCOMPARE(cell(m_page->previewModel(), 0, PreviewTableModel::Limit), QStringLiteral("cap"));
+    QCOMPARE(cell(m_page->previewModel(), 0, PricingPreviewModel::Limit), QStringLiteral("cap"));
 }
 
 void tst_RepricingPage::lockedProductsAreLeftAlone()
@@ -418,7 +418,7 @@ void tst_RepricingPage::lockedProductsAreLeftAlone()
     QCOMPARE(locked->count(), 1);
     QVERIFY(locked->item(0)->text().startsWith(QLatin1String("A-100")));
     QVERIFY(computePreview());
-    QCOMPARE(column(m_page->previewModel(), PreviewTableModel::Sku), (names({"B-200", "D-400"})));
+    QCOMPARE(column(m_page->previewModel(), PricingPreviewModel::Sku), (names({"B-200", "D-400"})));
 
     locked->item(0)->setSelected(true);
     m_page->findChild<QPushButton *>(QStringLiteral("unlockSelected"))->click();
@@ -478,11 +478,11 @@ void tst_RepricingPage::pendingProposalIsShownAndApplied()
         // What a scheduled run set to "prepare for approval" leaves: the three changes.
         auto db = m_scratch->open();
         MD_VERIFY(db);
-        auto preview = RepricingService::preview(*db, QDateTime::currentSecsSinceEpoch());
+        auto preview = PricingService::preview(*db, QDateTime::currentSecsSinceEpoch());
         MD_VERIFY(preview);
-        MD_VERIFY(PriceProposalStore::create(*db, **preview, {}, PriceRunSource::Schedule,
-                                             QStringLiteral("scheduler"),
-                                             QDateTime::currentSecsSinceEpoch()));
+        MD_VERIFY(PricingProposalStore::create(*db, **preview, {}, PricingRunSource::Schedule,
+                                               QStringLiteral("scheduler"),
+                                               QDateTime::currentSecsSinceEpoch()));
         // D-400 changes by hand after the proposal was made: its item is stale.
         MD_VERIFY(sql::exec(db->sql(), QStringLiteral("UPDATE products SET current_price_cents "
                                                       "= 805 WHERE sku = 'D-400'")));
@@ -497,7 +497,7 @@ void tst_RepricingPage::pendingProposalIsShownAndApplied()
     // The dialog's table: stale items start unticked, the rest ticked.
     auto db = m_scratch->open();
     MD_VERIFY(db);
-    auto items = PriceProposalStore::items(*db, m_page->pendingProposalId());
+    auto items = PricingProposalStore::items(*db, m_page->pendingProposalId());
     MD_VERIFY(items);
     ProposalDialog dialog(*items);
     ProposalTableModel *model = dialog.model();
@@ -511,10 +511,10 @@ void tst_RepricingPage::pendingProposalIsShownAndApplied()
     const std::vector<qint64> approved = dialog.approvedProductIds();
     QCOMPARE(approved.size(), size_t(1)); // A-100 only
 
-    QSignalSpy applied(m_page.get(), &RepricingPage::applied);
+    QSignalSpy applied(m_page.get(), &PricingPage::applied);
     QVERIFY(m_page->applyProposal(approved));
     QVERIFY(applied.wait(30000));
-    QCOMPARE(applied.first().first().value<PriceRunReport>().changed, 1);
+    QCOMPARE(applied.first().first().value<PricingRunReport>().changed, 1);
     QCOMPARE(prices(),
              names({"A-100=1150", "B-200=1200", "C-300=1500", "D-400=805", "E-500=1000"}));
     // The proposal is decided: the banner goes, the run is listed as a scheduled one.
@@ -525,4 +525,4 @@ void tst_RepricingPage::pendingProposalIsShownAndApplied()
 }
 
 QTEST_MAIN(tst_RepricingPage)
-#include "tst_repricingpage.moc"
+#include "tst_pricingpage.moc"

@@ -6,9 +6,9 @@
 // the shared preview, so a million products cost a few megabytes here; texts are made only for
 // the rows the view paints.
 
-#include "previewtotals.h"
-#include "pricereason.h"
-#include "repricingpreview.h"
+#include "pricingpreview.h"
+#include "pricingpreviewtotals.h"
+#include "pricingreason.h"
 
 #include <QAbstractTableModel>
 #include <QLocale>
@@ -19,7 +19,7 @@
 
 namespace md {
 
-class PreviewTableModel : public QAbstractTableModel
+class PricingPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT
 
@@ -42,14 +42,14 @@ public:
     enum class Filter { Changes, Increases, Decreases, Capped, Everything };
     // Raw values for sorting and charts: cents, basis points, hundredths.
     static constexpr int RawRole = Qt::UserRole + 1;
-    // The row's index into RepricingPreview::decisions.
+    // The row's index into PricingPreview::decisions.
     static constexpr int DecisionRowRole = Qt::UserRole + 2;
 
-    explicit PreviewTableModel(QObject *parent = nullptr);
+    explicit PricingPreviewModel(QObject *parent = nullptr);
 
-    void setPreview(std::shared_ptr<const RepricingPreview> preview,
+    void setPreview(std::shared_ptr<const PricingPreview> preview,
                     const QLocale &locale = QLocale());
-    std::shared_ptr<const RepricingPreview> preview() const { return m_preview; }
+    std::shared_ptr<const PricingPreview> preview() const { return m_preview; }
     void setFilter(Filter filter);
     Filter filter() const { return m_filter; }
     // Shows only rows whose SKU or title contains `text` (ignoring ASCII case); empty: all.
@@ -57,13 +57,13 @@ public:
     QString searchText() const { return m_search; }
 
     // The totals of the rows the filter shows.
-    PreviewTotals shownTotals() const { return m_shownTotals; }
-    // The checked changes, as rows of RepricingPreview::decisions: what "apply selected" applies.
+    PricingPreviewTotals shownTotals() const { return m_shownTotals; }
+    // The checked changes, as rows of PricingPreview::decisions: what "apply selected" applies.
     std::vector<qint32> checkedDecisionRows() const;
     qint64 checkedCount() const { return m_checkedCount; }
     // Checks or clears every change (shown or not).
     void setAllChecked(bool checked);
-    const PriceDecision *decisionAt(int row) const;
+    const PricingDecision *decisionAt(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -79,11 +79,11 @@ signals:
 
 private:
     void rebuild();
-    qint64 rawValue(const PriceDecision &decision, int column) const;
+    qint64 rawValue(const PricingDecision &decision, int column) const;
     QString marginText(qint64 priceCents, qint64 costCents) const;
 
-    std::shared_ptr<const RepricingPreview> m_preview;
-    std::optional<PriceReason> m_reasons;
+    std::shared_ptr<const PricingPreview> m_preview;
+    std::optional<PricingReason> m_reasons;
     QLocale m_locale;
     Filter m_filter = Filter::Changes;
     QString m_search;
@@ -93,7 +93,7 @@ private:
     std::vector<qint32> m_rows;  // decision rows in view order
     std::vector<char> m_checked; // per decision
     qint64 m_checkedCount = 0;
-    PreviewTotals m_shownTotals;
+    PricingPreviewTotals m_shownTotals;
 };
 
 } // namespace md
