@@ -20,6 +20,7 @@ private slots:
     void recencyIsReversed();
     void monetaryBreaksAreOneCurrencyUnitAbove();
     void emptyInput();
+    void workedExampleOfTheDocs();
     void groups_data();
     void groups();
     void groupKeysRoundTrip();
@@ -89,6 +90,24 @@ void tst_RfmScoring::monetaryBreaksAreOneCurrencyUnitAbove()
 void tst_RfmScoring::emptyInput()
 {
     QVERIFY(RfmScoring::score({}).empty());
+}
+
+void tst_RfmScoring::workedExampleOfTheDocs()
+{
+    // docs/rfm.md, "Worked example": customers A..E.
+    const auto got = RfmScoring::score(
+        {{1, 5, 9000}, {5, 4, 5000}, {10, 3, 1100}, {20, 2, 1050}, {30, 1, 1000}});
+    const std::vector<RfmScore> scores{{5, 4, 5}, {5, 3, 4}, {3, 2, 1}, {2, 1, 1}, {1, 1, 1}};
+    const std::vector<RfmGroup> groups{RfmGroup::PotentialLoyalists, RfmGroup::PotentialLoyalists,
+                                       RfmGroup::AboutToSleep, RfmGroup::AboutToSleep,
+                                       RfmGroup::Lost};
+    QCOMPARE(got.size(), scores.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        QCOMPARE(got[i].r, scores[i].r);
+        QCOMPARE(got[i].f, scores[i].f);
+        QCOMPARE(got[i].m, scores[i].m);
+        QCOMPARE(keyOf(RfmScoring::group(got[i])), keyOf(groups[i]));
+    }
 }
 
 void tst_RfmScoring::groups_data()
