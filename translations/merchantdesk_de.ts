@@ -3983,7 +3983,205 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::PreviewTableModel</name>
+    <name>md::PricingApplier</name>
+    <message>
+        <source>The SQLite driver does not expose its database handle</source>
+        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+    </message>
+    <message>
+        <source>Updating the price of product %1: %2</source>
+        <translation>Fehler beim Aktualisieren des Preises von Produkt %1: %2</translation>
+    </message>
+    <message>
+        <source>Recording the run: %1</source>
+        <translation>Fehler beim Aufzeichnen des Laufs: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingHistoryPanel</name>
+    <message>
+        <source>Price history: select a product in the table</source>
+        <translation>Preisverlauf: Wählen Sie ein Produkt in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Price history of %1 could not be read: %2</source>
+        <translation>Der Preisverlauf von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no price changes recorded yet</source>
+        <translation>%1: noch keine Preisänderungen aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1: price changes recorded: %2</source>
+        <translation>%1: aufgezeichnete Preisänderungen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingJob</name>
+    <message>
+        <source>Repricing</source>
+        <translation>Preisanpassung</translation>
+    </message>
+    <message>
+        <source>Repricing skipped, nothing changed: %1</source>
+        <translation>Preisanpassung übersprungen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Pulling the inventory feed %1</source>
+        <translation>Der Bestands-Feed %1 wird abgerufen</translation>
+    </message>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Repricing failed, nothing changed: %1</source>
+        <translation>Preisanpassung fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>No price changes.</source>
+        <translation>Keine Preisänderungen.</translation>
+    </message>
+    <message>
+        <source>Storing the repricing proposal failed, nothing changed: %1</source>
+        <translation>Das Speichern des Preisvorschlags ist fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Prepared %1 price changes (%2 up, %3 down) for approval as proposal %4.</source>
+        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Vorschlag %4 zur Freigabe vorbereitet.</translation>
+    </message>
+    <message>
+        <source>Applying the prices failed, nothing changed: %1</source>
+        <translation>Das Anwenden der Preise ist fehlgeschlagen, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Applied %1 price changes (%2 up, %3 down) as run %4.</source>
+        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Lauf %4 angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 products whose price changed meanwhile were left alone.</source>
+        <translation>%1 Produkte, deren Preis sich zwischenzeitlich geändert hat, wurden nicht angetastet.</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingPage</name>
+    <message>
+        <source>Repricing</source>
+        <translation>Preisanpassung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Preview and Apply</source>
+        <translation>Vorschau und Übernehmen</translation>
+    </message>
+    <message>
+        <source>Rules and Schedule</source>
+        <translation>Regeln und Zeitplan</translation>
+    </message>
+    <message>
+        <source>Runs and Undo</source>
+        <translation>Läufe und Rückgängig</translation>
+    </message>
+    <message>
+        <source>The stored rules could not be read: %1</source>
+        <translation>Die gespeicherten Regeln konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The shop database could not be opened: %1</source>
+        <translation>Die Shop-Datenbank konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Demand derived from sales: %1 products sold in the last 28 days; %2 scores changed. Compute the preview again to see the effect.</source>
+        <translation>Nachfrage aus den Verkäufen abgeleitet: %1 Produkte in den letzten 28 Tagen verkauft; %2 Werte geändert. Berechnen Sie die Vorschau erneut, um die Wirkung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The preview was not computed: %1</source>
+        <translation>Die Vorschau wurde nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>Computing the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Change these prices in the shop now?
+
+Prices that change: %1 (%2 up, %3 down).
+They change in one step, and the run can be undone as a whole on the &quot;Runs and Undo&quot; tab.</source>
+        <translation>Diese Preise jetzt im Shop ändern?
+
+Preise, die sich ändern: %1 (%2 höher, %3 niedriger).
+Sie ändern sich in einem Schritt, und der Lauf kann auf dem Reiter „Läufe und Rückgängig“ als Ganzes rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Apply Price Changes</source>
+        <translation>Preisänderungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Applying the price changes…</source>
+        <translation>Preisänderungen werden übernommen…</translation>
+    </message>
+    <message>
+        <source>Derive Demand from Sales</source>
+        <translation>Nachfrage aus Verkäufen ableiten</translation>
+    </message>
+    <message>
+        <source>Replace the demand score of every product by the score its sales of the last 28 days give?</source>
+        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben?</translation>
+    </message>
+    <message>
+        <source>Deriving demand from sales…</source>
+        <translation>Nachfrage wird aus den Verkäufen abgeleitet…</translation>
+    </message>
+    <message>
+        <source>Undo Run</source>
+        <translation>Lauf rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put back the prices run %1 changed (%2 changes)?
+
+Products whose price changed again since are left alone and listed.</source>
+        <translation>Die von Lauf %1 geänderten Preise zurücksetzen (%2 Änderungen)?
+
+Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert und werden aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Undoing run %1…</source>
+        <translation>Lauf %1 wird rückgängig gemacht…</translation>
+    </message>
+    <message>
+        <source>Run %1 was not undone: %2</source>
+        <translation>Lauf %1 wurde nicht rückgängig gemacht: %2</translation>
+    </message>
+    <message>
+        <source>Applying the approved changes…</source>
+        <translation>Freigegebene Änderungen werden übernommen…</translation>
+    </message>
+    <message>
+        <source>The proposal was not applied: %1</source>
+        <translation>Der Vorschlag wurde nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Discard Proposal</source>
+        <translation>Vorschlag verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the price changes the scheduled run prepared? Prices stay as they are.</source>
+        <translation>Die vom geplanten Lauf vorbereiteten Preisänderungen verwerfen? Die Preise bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The proposal was discarded; no price changed.</source>
+        <translation>Der Vorschlag wurde verworfen; kein Preis hat sich geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingPreviewModel</name>
     <message>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
@@ -4034,7 +4232,86 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::PreviewWriter</name>
+    <name>md::PricingPreviewPanel</name>
+    <message>
+        <source>Compute Preview</source>
+        <translation>Vorschau berechnen</translation>
+    </message>
+    <message>
+        <source>Work out the new price of every product with the rules on the &quot;Rules and Schedule&quot; tab; nothing changes until you apply</source>
+        <translation>Den neuen Preis jedes Produkts mit den Regeln auf dem Reiter „Regeln und Zeitplan“ berechnen; nichts ändert sich, bevor Sie übernehmen</translation>
+    </message>
+    <message>
+        <source>All price changes</source>
+        <translation>Alle Preisänderungen</translation>
+    </message>
+    <message>
+        <source>Increases</source>
+        <translation>Erhöhungen</translation>
+    </message>
+    <message>
+        <source>Decreases</source>
+        <translation>Senkungen</translation>
+    </message>
+    <message>
+        <source>Capped by a limit</source>
+        <translation>Durch eine Grenze begrenzt</translation>
+    </message>
+    <message>
+        <source>Every product (also unchanged and skipped)</source>
+        <translation>Jedes Produkt (auch unveränderte und übersprungene)</translation>
+    </message>
+    <message>
+        <source>Search SKU or title</source>
+        <translation>Artikelnummer oder Titel suchen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Tick All</source>
+        <translation>Alle anhaken</translation>
+    </message>
+    <message>
+        <source>Tick None</source>
+        <translation>Keine anhaken</translation>
+    </message>
+    <message>
+        <source>Tick Selected Only</source>
+        <translation>Nur Ausgewählte anhaken</translation>
+    </message>
+    <message>
+        <source>Approve only the rows selected in the table</source>
+        <translation>Nur die in der Tabelle ausgewählten Zeilen freigeben</translation>
+    </message>
+    <message>
+        <source>Lock Selected Products</source>
+        <translation>Ausgewählte Produkte sperren</translation>
+    </message>
+    <message>
+        <source>Never reprice the selected products (unlock them on the &quot;Rules and Schedule&quot; tab)</source>
+        <translation>Die Preise der ausgewählten Produkte nie anpassen (entsperren auf dem Reiter „Regeln und Zeitplan“)</translation>
+    </message>
+    <message>
+        <source>No preview yet. &quot;Compute Preview&quot; works out the new prices; nothing changes in the shop until you apply them.</source>
+        <translation>Noch keine Vorschau. „Vorschau berechnen“ ermittelt die neuen Preise; im Shop ändert sich nichts, bevor Sie sie übernehmen.</translation>
+    </message>
+    <message>
+        <source>Shown: %1 rows, %2 up, %3 down, %4 capped by a limit; average change %5 %.</source>
+        <translation>Angezeigt: %1 Zeilen, %2 höher, %3 niedriger, %4 durch eine Grenze begrenzt; durchschnittliche Änderung %5 %.</translation>
+    </message>
+    <message>
+        <source>All products: %1 changes (%2 up, %3 down), %4 unchanged, %5 skipped.</source>
+        <translation>Alle Produkte: %1 Änderungen (%2 höher, %3 niedriger), %4 unverändert, %5 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Apply Ticked Changes (%1)…</source>
+        <translation>Angehakte Änderungen übernehmen (%1)…</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingPreviewWriter</name>
     <message>
         <source>Cannot write the preview: %1</source>
         <translation>Die Vorschau kann nicht geschrieben werden: %1</translation>
@@ -4081,22 +4358,22 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::PriceApplier</name>
+    <name>md::PricingProposalBanner</name>
     <message>
-        <source>The SQLite driver does not expose its database handle</source>
-        <translation>Der SQLite-Treiber gibt sein Datenbank-Handle nicht frei</translation>
+        <source>Review and Approve…</source>
+        <translation>Prüfen und freigeben…</translation>
     </message>
     <message>
-        <source>Updating the price of product %1: %2</source>
-        <translation>Fehler beim Aktualisieren des Preises von Produkt %1: %2</translation>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
     <message>
-        <source>Recording the run: %1</source>
-        <translation>Fehler beim Aufzeichnen des Laufs: %1</translation>
+        <source>A scheduled run on %1 prepared price changes for your approval: %2.</source>
+        <translation>Ein geplanter Lauf am %1 hat Preisänderungen zu Ihrer Freigabe vorbereitet: %2.</translation>
     </message>
 </context>
 <context>
-    <name>md::PriceProposalStore</name>
+    <name>md::PricingProposalStore</name>
     <message>
         <source>An undo cannot be proposed</source>
         <translation>Ein Rückgängigmachen kann nicht vorgeschlagen werden</translation>
@@ -4139,7 +4416,7 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::PriceReason</name>
+    <name>md::PricingReason</name>
     <message>
         <source> %</source>
         <translation> %</translation>
@@ -4238,69 +4515,46 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::PriceRunInfo</name>
+    <name>md::PricingReportText</name>
     <message>
-        <source>Manual</source>
-        <translation>Manuell</translation>
+        <source>Preview as of %1: %2 products looked at, %3 prices would change. Nothing has changed in the shop yet.</source>
+        <translation>Vorschau vom %1: %2 Produkte geprüft, %3 Preise würden sich ändern. Im Shop hat sich noch nichts geändert.</translation>
     </message>
     <message>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
+        <source>It uses the rules in the editor, which are not saved yet.</source>
+        <translation>Sie verwendet die Regeln im Editor, die noch nicht gespeichert sind.</translation>
     </message>
     <message>
-        <source>Command line</source>
-        <translation>Befehlszeile</translation>
+        <source>Price changes applied: %1 (run %2).</source>
+        <translation>Übernommene Preisänderungen: %1 (Lauf %2).</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-</context>
-<context>
-    <name>md::PriceRunStore</name>
-    <message>
-        <source>Reading the repricing runs: %1</source>
-        <translation>Fehler beim Lesen der Preisanpassungsläufe: %1</translation>
+        <source>Left alone because their price changed since the preview: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seit der Vorschau geändert hat: %1.</translation>
     </message>
     <message>
-        <source>Reading run %1: %2</source>
-        <translation>Fehler beim Lesen von Lauf %1: %2</translation>
+        <source>Left alone because their price changed since the proposal: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seit dem Vorschlag geändert hat: %1.</translation>
     </message>
     <message>
-        <source>There is no repricing run %1</source>
-        <translation>Es gibt keinen Preisanpassungslauf %1</translation>
+        <source>Undid run %1 as run %2; prices restored: %3.</source>
+        <translation>Lauf %1 als Lauf %2 rückgängig gemacht; wiederhergestellte Preise: %3.</translation>
     </message>
     <message>
-        <source>Reading the changes of run %1: %2</source>
-        <translation>Fehler beim Lesen der Änderungen von Lauf %1: %2</translation>
+        <source>Left alone because their price changed since: %1.</source>
+        <translation>Unverändert gelassen, weil sich ihr Preis seitdem geändert hat: %1.</translation>
     </message>
     <message>
-        <source>Reading the price history: %1</source>
-        <translation>Fehler beim Lesen des Preisverlaufs: %1</translation>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
-        <source>Run %1 is itself an undo (of run %2); reprice again instead</source>
-        <translation>Lauf %1 macht selbst etwas rückgängig (Lauf %2); passen Sie die Preise stattdessen neu an</translation>
+        <source>%1: deleted since</source>
+        <translation>%1: inzwischen gelöscht</translation>
     </message>
     <message>
-        <source>Run %1 was undone already</source>
-        <translation>Lauf %1 wurde bereits rückgängig gemacht</translation>
-    </message>
-    <message>
-        <source>Undoing run %1: %2</source>
-        <translation>Fehler beim Rückgängigmachen von Lauf %1: %2</translation>
-    </message>
-    <message>
-        <source>Undo of run %1</source>
-        <translation>Rückgängigmachen von Lauf %1</translation>
-    </message>
-    <message>
-        <source>Reading the current price: %1</source>
-        <translation>Aktueller Preis wird gelesen: %1</translation>
-    </message>
-    <message>
-        <source>There is no product %1</source>
-        <translation>Es gibt kein Produkt %1</translation>
+        <source>%1: now %2 (expected %3)</source>
+        <translation>%1: jetzt %2 (erwartet %3)</translation>
     </message>
 </context>
 <context>
@@ -4423,6 +4677,279 @@ Anweisung: %4</translation>
     <message>
         <source>%1 must be a whole number from 0 to %2</source>
         <translation>%1 muss eine ganze Zahl von 0 bis %2 sein</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRulesPanel</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet. &quot;Compute Preview&quot; already uses the rules as shown here.</source>
+        <translation>Geändert, noch nicht gespeichert. „Vorschau berechnen“ verwendet bereits die hier angezeigten Regeln.</translation>
+    </message>
+    <message>
+        <source>Save Rules</source>
+        <translation>Regeln speichern</translation>
+    </message>
+    <message>
+        <source>Store the rules in the shop database: scheduled runs and the command line use them too</source>
+        <translation>Die Regeln in der Shop-Datenbank speichern: geplante Läufe und die Kommandozeile verwenden sie ebenfalls</translation>
+    </message>
+    <message>
+        <source>Undo Edits</source>
+        <translation>Bearbeitung verwerfen</translation>
+    </message>
+    <message>
+        <source>Playbook Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Locked products</source>
+        <translation>Gesperrte Produkte</translation>
+    </message>
+    <message>
+        <source>Unlock Selected</source>
+        <translation>Ausgewählte entsperren</translation>
+    </message>
+    <message>
+        <source>Lock products from the preview table (&quot;Lock Selected Products&quot;); they are never repriced.</source>
+        <translation>Sperren Sie Produkte in der Vorschautabelle („Ausgewählte Produkte sperren“); ihre Preise werden nie angepasst.</translation>
+    </message>
+    <message>
+        <source>How the rules work</source>
+        <translation>So funktionieren die Regeln</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;For each product, with its &lt;b&gt;current&lt;/b&gt; price, its &lt;b&gt;base&lt;/b&gt; price, its &lt;b&gt;stock&lt;/b&gt; and its &lt;b&gt;demand&lt;/b&gt; score (0 to 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;stock &lt;b&gt;below the low threshold&lt;/b&gt;: new price = current + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;between the thresholds&lt;/b&gt;: new price = base + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;above the high threshold&lt;/b&gt;: the price is held (or marked down by the overstock markdown when the demand is 0).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then the move is &lt;b&gt;capped&lt;/b&gt; at the largest move per run (up or down), and two guard rails win over the cap: never below the &lt;b&gt;floor&lt;/b&gt; (the higher of the product&apos;s minimum price and cost plus the minimum margin) and never above the product&apos;s &lt;b&gt;maximum price&lt;/b&gt;. The result is rounded to the cent. A product whose price would not change gets no decision.&lt;/p&gt;&lt;p&gt;Products without cost and without minimum price, with base price 0, or whose floor is above their maximum price are skipped, with the reason in the preview.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Derive demand from sales&lt;/b&gt; sets every product&apos;s demand score from its completed orders: with &lt;i&gt;r&lt;/i&gt; the units sold in the last 14 days and &lt;i&gt;p&lt;/i&gt; the units sold in the 14 days before,&lt;br&gt;&lt;b&gt;demand = 10 × r / (r + p + 2)&lt;/b&gt;, rounded to two decimals. Steady sales score about 5, sales that only happen now approach 10, a product that stopped selling scores 0; the &quot;+ 2&quot; keeps a single sale from looking like a trend.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Für jedes Produkt, mit seinem &lt;b&gt;aktuellen&lt;/b&gt; Preis, seinem &lt;b&gt;Grundpreis&lt;/b&gt;, seinem &lt;b&gt;Bestand&lt;/b&gt; und seinem &lt;b&gt;Nachfragewert&lt;/b&gt; (0 bis 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Bestand &lt;b&gt;unter der unteren Schwelle&lt;/b&gt;: neuer Preis = aktueller Preis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;zwischen den Schwellen&lt;/b&gt;: neuer Preis = Grundpreis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;über der oberen Schwelle&lt;/b&gt;: Der Preis bleibt gleich (oder wird durch die Überbestands-Herabsetzung gesenkt, wenn die Nachfrage 0 ist).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Dann wird die Bewegung auf die größte Änderung pro Lauf &lt;b&gt;begrenzt&lt;/b&gt; (nach oben oder unten), und zwei Schutzgrenzen gehen der Begrenzung vor: nie unter der &lt;b&gt;Untergrenze&lt;/b&gt; (dem höheren Wert aus dem Mindestpreis des Produkts und den Kosten plus Mindestmarge) und nie über dem &lt;b&gt;Höchstpreis&lt;/b&gt; des Produkts. Das Ergebnis wird auf den Cent gerundet. Ein Produkt, dessen Preis sich nicht ändern würde, erhält keine Entscheidung.&lt;/p&gt;&lt;p&gt;Produkte ohne Kosten und ohne Mindestpreis, mit Grundpreis 0 oder deren Untergrenze über ihrem Höchstpreis liegt, werden übersprungen; der Grund steht in der Vorschau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nachfrage aus Verkäufen ableiten&lt;/b&gt; setzt den Nachfragewert jedes Produkts aus seinen abgeschlossenen Bestellungen: mit &lt;i&gt;r&lt;/i&gt; den in den letzten 14 Tagen verkauften Stück und &lt;i&gt;p&lt;/i&gt; den in den 14 Tagen davor verkauften Stück,&lt;br&gt;&lt;b&gt;Nachfrage = 10 × r / (r + p + 2)&lt;/b&gt;, gerundet auf zwei Nachkommastellen. Gleichmäßige Verkäufe ergeben etwa 5, Verkäufe, die erst jetzt stattfinden, nähern sich 10, ein Produkt, das nicht mehr verkauft wird, ergibt 0; das „+ 2“ verhindert, dass ein einzelner Verkauf wie ein Trend aussieht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Derive Demand from Sales</source>
+        <translation>Nachfrage aus Verkäufen ableiten</translation>
+    </message>
+    <message>
+        <source>Replace every product&apos;s demand score by the score its sales of the last 28 days give</source>
+        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben</translation>
+    </message>
+    <message>
+        <source>These are the saved rules.</source>
+        <translation>Dies sind die gespeicherten Regeln.</translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <translation>Die Regeln wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Rules saved. Scheduled runs and the command line use them from now on.</source>
+        <translation>Regeln gespeichert. Geplante Läufe und die Kommandozeile verwenden sie ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Products locked: %1. The next preview leaves them alone.</source>
+        <translation>Gesperrte Produkte: %1. Die nächste Vorschau lässt sie unverändert.</translation>
+    </message>
+    <message>
+        <source>Products unlocked: %1.</source>
+        <translation>Entsperrte Produkte: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRunInfo</name>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRunStore</name>
+    <message>
+        <source>Reading the repricing runs: %1</source>
+        <translation>Fehler beim Lesen der Preisanpassungsläufe: %1</translation>
+    </message>
+    <message>
+        <source>Reading run %1: %2</source>
+        <translation>Fehler beim Lesen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>There is no repricing run %1</source>
+        <translation>Es gibt keinen Preisanpassungslauf %1</translation>
+    </message>
+    <message>
+        <source>Reading the changes of run %1: %2</source>
+        <translation>Fehler beim Lesen der Änderungen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the price history: %1</source>
+        <translation>Fehler beim Lesen des Preisverlaufs: %1</translation>
+    </message>
+    <message>
+        <source>Reading the current price: %1</source>
+        <translation>Aktueller Preis wird gelesen: %1</translation>
+    </message>
+    <message>
+        <source>There is no product %1</source>
+        <translation>Es gibt kein Produkt %1</translation>
+    </message>
+    <message>
+        <source>Run %1 is itself an undo (of run %2); reprice again instead</source>
+        <translation>Lauf %1 macht selbst etwas rückgängig (Lauf %2); passen Sie die Preise stattdessen neu an</translation>
+    </message>
+    <message>
+        <source>Run %1 was undone already</source>
+        <translation>Lauf %1 wurde bereits rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Undoing run %1: %2</source>
+        <translation>Fehler beim Rückgängigmachen von Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Undo of run %1</source>
+        <translation>Rückgängigmachen von Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>Gestartet über</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Undid run %1</source>
+        <translation>Hat Lauf %1 rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Undone on %1</source>
+        <translation>Rückgängig gemacht am %1</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>Gestartet %1, beendet %2</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>Can be undone on this tab</source>
+        <translation>Kann auf diesem Reiter rückgängig gemacht werden</translation>
+    </message>
+    <message>
+        <source>An undo cannot be undone itself</source>
+        <translation>Ein Rückgängigmachen lässt sich nicht selbst rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Already undone</source>
+        <translation>Bereits rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingRunsPanel</name>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Old price</source>
+        <translation>Alter Preis</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Neuer Preis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Undo Run…</source>
+        <translation>Lauf rückgängig machen…</translation>
+    </message>
+    <message>
+        <source>Put back the prices of the selected run; products changed again since are left alone and listed</source>
+        <translation>Die Preise des ausgewählten Laufs zurücksetzen; seitdem erneut geänderte Produkte bleiben unverändert und werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Changes of the selected run:</source>
+        <translation>Änderungen des ausgewählten Laufs:</translation>
+    </message>
+    <message>
+        <source>The runs could not be read: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Changes of the selected run (the first %1 of %2):</source>
+        <translation>Änderungen des ausgewählten Laufs (die ersten %1 von %2):</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingService</name>
+    <message>
+        <source>Reading products</source>
+        <translation>Produkte werden gelesen</translation>
+    </message>
+    <message>
+        <source>Computing prices</source>
+        <translation>Preise werden berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>md::PricingTask</name>
+    <message>
+        <source>Applying prices</source>
+        <translation>Preise werden angewendet</translation>
+    </message>
+    <message>
+        <source>Deriving demand from sales</source>
+        <translation>Nachfrage wird aus den Verkäufen ermittelt</translation>
     </message>
 </context>
 <context>
@@ -4625,53 +5152,6 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::RepriceJob</name>
-    <message>
-        <source>Repricing</source>
-        <translation>Preisanpassung</translation>
-    </message>
-    <message>
-        <source>Repricing skipped, nothing changed: %1</source>
-        <translation>Preisanpassung übersprungen, nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>Pulling the inventory feed %1</source>
-        <translation>Der Bestands-Feed %1 wird abgerufen</translation>
-    </message>
-    <message>
-        <source>%1: %2%</source>
-        <translation>%1: %2 %</translation>
-    </message>
-    <message>
-        <source>Repricing failed, nothing changed: %1</source>
-        <translation>Preisanpassung fehlgeschlagen, nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>No price changes.</source>
-        <translation>Keine Preisänderungen.</translation>
-    </message>
-    <message>
-        <source>Storing the repricing proposal failed, nothing changed: %1</source>
-        <translation>Das Speichern des Preisvorschlags ist fehlgeschlagen, nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>Prepared %1 price changes (%2 up, %3 down) for approval as proposal %4.</source>
-        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Vorschlag %4 zur Freigabe vorbereitet.</translation>
-    </message>
-    <message>
-        <source>Applying the prices failed, nothing changed: %1</source>
-        <translation>Das Anwenden der Preise ist fehlgeschlagen, nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>Applied %1 price changes (%2 up, %3 down) as run %4.</source>
-        <translation>%1 Preisänderungen (%2 erhöht, %3 gesenkt) als Lauf %4 angewendet.</translation>
-    </message>
-    <message>
-        <source>%1 products whose price changed meanwhile were left alone.</source>
-        <translation>%1 Produkte, deren Preis sich zwischenzeitlich geändert hat, wurden nicht angetastet.</translation>
-    </message>
-</context>
-<context>
     <name>md::RepriceUndoCommand</name>
     <message>
         <source>Undo a repricing run: its prices go back, except where a price changed again since (those are listed, not overwritten)</source>
@@ -4713,438 +5193,54 @@ Anweisung: %4</translation>
     </message>
 </context>
 <context>
-    <name>md::RepricingPage</name>
+    <name>md::RfmScoring</name>
     <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
+        <source>Champions</source>
+        <translation>Champions</translation>
     </message>
     <message>
-        <source>%1: deleted since</source>
-        <translation>%1: inzwischen gelöscht</translation>
+        <source>Potential loyalists</source>
+        <translation>Potenzielle Stammkunden</translation>
     </message>
     <message>
-        <source>%1: now %2 (expected %3)</source>
-        <translation>%1: jetzt %2 (erwartet %3)</translation>
+        <source>Loyal customers</source>
+        <translation>Treue Kunden</translation>
     </message>
     <message>
-        <source>Repricing</source>
-        <translation>Preisanpassung</translation>
+        <source>Promising</source>
+        <translation>Vielversprechend</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
     </message>
     <message>
-        <source>Preview and Apply</source>
-        <translation>Vorschau und Übernehmen</translation>
+        <source>Can&apos;t lose them</source>
+        <translation>Nicht verlieren</translation>
     </message>
     <message>
-        <source>Rules and Schedule</source>
-        <translation>Regeln und Zeitplan</translation>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
     </message>
     <message>
-        <source>Runs and Undo</source>
-        <translation>Läufe und Rückgängig</translation>
+        <source>Need attention</source>
+        <translation>Brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <source>Preview as of %1: %2 products looked at, %3 prices would change. Nothing has changed in the shop yet.</source>
-        <translation>Vorschau vom %1: %2 Produkte geprüft, %3 Preise würden sich ändern. Im Shop hat sich noch nichts geändert.</translation>
+        <source>About to sleep</source>
+        <translation>Drohen einzuschlafen</translation>
     </message>
     <message>
-        <source>It uses the rules in the editor, which are not saved yet.</source>
-        <translation>Sie verwendet die Regeln im Editor, die noch nicht gespeichert sind.</translation>
+        <source>Lost</source>
+        <translation>Verloren</translation>
     </message>
     <message>
-        <source>Price changes applied: %1 (run %2).</source>
-        <translation>Übernommene Preisänderungen: %1 (Lauf %2).</translation>
+        <source>Hibernating</source>
+        <translation>Im Winterschlaf</translation>
     </message>
     <message>
-        <source>Left alone because their price changed since the preview: %1.</source>
-        <translation>Unverändert gelassen, weil sich ihr Preis seit der Vorschau geändert hat: %1.</translation>
-    </message>
-    <message>
-        <source>Demand derived from sales: %1 products sold in the last 28 days; %2 scores changed. Compute the preview again to see the effect.</source>
-        <translation>Nachfrage aus den Verkäufen abgeleitet: %1 Produkte in den letzten 28 Tagen verkauft; %2 Werte geändert. Berechnen Sie die Vorschau erneut, um die Wirkung zu sehen.</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was changed.</source>
-        <translation>Abgebrochen; nichts wurde geändert.</translation>
-    </message>
-    <message>
-        <source>These are the saved rules.</source>
-        <translation>Dies sind die gespeicherten Regeln.</translation>
-    </message>
-    <message>
-        <source>The stored rules could not be read: %1</source>
-        <translation>Die gespeicherten Regeln konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The shop database could not be opened: %1</source>
-        <translation>Die Shop-Datenbank konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>Review and Approve…</source>
-        <translation>Prüfen und freigeben…</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Compute Preview</source>
-        <translation>Vorschau berechnen</translation>
-    </message>
-    <message>
-        <source>Work out the new price of every product with the rules on the &quot;Rules and Schedule&quot; tab; nothing changes until you apply</source>
-        <translation>Den neuen Preis jedes Produkts mit den Regeln auf dem Reiter „Regeln und Zeitplan“ berechnen; nichts ändert sich, bevor Sie übernehmen</translation>
-    </message>
-    <message>
-        <source>All price changes</source>
-        <translation>Alle Preisänderungen</translation>
-    </message>
-    <message>
-        <source>Increases</source>
-        <translation>Erhöhungen</translation>
-    </message>
-    <message>
-        <source>Decreases</source>
-        <translation>Senkungen</translation>
-    </message>
-    <message>
-        <source>Capped by a limit</source>
-        <translation>Durch eine Grenze begrenzt</translation>
-    </message>
-    <message>
-        <source>Every product (also unchanged and skipped)</source>
-        <translation>Jedes Produkt (auch unveränderte und übersprungene)</translation>
-    </message>
-    <message>
-        <source>Search SKU or title</source>
-        <translation>Artikelnummer oder Titel suchen</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
-    </message>
-    <message>
-        <source>Tick All</source>
-        <translation>Alle anhaken</translation>
-    </message>
-    <message>
-        <source>Tick None</source>
-        <translation>Keine anhaken</translation>
-    </message>
-    <message>
-        <source>Tick Selected Only</source>
-        <translation>Nur Ausgewählte anhaken</translation>
-    </message>
-    <message>
-        <source>Approve only the rows selected in the table</source>
-        <translation>Nur die in der Tabelle ausgewählten Zeilen freigeben</translation>
-    </message>
-    <message>
-        <source>Lock Selected Products</source>
-        <translation>Ausgewählte Produkte sperren</translation>
-    </message>
-    <message>
-        <source>Never reprice the selected products (unlock them on the &quot;Rules and Schedule&quot; tab)</source>
-        <translation>Die Preise der ausgewählten Produkte nie anpassen (entsperren auf dem Reiter „Regeln und Zeitplan“)</translation>
-    </message>
-    <message>
-        <source>Price history: select a product in the table</source>
-        <translation>Preisverlauf: Wählen Sie ein Produkt in der Tabelle</translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation>Regeln</translation>
-    </message>
-    <message>
-        <source>Changed, not saved yet. &quot;Compute Preview&quot; already uses the rules as shown here.</source>
-        <translation>Geändert, noch nicht gespeichert. „Vorschau berechnen“ verwendet bereits die hier angezeigten Regeln.</translation>
-    </message>
-    <message>
-        <source>Save Rules</source>
-        <translation>Regeln speichern</translation>
-    </message>
-    <message>
-        <source>Store the rules in the shop database: scheduled runs and the command line use them too</source>
-        <translation>Die Regeln in der Shop-Datenbank speichern: geplante Läufe und die Kommandozeile verwenden sie ebenfalls</translation>
-    </message>
-    <message>
-        <source>Undo Edits</source>
-        <translation>Bearbeitung verwerfen</translation>
-    </message>
-    <message>
-        <source>Playbook Defaults</source>
-        <translation>Standardwerte</translation>
-    </message>
-    <message>
-        <source>Locked products</source>
-        <translation>Gesperrte Produkte</translation>
-    </message>
-    <message>
-        <source>Unlock Selected</source>
-        <translation>Ausgewählte entsperren</translation>
-    </message>
-    <message>
-        <source>Lock products from the preview table (&quot;Lock Selected Products&quot;); they are never repriced.</source>
-        <translation>Sperren Sie Produkte in der Vorschautabelle („Ausgewählte Produkte sperren“); ihre Preise werden nie angepasst.</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <source>How the rules work</source>
-        <translation>So funktionieren die Regeln</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;For each product, with its &lt;b&gt;current&lt;/b&gt; price, its &lt;b&gt;base&lt;/b&gt; price, its &lt;b&gt;stock&lt;/b&gt; and its &lt;b&gt;demand&lt;/b&gt; score (0 to 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;stock &lt;b&gt;below the low threshold&lt;/b&gt;: new price = current + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;between the thresholds&lt;/b&gt;: new price = base + base × step × demand;&lt;/li&gt;&lt;li&gt;stock &lt;b&gt;above the high threshold&lt;/b&gt;: the price is held (or marked down by the overstock markdown when the demand is 0).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then the move is &lt;b&gt;capped&lt;/b&gt; at the largest move per run (up or down), and two guard rails win over the cap: never below the &lt;b&gt;floor&lt;/b&gt; (the higher of the product&apos;s minimum price and cost plus the minimum margin) and never above the product&apos;s &lt;b&gt;maximum price&lt;/b&gt;. The result is rounded to the cent. A product whose price would not change gets no decision.&lt;/p&gt;&lt;p&gt;Products without cost and without minimum price, with base price 0, or whose floor is above their maximum price are skipped, with the reason in the preview.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Derive demand from sales&lt;/b&gt; sets every product&apos;s demand score from its completed orders: with &lt;i&gt;r&lt;/i&gt; the units sold in the last 14 days and &lt;i&gt;p&lt;/i&gt; the units sold in the 14 days before,&lt;br&gt;&lt;b&gt;demand = 10 × r / (r + p + 2)&lt;/b&gt;, rounded to two decimals. Steady sales score about 5, sales that only happen now approach 10, a product that stopped selling scores 0; the &quot;+ 2&quot; keeps a single sale from looking like a trend.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Für jedes Produkt, mit seinem &lt;b&gt;aktuellen&lt;/b&gt; Preis, seinem &lt;b&gt;Grundpreis&lt;/b&gt;, seinem &lt;b&gt;Bestand&lt;/b&gt; und seinem &lt;b&gt;Nachfragewert&lt;/b&gt; (0 bis 10):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Bestand &lt;b&gt;unter der unteren Schwelle&lt;/b&gt;: neuer Preis = aktueller Preis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;zwischen den Schwellen&lt;/b&gt;: neuer Preis = Grundpreis + Grundpreis × Schritt × Nachfrage;&lt;/li&gt;&lt;li&gt;Bestand &lt;b&gt;über der oberen Schwelle&lt;/b&gt;: Der Preis bleibt gleich (oder wird durch die Überbestands-Herabsetzung gesenkt, wenn die Nachfrage 0 ist).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Dann wird die Bewegung auf die größte Änderung pro Lauf &lt;b&gt;begrenzt&lt;/b&gt; (nach oben oder unten), und zwei Schutzgrenzen gehen der Begrenzung vor: nie unter der &lt;b&gt;Untergrenze&lt;/b&gt; (dem höheren Wert aus dem Mindestpreis des Produkts und den Kosten plus Mindestmarge) und nie über dem &lt;b&gt;Höchstpreis&lt;/b&gt; des Produkts. Das Ergebnis wird auf den Cent gerundet. Ein Produkt, dessen Preis sich nicht ändern würde, erhält keine Entscheidung.&lt;/p&gt;&lt;p&gt;Produkte ohne Kosten und ohne Mindestpreis, mit Grundpreis 0 oder deren Untergrenze über ihrem Höchstpreis liegt, werden übersprungen; der Grund steht in der Vorschau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nachfrage aus Verkäufen ableiten&lt;/b&gt; setzt den Nachfragewert jedes Produkts aus seinen abgeschlossenen Bestellungen: mit &lt;i&gt;r&lt;/i&gt; den in den letzten 14 Tagen verkauften Stück und &lt;i&gt;p&lt;/i&gt; den in den 14 Tagen davor verkauften Stück,&lt;br&gt;&lt;b&gt;Nachfrage = 10 × r / (r + p + 2)&lt;/b&gt;, gerundet auf zwei Nachkommastellen. Gleichmäßige Verkäufe ergeben etwa 5, Verkäufe, die erst jetzt stattfinden, nähern sich 10, ein Produkt, das nicht mehr verkauft wird, ergibt 0; das „+ 2“ verhindert, dass ein einzelner Verkauf wie ein Trend aussieht.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Derive Demand from Sales</source>
-        <translation>Nachfrage aus Verkäufen ableiten</translation>
-    </message>
-    <message>
-        <source>Replace every product&apos;s demand score by the score its sales of the last 28 days give</source>
-        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>Started from</source>
-        <translation>Gestartet über</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Änderungen</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>Artikelnummer</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Old price</source>
-        <translation>Alter Preis</translation>
-    </message>
-    <message>
-        <source>New price</source>
-        <translation>Neuer Preis</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Undo Run…</source>
-        <translation>Lauf rückgängig machen…</translation>
-    </message>
-    <message>
-        <source>Put back the prices of the selected run; products changed again since are left alone and listed</source>
-        <translation>Die Preise des ausgewählten Laufs zurücksetzen; seitdem erneut geänderte Produkte bleiben unverändert und werden aufgelistet</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Changes of the selected run:</source>
-        <translation>Änderungen des ausgewählten Laufs:</translation>
-    </message>
-    <message>
-        <source>The preview was not computed: %1</source>
-        <translation>Die Vorschau wurde nicht berechnet: %1</translation>
-    </message>
-    <message>
-        <source>Computing the preview…</source>
-        <translation>Vorschau wird berechnet…</translation>
-    </message>
-    <message>
-        <source>The rules were not saved: %1</source>
-        <translation>Die Regeln wurden nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Rules saved. Scheduled runs and the command line use them from now on.</source>
-        <translation>Regeln gespeichert. Geplante Läufe und die Kommandozeile verwenden sie ab jetzt.</translation>
-    </message>
-    <message>
-        <source>No preview yet. &quot;Compute Preview&quot; works out the new prices; nothing changes in the shop until you apply them.</source>
-        <translation>Noch keine Vorschau. „Vorschau berechnen“ ermittelt die neuen Preise; im Shop ändert sich nichts, bevor Sie sie übernehmen.</translation>
-    </message>
-    <message>
-        <source>Shown: %1 rows, %2 up, %3 down, %4 capped by a limit; average change %5 %.</source>
-        <translation>Angezeigt: %1 Zeilen, %2 höher, %3 niedriger, %4 durch eine Grenze begrenzt; durchschnittliche Änderung %5 %.</translation>
-    </message>
-    <message>
-        <source>All products: %1 changes (%2 up, %3 down), %4 unchanged, %5 skipped.</source>
-        <translation>Alle Produkte: %1 Änderungen (%2 höher, %3 niedriger), %4 unverändert, %5 übersprungen.</translation>
-    </message>
-    <message>
-        <source>Apply Ticked Changes (%1)…</source>
-        <translation>Angehakte Änderungen übernehmen (%1)…</translation>
-    </message>
-    <message>
-        <source>Change these prices in the shop now?
-
-Prices that change: %1 (%2 up, %3 down).
-They change in one step, and the run can be undone as a whole on the &quot;Runs and Undo&quot; tab.</source>
-        <translation>Diese Preise jetzt im Shop ändern?
-
-Preise, die sich ändern: %1 (%2 höher, %3 niedriger).
-Sie ändern sich in einem Schritt, und der Lauf kann auf dem Reiter „Läufe und Rückgängig“ als Ganzes rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <source>Apply Price Changes</source>
-        <translation>Preisänderungen übernehmen</translation>
-    </message>
-    <message>
-        <source>Applying the price changes…</source>
-        <translation>Preisänderungen werden übernommen…</translation>
-    </message>
-    <message>
-        <source>Replace the demand score of every product by the score its sales of the last 28 days give?</source>
-        <translation>Den Nachfragewert jedes Produkts durch den Wert ersetzen, den seine Verkäufe der letzten 28 Tage ergeben?</translation>
-    </message>
-    <message>
-        <source>Deriving demand from sales…</source>
-        <translation>Nachfrage wird aus den Verkäufen abgeleitet…</translation>
-    </message>
-    <message>
-        <source>Price history of %1 could not be read: %2</source>
-        <translation>Der Preisverlauf von %1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: no price changes recorded yet</source>
-        <translation>%1: noch keine Preisänderungen aufgezeichnet</translation>
-    </message>
-    <message>
-        <source>%1: price changes recorded: %2</source>
-        <translation>%1: aufgezeichnete Preisänderungen: %2</translation>
-    </message>
-    <message>
-        <source>Products locked: %1. The next preview leaves them alone.</source>
-        <translation>Gesperrte Produkte: %1. Die nächste Vorschau lässt sie unverändert.</translation>
-    </message>
-    <message>
-        <source>Products unlocked: %1.</source>
-        <translation>Entsperrte Produkte: %1.</translation>
-    </message>
-    <message>
-        <source>The runs could not be read: %1</source>
-        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Undid run %1</source>
-        <translation>Hat Lauf %1 rückgängig gemacht</translation>
-    </message>
-    <message>
-        <source>Undone on %1</source>
-        <translation>Rückgängig gemacht am %1</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>Übernommen</translation>
-    </message>
-    <message>
-        <source>Changes of the selected run (the first %1 of %2):</source>
-        <translation>Änderungen des ausgewählten Laufs (die ersten %1 von %2):</translation>
-    </message>
-    <message>
-        <source>Undo Run</source>
-        <translation>Lauf rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Put back the prices run %1 changed (%2 changes)?
-
-Products whose price changed again since are left alone and listed.</source>
-        <translation>Die von Lauf %1 geänderten Preise zurücksetzen (%2 Änderungen)?
-
-Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert und werden aufgelistet.</translation>
-    </message>
-    <message>
-        <source>Undoing run %1…</source>
-        <translation>Lauf %1 wird rückgängig gemacht…</translation>
-    </message>
-    <message>
-        <source>Run %1 was not undone: %2</source>
-        <translation>Lauf %1 wurde nicht rückgängig gemacht: %2</translation>
-    </message>
-    <message>
-        <source>Undid run %1 as run %2; prices restored: %3.</source>
-        <translation>Lauf %1 als Lauf %2 rückgängig gemacht; wiederhergestellte Preise: %3.</translation>
-    </message>
-    <message>
-        <source>Left alone because their price changed since: %1.</source>
-        <translation>Unverändert gelassen, weil sich ihr Preis seitdem geändert hat: %1.</translation>
-    </message>
-    <message>
-        <source>A scheduled run on %1 prepared price changes for your approval: %2.</source>
-        <translation>Ein geplanter Lauf am %1 hat Preisänderungen zu Ihrer Freigabe vorbereitet: %2.</translation>
-    </message>
-    <message>
-        <source>Applying the approved changes…</source>
-        <translation>Freigegebene Änderungen werden übernommen…</translation>
-    </message>
-    <message>
-        <source>The proposal was not applied: %1</source>
-        <translation>Der Vorschlag wurde nicht übernommen: %1</translation>
-    </message>
-    <message>
-        <source>Left alone because their price changed since the proposal: %1.</source>
-        <translation>Unverändert gelassen, weil sich ihr Preis seit dem Vorschlag geändert hat: %1.</translation>
-    </message>
-    <message>
-        <source>Discard Proposal</source>
-        <translation>Vorschlag verwerfen</translation>
-    </message>
-    <message>
-        <source>Discard the price changes the scheduled run prepared? Prices stay as they are.</source>
-        <translation>Die vom geplanten Lauf vorbereiteten Preisänderungen verwerfen? Die Preise bleiben, wie sie sind.</translation>
-    </message>
-    <message>
-        <source>The proposal was discarded; no price changed.</source>
-        <translation>Der Vorschlag wurde verworfen; kein Preis hat sich geändert.</translation>
-    </message>
-</context>
-<context>
-    <name>md::RepricingService</name>
-    <message>
-        <source>Reading products</source>
-        <translation>Produkte werden gelesen</translation>
-    </message>
-    <message>
-        <source>Computing prices</source>
-        <translation>Preise werden berechnet</translation>
-    </message>
-</context>
-<context>
-    <name>md::RepricingTask</name>
-    <message>
-        <source>Applying prices</source>
-        <translation>Preise werden angewendet</translation>
-    </message>
-    <message>
-        <source>Deriving demand from sales</source>
-        <translation>Nachfrage wird aus den Verkäufen ermittelt</translation>
+        <source>Others</source>
+        <translation>Sonstige</translation>
     </message>
 </context>
 <context>
