@@ -4,6 +4,7 @@
 // the editor each type gets; and the Subscriptions page composing a month's boxes.
 
 #include "db/sql.h"
+#include "seedproducts.h"
 #include "subscriptions/customerfeaturesdialog.h"
 #include "subscriptions/planmatrixmodel.h"
 #include "subscriptions/planspage.h"
@@ -330,15 +331,16 @@ void tst_PlansPage::pageShowsMatrix()
 
 void tst_PlansPage::subscriptionsPageComposes()
 {
+    std::vector<test::SeedProduct> products;
     for (int i = 0; i < 6; ++i) {
-        MD_VERIFY(sql::exec(
-            m_db->sql(),
-            QStringLiteral("INSERT INTO products (sku, title, base_price_cents, "
-                           "current_price_cents, stock_level, is_exclusive, "
-                           "created_at, updated_at) "
-                           "VALUES (?, ?, 100, 100, 5, ?, 0, 0)"),
-            {QStringLiteral("P-%1").arg(i), QStringLiteral("Product %1").arg(i), i == 0 ? 1 : 0}));
+        products.push_back({.sku = QStringLiteral("P-%1").arg(i),
+                            .title = QStringLiteral("Product %1").arg(i),
+                            .basePriceCents = 100,
+                            .currentPriceCents = 100,
+                            .stockLevel = 5,
+                            .exclusive = i == 0});
     }
+    MD_VERIFY(test::seedProducts(*m_db, products));
     auto customer
         = sql::scalar(m_db->sql(), QStringLiteral("INSERT INTO customers (email, created_at) "
                                                   "VALUES ('sub@example.com', 0) RETURNING id"));
