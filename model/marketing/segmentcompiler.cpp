@@ -68,10 +68,10 @@ public:
     {
         switch (c.field) {
         case F::OrdersCount:
-            return compare({QStringLiteral("(SELECT COUNT(*) FROM orders o WHERE %1)")
-                                .arg(completed()),
-                            {m_asOf}},
-                           c.op, c.numbers);
+            return compare(
+                {QStringLiteral("(SELECT COUNT(*) FROM orders o WHERE %1)").arg(completed()),
+                 {m_asOf}},
+                c.op, c.numbers);
         case F::TotalSpent:
             if (c.op == Op::TopPercent)
                 return topPercent(c.numbers.front());
@@ -121,8 +121,8 @@ public:
                     {c.numbers.front()}};
         case F::Unsubscribed:
             return {QStringLiteral("(CASE WHEN %1 THEN 1 ELSE 0 END) %2 ?")
-                        .arg(unsubscribed(), c.op == Op::Equal ? QStringLiteral("=")
-                                                               : QStringLiteral("<>")),
+                        .arg(unsubscribed(),
+                             c.op == Op::Equal ? QStringLiteral("=") : QStringLiteral("<>")),
                     {m_asOf, c.numbers.front()}};
         case F::SubscriptionPlan:
             return setMatch(QStringLiteral("subscriptions s JOIN plans pl ON pl.id = s.plan_id"),
@@ -192,11 +192,11 @@ public:
             return {QStringLiteral("(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(unsubscribed()),
                     {m_asOf}};
         case F::SubscriptionPlan:
-            return {QStringLiteral("(SELECT %1 FROM subscriptions s JOIN plans pl ON pl.id = "
-                                   "s.plan_id WHERE %2)")
-                        .arg(m_dialect.textAggregate(QStringLiteral("pl.name")),
-                             currentSubscription()),
-                    {m_asOf}};
+            return {
+                QStringLiteral("(SELECT %1 FROM subscriptions s JOIN plans pl ON pl.id = "
+                               "s.plan_id WHERE %2)")
+                    .arg(m_dialect.textAggregate(QStringLiteral("pl.name")), currentSubscription()),
+                {m_asOf}};
         case F::SubscriptionStatus:
             return {QStringLiteral("(SELECT %1 FROM subscriptions s WHERE %2)")
                         .arg(m_dialect.textAggregate(QStringLiteral("s.status")),
@@ -357,7 +357,9 @@ private:
         const QString latest = QStringLiteral("MAX(e.occurred_at)");
         QString age;
         QVariantList ageValues;
-        const auto bound = [&](qint64 hours) { return m_asOf - hours * kHour; };
+        const auto bound = [&](qint64 hours) {
+            return m_asOf - hours * kHour;
+        };
         switch (c.op) {
         case Op::Less:
             age = latest + QStringLiteral(" > ?");

@@ -63,8 +63,10 @@ Result<qint64> wholeNumber(const QJsonValue &value, const QString &path, qint64 
 {
     const double d = value.toDouble();
     if (!value.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
-        return at(path,
-                  SegmentRule::tr("%1 is not a whole number from %2 to %3").arg(describe(value)).arg(min).arg(max));
+        return at(path, SegmentRule::tr("%1 is not a whole number from %2 to %3")
+                            .arg(describe(value))
+                            .arg(min)
+                            .arg(max));
     }
     return qint64(d);
 }
@@ -81,8 +83,9 @@ Result<qint64> cents(const QJsonValue &value, const QString &path)
                             .arg(describe(value)));
     auto parsed = money::parse(text);
     if (!parsed || *parsed > kMaxWhole)
-        return at(path, SegmentRule::tr("%1 is not an amount of money exact to the cent, such as 99.95")
-                            .arg(describe(value)));
+        return at(path,
+                  SegmentRule::tr("%1 is not an amount of money exact to the cent, such as 99.95")
+                      .arg(describe(value)));
     return *parsed;
 }
 
@@ -121,8 +124,9 @@ Result<std::pair<qint64, QString>> dateBound(const QJsonValue &value, const QStr
                              time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"))};
         }
     }
-    return at(path, SegmentRule::tr("%1 is not a date (2026-06-30) or an ISO time (2026-06-30T12:00:00Z)")
-                        .arg(describe(value)));
+    return at(path,
+              SegmentRule::tr("%1 is not a date (2026-06-30) or an ISO time (2026-06-30T12:00:00Z)")
+                  .arg(describe(value)));
 }
 
 Status readValue(SegmentCondition &condition, const QJsonValue &value, const QString &path)
@@ -170,7 +174,8 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
         if (op == Op::Between) {
             const QJsonArray pair = value.toArray();
             if (!value.isArray() || pair.size() != 2)
-                return at(path, SegmentRule::tr("between needs an array of two values, such as [10, 20]"));
+                return at(path, SegmentRule::tr(
+                                    "between needs an array of two values, such as [10, 20]"));
             auto low = one(pair[0], path + QStringLiteral("[0]"));
             if (!low)
                 return fail(low.error());
@@ -178,7 +183,8 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
             if (!high)
                 return fail(high.error());
             if (*low > *high)
-                return at(path, SegmentRule::tr("the first value of between is greater than the second"));
+                return at(path,
+                          SegmentRule::tr("the first value of between is greater than the second"));
             condition.numbers = {*low, *high};
             condition.value = QJsonArray{json(*low), json(*high)};
             return {};
@@ -219,7 +225,8 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
         if (op == Op::In) {
             const QJsonArray list = value.toArray();
             if (!value.isArray() || list.isEmpty())
-                return at(path, SegmentRule::tr("in needs a non-empty array, such as [\"a\", \"b\"]"));
+                return at(path,
+                          SegmentRule::tr("in needs a non-empty array, such as [\"a\", \"b\"]"));
             QJsonArray canonical;
             for (qsizetype i = 0; i < list.size(); ++i) {
                 auto item = one(list[i], path + QStringLiteral("[%1]").arg(i));
@@ -245,7 +252,8 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
 Result<SegmentNode> readNode(const QJsonValue &json, const QString &path)
 {
     if (!json.isObject())
-        return at(path, SegmentRule::tr("%1 is not a group or a condition object").arg(describe(json)));
+        return at(path,
+                  SegmentRule::tr("%1 is not a group or a condition object").arg(describe(json)));
     const QJsonObject object = json.toObject();
     SegmentNode node;
     for (const auto &[key, kind] : {std::pair{QStringLiteral("all"), SegmentNode::Kind::All},
@@ -255,7 +263,8 @@ Result<SegmentNode> readNode(const QJsonValue &json, const QString &path)
             continue;
         const QString inner = join(path, key);
         if (object.size() != 1) {
-            return at(path, SegmentRule::tr("a group has the one member \"%1\" and nothing beside it; found %2")
+            return at(path, SegmentRule::tr(
+                                "a group has the one member \"%1\" and nothing beside it; found %2")
                                 .arg(key, object.keys().join(QStringLiteral(", "))));
         }
         node.kind = kind;
@@ -283,9 +292,10 @@ Result<SegmentNode> readNode(const QJsonValue &json, const QString &path)
     for (const QString &key : object.keys()) {
         if (key != QLatin1String("field") && key != QLatin1String("op")
             && key != QLatin1String("value")) {
-            return at(join(path, key), SegmentRule::tr("unknown member \"%1\"; a condition has field, op and "
-                                          "value, a group is all, any or not")
-                                           .arg(key));
+            return at(join(path, key),
+                      SegmentRule::tr("unknown member \"%1\"; a condition has field, op and "
+                                      "value, a group is all, any or not")
+                          .arg(key));
         }
     }
     const QString fieldPath = join(path, QStringLiteral("field"));

@@ -6,6 +6,8 @@
 #include "db/transaction.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 namespace md {
 
@@ -24,7 +26,8 @@ Result<std::vector<SegmentSummary>> SegmentService::list(const Database &db, qin
         } else {
             auto counted = SegmentStore::count(db, compiler.count(*parsed, asOf));
             if (!counted)
-                return fail(tr("Counting the segment \"%1\": %2").arg(record.name, counted.error()));
+                return fail(
+                    tr("Counting the segment \"%1\": %2").arg(record.name, counted.error()));
             summary.count = *counted;
         }
         summary.record = std::move(record);
@@ -169,8 +172,8 @@ Result<qint64> SegmentService::count(const Database &db, const SegmentRule &rule
     return SegmentStore::count(db, SegmentCompiler(db.dialect()).count(rule, asOf));
 }
 
-Result<SegmentMembers> SegmentService::members(const Database &db, const QString &name,
-                                               qint64 asOf, qint64 limit)
+Result<SegmentMembers> SegmentService::members(const Database &db, const QString &name, qint64 asOf,
+                                               qint64 limit)
 {
     auto parsed = rule(db, name);
     if (!parsed)
@@ -204,6 +207,27 @@ Result<SegmentMembers> SegmentService::members(const Database &db, const Segment
     return out;
 }
 
+Result<qint64> SegmentService::parseAsOf(const QString &text)
+{
+    static const QRegularExpression isoDate(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QString trimmed = text.trimmed();
+    if (isoDate.match(trimmed).hasMatch()) {
+        const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+        if (date.isValid()) {
+            return QDateTime(date.addDays(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch() - 1;
+        }
+    } else if (trimmed.contains(QLatin1Char('T'))) {
+        QDateTime time = QDateTime::fromString(trimmed, Qt::ISODate);
+        if (time.isValid()) {
+            if (time.timeSpec() == Qt::LocalTime)
+                time = QDateTime(time.date(), time.time(), QTimeZone::utc());
+            return time.toSecsSinceEpoch();
+        }
+    }
+    return fail(
+        tr("\"%1\" is not a date (2026-06-30) or an ISO time (2026-06-30T12:00:00Z)").arg(text));
+}
+
 Result<int> SegmentService::createBuiltIns(const Database &db)
 {
     const QString context = tr("Creating the built-in segments");
@@ -221,12 +245,12 @@ Result<int> SegmentService::createBuiltIns(const Database &db)
         auto parsed = SegmentRule::parse(builtIn.definition);
         if (!parsed)
             return fail(tr("%1: %2: %3").arg(context, builtIn.name, parsed.error()));
-        if (auto inserted = sql::exec(db.sql(),
-                                      QStringLiteral("INSERT INTO segments (name, description, "
-                                                     "definition, created_at, updated_at) "
-                                                     "VALUES (?, ?, ?, ?, ?)"),
-                                      {builtIn.name, builtIn.description,
-                                       QString::fromUtf8(parsed->toJson()), now, now});
+        if (auto inserted = sql::exec(
+                db.sql(),
+                QStringLiteral("INSERT INTO segments (name, description, "
+                               "definition, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?)"),
+                {builtIn.name, builtIn.description, QString::fromUtf8(parsed->toJson()), now, now});
             !inserted) {
             return fail(inserted.withContext(context).error());
         }

@@ -69,8 +69,13 @@ public:
     // The first `limit` members by customer id (all when limit < 0).
     static Result<SegmentMembers> members(const Database &db, const QString &name, qint64 asOf,
                                           qint64 limit = -1);
-    static Result<SegmentMembers> members(const Database &db, const SegmentRule &rule,
-                                          qint64 asOf, qint64 limit = -1);
+    static Result<SegmentMembers> members(const Database &db, const SegmentRule &rule, qint64 asOf,
+                                          qint64 limit = -1);
+
+    // --as-of and the builder's date: a date "2026-06-30" is the end of that UTC day
+    // (23:59:59, so all of the day counts); a full ISO time is taken as written, UTC when it
+    // names no offset. UTC epoch seconds.
+    static Result<qint64> parseAsOf(const QString &text);
 
     // Writes the built-in segments when the database has no segment at all; returns how many
     // were written (0 when segments exist).

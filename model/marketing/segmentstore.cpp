@@ -25,6 +25,12 @@ SegmentRecord readRecord(const QSqlQuery &query)
     return record;
 }
 
+// A null QString binds as NULL; the column is NOT NULL with '' for none.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace
 
 Result<std::vector<SegmentRecord>> SegmentStore::all(const Database &db)
@@ -60,7 +66,7 @@ Result<SegmentRecord> SegmentStore::insert(const Database &db, SegmentRecord rec
                                  QStringLiteral("INSERT INTO segments (name, description, "
                                                 "definition, created_at, updated_at) VALUES "
                                                 "(?, ?, ?, ?, ?)"),
-                                 {record.name, record.description, record.definition,
+                                 {record.name, nonNull(record.description), record.definition,
                                   record.createdAt, record.updatedAt});
         !written) {
         return fail(written.withContext(context).error());
@@ -81,7 +87,7 @@ Status SegmentStore::update(const Database &db, const SegmentRecord &record)
     return sql::exec(db.sql(),
                      QStringLiteral("UPDATE segments SET name = ?, description = ?, "
                                     "definition = ?, updated_at = ? WHERE id = ?"),
-                     {record.name, record.description, record.definition, record.updatedAt,
+                     {record.name, nonNull(record.description), record.definition, record.updatedAt,
                       record.id})
         .withContext(context);
 }
@@ -129,8 +135,7 @@ Result<qint64> SegmentStore::count(const Database &db, const CompiledQuery &quer
     return value->toLongLong();
 }
 
-Result<std::vector<QVariantList>> SegmentStore::rows(const Database &db,
-                                                     const CompiledQuery &query)
+Result<std::vector<QVariantList>> SegmentStore::rows(const Database &db, const CompiledQuery &query)
 {
     auto result = sql::select(db.sql(), query.sql, query.values);
     if (!result)
