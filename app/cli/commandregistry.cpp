@@ -12,6 +12,7 @@
 #include "recommendcommand.h"
 #include "repricecommand.h"
 #include "repriceundocommand.h"
+#include "segmentcommand.h"
 
 #include <QStringList>
 
@@ -32,6 +33,7 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<BoxesCommand>());
     registry.add(std::make_unique<CrossSellCommand>());
     registry.add(std::make_unique<RecommendCommand>());
+    registry.add(std::make_unique<SegmentCommand>());
     return registry;
 }
 

@@ -4,6 +4,7 @@
 #include "databaseopener.h"
 #include "db/migrations.h"
 #include "demo/demoshop.h"
+#include "marketing/segmentservice.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -119,6 +120,14 @@ int InitCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
                           .arg(latest));
     } else {
         console.print(tr("%1 is up to date (schema version %2)\n").arg(db.where()).arg(latest));
+    }
+    // A new shop starts with the built-in segments; a shop that has any segment keeps its own.
+    auto builtIns = SegmentService::createBuiltIns(*db);
+    if (!builtIns)
+        return console.dataError(tr("%1: %2").arg(db.where(), builtIns.error()));
+    if (*builtIns > 0) {
+        console.print(tr("Created %1 built-in segments (docs/segments.md lists their rules)\n")
+                          .arg(*builtIns));
     }
     if (!demo)
         return Console::Success;

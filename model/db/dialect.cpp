@@ -103,6 +103,39 @@ QString Dialect::likeInsensitive() const
     return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
 }
 
+QString Dialect::textPosition(const QString &haystack, const QString &needle) const
+{
+    return QStringLiteral("%1(%2, %3)")
+        .arg(isPostgres() ? QStringLiteral("strpos") : QStringLiteral("instr"), haystack, needle);
+}
+
+QString Dialect::containsAsciiInsensitive(const QString &expr) const
+{
+    if (isPostgres()) {
+        return QStringLiteral("translate(%1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+                              "'abcdefghijklmnopqrstuvwxyz') LIKE ? ESCAPE '\\'")
+            .arg(expr);
+    }
+    return QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(expr);
+}
+
+QString Dialect::containsPattern(const QString &text)
+{
+    QString lower = text;
+    for (QChar &c : lower) {
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = QChar(c.unicode() + 32);
+    }
+    return QLatin1Char('%') + escapeLike(lower) + QLatin1Char('%');
+}
+
+QString Dialect::textAggregate(const QString &expr) const
+{
+    if (isPostgres())
+        return QStringLiteral("string_agg(%1, chr(31))").arg(expr);
+    return QStringLiteral("group_concat(%1, char(31))").arg(expr);
+}
+
 QString Dialect::nowEpoch() const
 {
     return isPostgres() ? QStringLiteral("CAST(EXTRACT(EPOCH FROM now()) AS BIGINT)")

@@ -84,6 +84,17 @@ public:
 
     // Case-insensitive LIKE (SQLite's LIKE already is for ASCII; PostgreSQL needs ILIKE).
     QString likeInsensitive() const;
+    // The 1-based position of `needle` in `haystack`, 0 when absent (two SQL expressions).
+    QString textPosition(const QString &haystack, const QString &needle) const;
+    // A predicate with one ? placeholder: `expr` contains the bound LIKE pattern, letters A-Z
+    // matched regardless of case and every other character exactly, the same on both backends
+    // (SQLite's LIKE folds ASCII only; PostgreSQL's ILIKE would fold more). Bind
+    // containsPattern(text).
+    QString containsAsciiInsensitive(const QString &expr) const;
+    static QString containsPattern(const QString &text);
+    // An aggregate joining the text `expr` of a group's rows with the unit separator U+001F, in
+    // no particular order (the caller sorts); NULL for no rows.
+    QString textAggregate(const QString &expr) const;
     // Current time as epoch seconds (UTC).
     QString nowEpoch() const;
     // The week (Monday 00:00 UTC) of an epoch-seconds expression, as epoch seconds.

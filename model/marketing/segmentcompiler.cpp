@@ -1,0 +1,549 @@
+#include "segmentcompiler.h"
+
+#include "core/money.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+namespace md {
+
+namespace {
+
+using Op = SegmentOperator;
+using F = SegmentField;
+
+constexpr qint64 kDay = 86400;
+constexpr qint64 kHour = 3600;
+// Below every stored time: "no completed order" compares as older than any cart event.
+constexpr qint64 kNever = std::numeric_limits<qint64>::min() / 2;
+
+struct Sql
+{
+    QString text;
+    QVariantList values;
+};
+
+// The SQL building blocks of the fields, all over the customer row `c`.
+class Builder
+{
+public:
+    Builder(const Dialect &dialect, qint64 asOf)
+        : m_dialect(dialect)
+        , m_asOf(asOf)
+    {}
+
+    Sql node(const SegmentNode &node) const
+    {
+        switch (node.kind) {
+        case SegmentNode::Kind::All:
+        case SegmentNode::Kind::Any: {
+            Sql out;
+            QStringList parts;
+            for (const SegmentNode &child : node.children) {
+                Sql part = this->node(child);
+                parts << part.text;
+                out.values += part.values;
+            }
+            const QString glue = node.kind == SegmentNode::Kind::All ? QStringLiteral(" AND ")
+                                                                     : QStringLiteral(" OR ");
+            out.text = QLatin1Char('(') + parts.join(glue) + QLatin1Char(')');
+            return out;
+        }
+        case SegmentNode::Kind::Not: {
+            Sql inner = this->node(node.children.front());
+            return {QStringLiteral("(NOT %1)").arg(inner.text), inner.values};
+        }
+        case SegmentNode::Kind::Condition:
+            break;
+        }
+        return condition(node.condition);
+    }
+
+    // Every field's condition: one case per allow-list entry.
+    Sql condition(const SegmentCondition &c) const
+    {
+        switch (c.field) {
+        case F::OrdersCount:
+            return compare(
+                {QStringLiteral("(SELECT COUNT(*) FROM orders o WHERE %1)").arg(completed()),
+                 {m_asOf}},
+                c.op, c.numbers);
+        case F::TotalSpent:
+            if (c.op == Op::TopPercent)
+                return topPercent(c.numbers.front());
+            return compare({QStringLiteral("(SELECT COALESCE(SUM(o.total_cents), 0) FROM orders o "
+                                           "WHERE %1)")
+                                .arg(completed()),
+                            {m_asOf}},
+                           c.op, c.numbers);
+        case F::AvgOrderValue:
+            return averageOrder(c);
+        case F::FirstOrder:
+        case F::LastOrder: {
+            const QString agg = c.field == F::FirstOrder ? QStringLiteral("MIN(o.ordered_at)")
+                                                         : QStringLiteral("MAX(o.ordered_at)");
+            Sql having = dateCompare(agg, c);
+            return {QStringLiteral("EXISTS (SELECT 1 FROM orders o WHERE %1 GROUP BY o.customer_id "
+                                   "HAVING %2)")
+                        .arg(completed(), having.text),
+                    QVariantList{m_asOf} + having.values};
+        }
+        case F::BoughtProduct:
+        case F::BoughtCategory:
+            return setMatch(QStringLiteral("orders o JOIN order_lines l ON l.order_id = o.id "
+                                           "JOIN products p ON p.id = l.product_id"),
+                            completed(),
+                            c.field == F::BoughtProduct ? QStringLiteral("p.sku")
+                                                        : QStringLiteral("p.category"),
+                            c);
+        case F::ViewedProduct:
+        case F::ViewedCategory:
+            return setMatch(QStringLiteral("events e JOIN products p ON p.id = e.product_id"),
+                            viewed(),
+                            c.field == F::ViewedProduct ? QStringLiteral("p.sku")
+                                                        : QStringLiteral("p.category"),
+                            c);
+        case F::CartAbandonedHours:
+            return cartAbandoned(c);
+        case F::EmailDomain:
+            return textMatch(emailDomain(), c);
+        case F::Created: {
+            Sql cmp = dateCompare(QStringLiteral("c.created_at"), c);
+            return cmp;
+        }
+        case F::AcceptsMarketing:
+            return {c.op == Op::Equal ? QStringLiteral("c.accepts_marketing = ?")
+                                      : QStringLiteral("c.accepts_marketing <> ?"),
+                    {c.numbers.front()}};
+        case F::Unsubscribed:
+            return {QStringLiteral("(CASE WHEN %1 THEN 1 ELSE 0 END) %2 ?")
+                        .arg(unsubscribed(),
+                             c.op == Op::Equal ? QStringLiteral("=") : QStringLiteral("<>")),
+                    {m_asOf, c.numbers.front()}};
+        case F::SubscriptionPlan:
+            return setMatch(QStringLiteral("subscriptions s JOIN plans pl ON pl.id = s.plan_id"),
+                            currentSubscription(), QStringLiteral("pl.name"), c);
+        case F::SubscriptionStatus:
+            return setMatch(QStringLiteral("subscriptions s"), startedSubscription(),
+                            QStringLiteral("s.status"), c);
+        }
+        return {QStringLiteral("1 = 0"), {}};
+    }
+
+    // A field's value columns for the members query.
+    Sql value(SegmentField field) const
+    {
+        switch (field) {
+        case F::OrdersCount:
+            return {QStringLiteral("(SELECT COUNT(*) FROM orders o WHERE %1)").arg(completed()),
+                    {m_asOf}};
+        case F::TotalSpent:
+            return {QStringLiteral("(SELECT COALESCE(SUM(o.total_cents), 0) FROM orders o WHERE "
+                                   "%1)")
+                        .arg(completed()),
+                    {m_asOf}};
+        case F::AvgOrderValue:
+            return {QStringLiteral("(SELECT SUM(o.total_cents) FROM orders o WHERE %1), "
+                                   "(SELECT COUNT(*) FROM orders o WHERE %1)")
+                        .arg(completed()),
+                    {m_asOf, m_asOf}};
+        case F::FirstOrder:
+            return {QStringLiteral("(SELECT MIN(o.ordered_at) FROM orders o WHERE %1)")
+                        .arg(completed()),
+                    {m_asOf}};
+        case F::LastOrder:
+            return {QStringLiteral("(SELECT MAX(o.ordered_at) FROM orders o WHERE %1)")
+                        .arg(completed()),
+                    {m_asOf}};
+        case F::BoughtProduct:
+        case F::BoughtCategory:
+            return {QStringLiteral("(SELECT %1 FROM orders o JOIN order_lines l ON l.order_id = "
+                                   "o.id JOIN products p ON p.id = l.product_id WHERE %2)")
+                        .arg(m_dialect.textAggregate(field == F::BoughtProduct
+                                                         ? QStringLiteral("p.sku")
+                                                         : QStringLiteral("p.category")),
+                             completed()),
+                    {m_asOf}};
+        case F::ViewedProduct:
+        case F::ViewedCategory:
+            return {QStringLiteral("(SELECT %1 FROM events e JOIN products p ON p.id = "
+                                   "e.product_id WHERE %2)")
+                        .arg(m_dialect.textAggregate(field == F::ViewedProduct
+                                                         ? QStringLiteral("p.sku")
+                                                         : QStringLiteral("p.category")),
+                             viewed()),
+                    {m_asOf}};
+        case F::CartAbandonedHours:
+            return {QStringLiteral("(SELECT MAX(e.occurred_at) FROM events e WHERE %1), "
+                                   "(SELECT MAX(o.ordered_at) FROM orders o WHERE %2)")
+                        .arg(cartEvents(), completed()),
+                    {m_asOf, m_asOf}};
+        case F::EmailDomain:
+            return {emailDomain(), {}};
+        case F::Created:
+            return {QStringLiteral("c.created_at"), {}};
+        case F::AcceptsMarketing:
+            return {QStringLiteral("c.accepts_marketing"), {}};
+        case F::Unsubscribed:
+            return {QStringLiteral("(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(unsubscribed()),
+                    {m_asOf}};
+        case F::SubscriptionPlan:
+            return {
+                QStringLiteral("(SELECT %1 FROM subscriptions s JOIN plans pl ON pl.id = "
+                               "s.plan_id WHERE %2)")
+                    .arg(m_dialect.textAggregate(QStringLiteral("pl.name")), currentSubscription()),
+                {m_asOf}};
+        case F::SubscriptionStatus:
+            return {QStringLiteral("(SELECT %1 FROM subscriptions s WHERE %2)")
+                        .arg(m_dialect.textAggregate(QStringLiteral("s.status")),
+                             startedSubscription()),
+                    {m_asOf}};
+        }
+        return {QStringLiteral("NULL"), {}};
+    }
+
+private:
+    // Each takes one bound value: the as-of time.
+    static QString completed()
+    {
+        return QStringLiteral("o.customer_id = c.id AND o.status = 'completed' AND "
+                              "o.ordered_at <= ?");
+    }
+    static QString viewed()
+    {
+        return QStringLiteral("e.customer_id = c.id AND e.event_type = 'product_viewed' AND "
+                              "e.occurred_at <= ?");
+    }
+    static QString cartEvents()
+    {
+        return QStringLiteral("e.customer_id = c.id AND e.event_type IN ('added_to_cart', "
+                              "'checkout_started') AND e.occurred_at <= ?");
+    }
+    static QString currentSubscription()
+    {
+        return QStringLiteral("s.customer_id = c.id AND s.status <> 'cancelled' AND "
+                              "s.started_at <= ?");
+    }
+    static QString startedSubscription()
+    {
+        return QStringLiteral("s.customer_id = c.id AND s.started_at <= ?");
+    }
+    static QString unsubscribed()
+    {
+        return QStringLiteral("c.unsubscribed_at IS NOT NULL AND c.unsubscribed_at <= ?");
+    }
+    QString emailDomain() const
+    {
+        return QStringLiteral("substr(c.email, %1 + 1)")
+            .arg(m_dialect.textPosition(QStringLiteral("c.email"), QStringLiteral("'@'")));
+    }
+
+    static Sql compare(Sql expr, Op op, const std::vector<qint64> &numbers)
+    {
+        QString cmp;
+        switch (op) {
+        case Op::Equal:
+            cmp = QStringLiteral("= ?");
+            break;
+        case Op::NotEqual:
+            cmp = QStringLiteral("<> ?");
+            break;
+        case Op::Less:
+            cmp = QStringLiteral("< ?");
+            break;
+        case Op::LessOrEqual:
+            cmp = QStringLiteral("<= ?");
+            break;
+        case Op::Greater:
+            cmp = QStringLiteral("> ?");
+            break;
+        case Op::GreaterOrEqual:
+            cmp = QStringLiteral(">= ?");
+            break;
+        case Op::Between:
+            cmp = QStringLiteral("BETWEEN ? AND ?");
+            break;
+        default:
+            return {QStringLiteral("1 = 0"), {}};
+        }
+        expr.text = expr.text + QLatin1Char(' ') + cmp;
+        for (qint64 n : numbers)
+            expr.values << n;
+        return expr;
+    }
+
+    // The date operators on an epoch expression; the upper end (t <= as-of) is the caller's.
+    Sql dateCompare(const QString &expr, const SegmentCondition &c) const
+    {
+        switch (c.op) {
+        case Op::Before:
+            return {expr + QStringLiteral(" < ?"), {c.numbers.front()}};
+        case Op::After:
+            return {expr + QStringLiteral(" >= ?"), {c.numbers.front()}};
+        case Op::WithinDays:
+            return {expr + QStringLiteral(" >= ?"), {m_asOf - c.numbers.front() * kDay}};
+        case Op::NotWithinDays:
+            return {expr + QStringLiteral(" < ?"), {m_asOf - c.numbers.front() * kDay}};
+        default:
+            break;
+        }
+        return {QStringLiteral("1 = 0"), {}};
+    }
+
+    // avg op v  <=>  SUM op v * COUNT over at least one order: exact, no division.
+    Sql averageOrder(const SegmentCondition &c) const
+    {
+        QString having;
+        QVariantList values{m_asOf};
+        const QString sum = QStringLiteral("SUM(o.total_cents)");
+        const auto side = [&](const char *op, qint64 cents) {
+            values << cents;
+            return QStringLiteral("%1 %2 ? * COUNT(*)").arg(sum, QLatin1String(op));
+        };
+        switch (c.op) {
+        case Op::Equal:
+            having = side("=", c.numbers[0]);
+            break;
+        case Op::NotEqual:
+            having = side("<>", c.numbers[0]);
+            break;
+        case Op::Less:
+            having = side("<", c.numbers[0]);
+            break;
+        case Op::LessOrEqual:
+            having = side("<=", c.numbers[0]);
+            break;
+        case Op::Greater:
+            having = side(">", c.numbers[0]);
+            break;
+        case Op::GreaterOrEqual:
+            having = side(">=", c.numbers[0]);
+            break;
+        case Op::Between:
+            having = side(">=", c.numbers[0]);
+            having += QStringLiteral(" AND ") + side("<=", c.numbers[1]);
+            break;
+        default:
+            return {QStringLiteral("1 = 0"), {}};
+        }
+        return {QStringLiteral("EXISTS (SELECT 1 FROM orders o WHERE %1 GROUP BY o.customer_id "
+                               "HAVING %2)")
+                    .arg(completed(), having),
+                values};
+    }
+
+    // The top `percent` % of the customers with a positive total spent: a customer is in when
+    // fewer than percent % of them spent strictly more (ties at the edge are all in).
+    Sql topPercent(qint64 percent) const
+    {
+        return {QStringLiteral(
+                    "c.id IN (SELECT r.customer_id FROM (SELECT o.customer_id AS customer_id, "
+                    "RANK() OVER (ORDER BY SUM(o.total_cents) DESC) AS rank_position, "
+                    "COUNT(*) OVER () AS ranked FROM orders o JOIN customers rc ON rc.id = "
+                    "o.customer_id WHERE o.status = 'completed' AND o.ordered_at <= ? AND "
+                    "rc.created_at <= ? GROUP BY o.customer_id HAVING SUM(o.total_cents) > 0) r "
+                    "WHERE 100 * (r.rank_position - 1) < r.ranked * ?)"),
+                {m_asOf, m_asOf, percent}};
+    }
+
+    // Latest cart activity L (as of T) after the latest completed order, with T - L compared
+    // to the hours: age < h  <=>  L > T - h * 3600, and so on.
+    Sql cartAbandoned(const SegmentCondition &c) const
+    {
+        const QString latest = QStringLiteral("MAX(e.occurred_at)");
+        QString age;
+        QVariantList ageValues;
+        const auto bound = [&](qint64 hours) {
+            return m_asOf - hours * kHour;
+        };
+        switch (c.op) {
+        case Op::Less:
+            age = latest + QStringLiteral(" > ?");
+            ageValues << bound(c.numbers[0]);
+            break;
+        case Op::LessOrEqual:
+            age = latest + QStringLiteral(" >= ?");
+            ageValues << bound(c.numbers[0]);
+            break;
+        case Op::Greater:
+            age = latest + QStringLiteral(" < ?");
+            ageValues << bound(c.numbers[0]);
+            break;
+        case Op::GreaterOrEqual:
+            age = latest + QStringLiteral(" <= ?");
+            ageValues << bound(c.numbers[0]);
+            break;
+        case Op::Between:
+            age = latest + QStringLiteral(" >= ? AND ") + latest + QStringLiteral(" <= ?");
+            ageValues << bound(c.numbers[1]) << bound(c.numbers[0]);
+            break;
+        default:
+            return {QStringLiteral("1 = 0"), {}};
+        }
+        return {QStringLiteral("EXISTS (SELECT 1 FROM events e WHERE %1 GROUP BY e.customer_id "
+                               "HAVING %2 > COALESCE((SELECT MAX(o.ordered_at) FROM orders o "
+                               "WHERE %3), ?) AND %4)")
+                    .arg(cartEvents(), latest, completed(), age),
+                QVariantList{m_asOf, m_asOf, kNever} + ageValues};
+    }
+
+    // = / in / contains on one text, != its negation.
+    Sql textPredicate(const QString &expr, const SegmentCondition &c) const
+    {
+        switch (c.op) {
+        case Op::Equal:
+        case Op::NotEqual:
+            return {expr + QStringLiteral(" = ?"), {c.texts.front()}};
+        case Op::In: {
+            QStringList marks;
+            QVariantList values;
+            for (const QString &text : c.texts) {
+                marks << QStringLiteral("?");
+                values << text;
+            }
+            return {QStringLiteral("%1 IN (%2)").arg(expr, marks.join(QStringLiteral(", "))),
+                    values};
+        }
+        case Op::Contains:
+            return {m_dialect.containsAsciiInsensitive(expr),
+                    {Dialect::containsPattern(c.texts.front())}};
+        default:
+            break;
+        }
+        return {QStringLiteral("1 = 0"), {}};
+    }
+
+    Sql textMatch(const QString &expr, const SegmentCondition &c) const
+    {
+        Sql match = textPredicate(expr, c);
+        if (c.op == Op::NotEqual)
+            match.text = QStringLiteral("NOT (%1)").arg(match.text);
+        return match;
+    }
+
+    // The customer has a row in `from` (filtered by `where`, which takes the as-of time)
+    // matching the value; != means no such row at all ("never bought it").
+    Sql setMatch(const QString &from, const QString &where, const QString &expr,
+                 const SegmentCondition &c) const
+    {
+        Sql match = textPredicate(expr, c);
+        return {QStringLiteral("%1EXISTS (SELECT 1 FROM %2 WHERE %3 AND %4)")
+                    .arg(c.op == Op::NotEqual ? QStringLiteral("NOT ") : QString(), from, where,
+                         match.text),
+                QVariantList{m_asOf} + match.values};
+    }
+
+    const Dialect &m_dialect;
+    qint64 m_asOf;
+};
+
+QString isoTime(const QVariant &epoch)
+{
+    if (epoch.isNull())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(epoch.toLongLong(), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+}
+
+QString textSet(const QVariant &joined)
+{
+    if (joined.isNull())
+        return {};
+    QStringList items = joined.toString().split(QChar(31));
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    return items.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+CompiledQuery SegmentCompiler::ids(const SegmentRule &rule, qint64 asOf) const
+{
+    const Builder builder(m_dialect, asOf);
+    Sql predicate = builder.node(rule.root());
+    return {QStringLiteral("SELECT c.id FROM customers c WHERE c.created_at <= ? AND %1")
+                .arg(predicate.text),
+            QVariantList{asOf} + predicate.values};
+}
+
+CompiledQuery SegmentCompiler::count(const SegmentRule &rule, qint64 asOf) const
+{
+    CompiledQuery inner = ids(rule, asOf);
+    return {QStringLiteral("SELECT COUNT(*) FROM (%1) segment_ids").arg(inner.sql), inner.values};
+}
+
+CompiledQuery SegmentCompiler::members(const SegmentRule &rule, qint64 asOf, qint64 limit) const
+{
+    const Builder builder(m_dialect, asOf);
+    QString columns = QStringLiteral("c.id, c.email, c.first_name, c.last_name");
+    QVariantList values;
+    for (SegmentField field : rule.fields()) {
+        Sql value = builder.value(field);
+        columns += QStringLiteral(", ") + value.text;
+        values += value.values;
+    }
+    CompiledQuery inner = ids(rule, asOf);
+    QString sql = QStringLiteral("SELECT %1 FROM customers c WHERE c.id IN (%2) ORDER BY c.id")
+                      .arg(columns, inner.sql);
+    values += inner.values;
+    if (limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        values << limit;
+    }
+    return {sql, values};
+}
+
+int SegmentCompiler::memberValueColumns(SegmentField field)
+{
+    return field == F::AvgOrderValue || field == F::CartAbandonedHours ? 2 : 1;
+}
+
+QString SegmentCompiler::formatValue(SegmentField field, const QVariantList &columns, qint64 asOf)
+{
+    const QVariant first = columns.value(0);
+    switch (field) {
+    case F::OrdersCount:
+        return QString::number(first.toLongLong());
+    case F::TotalSpent:
+        return money::toPlain(first.toLongLong());
+    case F::AvgOrderValue: {
+        const qint64 count = columns.value(1).toLongLong();
+        if (count <= 0)
+            return {};
+        const qint64 sum = first.toLongLong();
+        return money::toPlain((2 * sum + count) / (2 * count)); // half up
+    }
+    case F::FirstOrder:
+    case F::LastOrder:
+    case F::Created:
+        return isoTime(first);
+    case F::BoughtProduct:
+    case F::BoughtCategory:
+    case F::ViewedProduct:
+    case F::ViewedCategory:
+    case F::SubscriptionPlan:
+    case F::SubscriptionStatus:
+        return textSet(first);
+    case F::CartAbandonedHours: {
+        if (first.isNull())
+            return {};
+        const qint64 latest = first.toLongLong();
+        const QVariant order = columns.value(1);
+        if (!order.isNull() && order.toLongLong() >= latest)
+            return {};
+        return QString::number((asOf - latest) / kHour);
+    }
+    case F::EmailDomain:
+        return first.toString();
+    case F::AcceptsMarketing:
+    case F::Unsubscribed:
+        return first.toLongLong() != 0 ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    return {};
+}
+
+} // namespace md
