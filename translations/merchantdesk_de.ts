@@ -215,6 +215,49 @@
     </message>
 </context>
 <context>
+    <name>md::BuiltInSegments</name>
+    <message>
+        <source>Abandoned cart (48 h)</source>
+        <translation>Warenkorb abgebrochen (48 h)</translation>
+    </message>
+    <message>
+        <source>Added to the cart or started checkout in the last 48 hours, with no completed order since</source>
+        <translation>In den letzten 48 Stunden etwas in den Warenkorb gelegt oder die Kasse begonnen, seitdem keine abgeschlossene Bestellung</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>Hoher Umsatz</translation>
+    </message>
+    <message>
+        <source>The top 10% of the paying customers by total spent</source>
+        <translation>Die oberen 10 % der zahlenden Kunden nach Gesamtumsatz</translation>
+    </message>
+    <message>
+        <source>Frequent buyers</source>
+        <translation>Häufige Käufer</translation>
+    </message>
+    <message>
+        <source>Five or more completed orders, the latest in the last 365 days</source>
+        <translation>Fünf oder mehr abgeschlossene Bestellungen, die letzte in den letzten 365 Tagen</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>Abgewandert</translation>
+    </message>
+    <message>
+        <source>Two or more completed orders, but none in the last 90 days</source>
+        <translation>Zwei oder mehr abgeschlossene Bestellungen, aber keine in den letzten 90 Tagen</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Neukunden</translation>
+    </message>
+    <message>
+        <source>Joined in the last 30 days</source>
+        <translation>In den letzten 30 Tagen hinzugekommen</translation>
+    </message>
+</context>
+<context>
     <name>md::BulkWriter</name>
     <message>
         <source>Writing row %1 of %2 failed: %3</source>
@@ -2700,6 +2743,12 @@
         <source>Demo shop (%1, seed %2, as of %3):
 </source>
         <translation>Demo-Shop (%1, Startwert %2, Stand %3):
+</translation>
+    </message>
+    <message>
+        <source>Created %1 built-in segments (docs/segments.md lists their rules)
+</source>
+        <translation>%1 vordefinierte Segmente angelegt (docs/segments.md nennt ihre Regeln)
 </translation>
     </message>
 </context>
@@ -5509,6 +5558,389 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Cannot remove the password from the system keyring: %1</source>
         <translation>Das Passwort kann nicht aus dem System-Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentCommand</name>
+    <message>
+        <source>Customer segments: list, create NAME --definition JSON|@FILE, update NAME --definition ..., rename NAME NEW, duplicate NAME NEW, delete NAME, count NAME, members NAME</source>
+        <translation>Kundensegmente: list, create NAME --definition JSON|@DATEI, update NAME --definition ..., rename NAME NEU, duplicate NAME NEU, delete NAME, count NAME, members NAME</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s rule as JSON, or @FILE to read it from a file (docs/segments.md describes the format)</source>
+        <translation>Die Regel des Segments als JSON, oder @DATEI, um sie aus einer Datei zu lesen (docs/segments.md beschreibt das Format)</translation>
+    </message>
+    <message>
+        <source>create: a description of the segment</source>
+        <translation>create: eine Beschreibung des Segments</translation>
+    </message>
+    <message>
+        <source>Evaluate as of this moment: a date (2026-06-30, the end of that UTC day) or an ISO time (default: now)</source>
+        <translation>Auswerten zu diesem Zeitpunkt: ein Datum (2026-06-30, das Ende dieses UTC-Tages) oder eine ISO-Zeit (Vorgabe: jetzt)</translation>
+    </message>
+    <message>
+        <source>Output format of list and members: table or csv</source>
+        <translation>Ausgabeformat von list und members: table oder csv</translation>
+    </message>
+    <message>
+        <source>Write the list or the members to FILE instead of stdout</source>
+        <translation>Die Liste oder die Mitglieder in DATEI schreiben statt auf die Standardausgabe</translation>
+    </message>
+    <message>
+        <source>segment: give one of %1, as in segment count &quot;High value&quot;</source>
+        <translation>segment: geben Sie eines von %1 an, etwa segment count &quot;Hoher Umsatz&quot;</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>keinen Namen</translation>
+    </message>
+    <message>
+        <source>one segment name</source>
+        <translation>einen Segmentnamen</translation>
+    </message>
+    <message>
+        <source>a segment name and a new name</source>
+        <translation>einen Segmentnamen und einen neuen Namen</translation>
+    </message>
+    <message>
+        <source>segment %1: takes %2</source>
+        <translation>segment %1: erwartet %2</translation>
+    </message>
+    <message>
+        <source>segment %1: --%2 does not apply here</source>
+        <translation>segment %1: --%2 gilt hier nicht</translation>
+    </message>
+    <message>
+        <source>segment %1: --definition JSON|@FILE is needed</source>
+        <translation>segment %1: --definition JSON|@DATEI wird gebraucht</translation>
+    </message>
+    <message>
+        <source>segment: --output needs a file name</source>
+        <translation>segment: --output braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>segment: --as-of %1</source>
+        <translation>segment: --as-of %1</translation>
+    </message>
+    <message>
+        <source>segment: cannot read %1: %2</source>
+        <translation>segment: %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>segment %1: %2</source>
+        <translation>segment %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(invalid: %1)</source>
+        <translation>(ungültig: %1)</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Created the segment &quot;%1&quot;.
+</source>
+        <translation>Segment „%1“ angelegt.
+</translation>
+    </message>
+    <message>
+        <source>Updated the segment &quot;%1&quot;.
+</source>
+        <translation>Segment „%1“ geändert.
+</translation>
+    </message>
+    <message>
+        <source>Renamed the segment &quot;%1&quot; to &quot;%2&quot;.
+</source>
+        <translation>Segment „%1“ in „%2“ umbenannt.
+</translation>
+    </message>
+    <message>
+        <source>Copied the segment &quot;%1&quot; to &quot;%2&quot;.
+</source>
+        <translation>Segment „%1“ nach „%2“ kopiert.
+</translation>
+    </message>
+    <message>
+        <source>Deleted the segment &quot;%1&quot;.
+</source>
+        <translation>Segment „%1“ gelöscht.
+</translation>
+    </message>
+    <message>
+        <source>%1 members of &quot;%2&quot; written to %3.
+</source>
+        <translation>%1 Mitglieder von „%2“ in %3 geschrieben.
+</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentFields</name>
+    <message>
+        <source>Number of completed orders</source>
+        <translation>Anzahl der abgeschlossenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>Total spent</source>
+        <translation>Umsatz gesamt</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>Durchschnittlicher Bestellwert</translation>
+    </message>
+    <message>
+        <source>First completed order</source>
+        <translation>Erste abgeschlossene Bestellung</translation>
+    </message>
+    <message>
+        <source>Last completed order</source>
+        <translation>Letzte abgeschlossene Bestellung</translation>
+    </message>
+    <message>
+        <source>Bought product (SKU)</source>
+        <translation>Gekauftes Produkt (Artikelnummer)</translation>
+    </message>
+    <message>
+        <source>Bought from category</source>
+        <translation>Gekauft aus Kategorie</translation>
+    </message>
+    <message>
+        <source>Viewed product (SKU)</source>
+        <translation>Angesehenes Produkt (Artikelnummer)</translation>
+    </message>
+    <message>
+        <source>Viewed category</source>
+        <translation>Angesehene Kategorie</translation>
+    </message>
+    <message>
+        <source>Cart abandoned (hours ago)</source>
+        <translation>Warenkorb abgebrochen (vor Stunden)</translation>
+    </message>
+    <message>
+        <source>Email domain</source>
+        <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Accepts marketing</source>
+        <translation>Nimmt Werbung an</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Subscription plan</source>
+        <translation>Abo-Tarif</translation>
+    </message>
+    <message>
+        <source>Subscription status</source>
+        <translation>Abo-Status</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentRule</name>
+    <message>
+        <source>the rule</source>
+        <translation>die Regel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number from %2 to %3</source>
+        <translation>%1 ist keine ganze Zahl von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount of money, such as 100 or 99.95</source>
+        <translation>%1 ist kein Geldbetrag wie 100 oder 99.95</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount of money exact to the cent, such as 99.95</source>
+        <translation>%1 ist kein auf den Cent genauer Geldbetrag wie 99.95</translation>
+    </message>
+    <message>
+        <source>%1 is not a non-empty text</source>
+        <translation>%1 ist kein nicht leerer Text</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (2026-06-30) or an ISO time (2026-06-30T12:00:00Z)</source>
+        <translation>%1 ist kein Datum (2026-06-30) und keine ISO-Zeit (2026-06-30T12:00:00Z)</translation>
+    </message>
+    <message>
+        <source>between needs an array of two values, such as [10, 20]</source>
+        <translation>between braucht ein Array mit zwei Werten, etwa [10, 20]</translation>
+    </message>
+    <message>
+        <source>the first value of between is greater than the second</source>
+        <translation>der erste Wert von between ist größer als der zweite</translation>
+    </message>
+    <message>
+        <source>%1 is not true or false</source>
+        <translation>%1 ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>%1 is not a subscription status; use %2</source>
+        <translation>%1 ist kein Abo-Status; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>in needs a non-empty array, such as [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>in braucht ein nicht leeres Array, etwa [&quot;a&quot;, &quot;b&quot;]</translation>
+    </message>
+    <message>
+        <source>the operator does not take a value here</source>
+        <translation>der Operator nimmt hier keinen Wert</translation>
+    </message>
+    <message>
+        <source>%1 is not a group or a condition object</source>
+        <translation>%1 ist weder eine Gruppe noch ein Bedingungsobjekt</translation>
+    </message>
+    <message>
+        <source>a group has the one member &quot;%1&quot; and nothing beside it; found %2</source>
+        <translation>eine Gruppe hat genau das eine Element „%1“ und nichts daneben; gefunden: %2</translation>
+    </message>
+    <message>
+        <source>a group holds an array of conditions and groups</source>
+        <translation>eine Gruppe enthält ein Array aus Bedingungen und Gruppen</translation>
+    </message>
+    <message>
+        <source>the group is empty; give it at least one condition</source>
+        <translation>die Gruppe ist leer; geben Sie ihr mindestens eine Bedingung</translation>
+    </message>
+    <message>
+        <source>unknown member &quot;%1&quot;; a condition has field, op and value, a group is all, any or not</source>
+        <translation>unbekanntes Element „%1“; eine Bedingung hat field, op und value, eine Gruppe ist all, any oder not</translation>
+    </message>
+    <message>
+        <source>missing; a condition needs field, op and value</source>
+        <translation>fehlt; eine Bedingung braucht field, op und value</translation>
+    </message>
+    <message>
+        <source>unknown field %1; use one of %2</source>
+        <translation>unbekanntes Feld %1; verwenden Sie eines von %2</translation>
+    </message>
+    <message>
+        <source>unknown operator %1; use one of %2</source>
+        <translation>unbekannter Operator %1; verwenden Sie einen von %2</translation>
+    </message>
+    <message>
+        <source>%1 does not allow the operator %2; use one of %3</source>
+        <translation>%1 erlaubt den Operator %2 nicht; verwenden Sie einen von %3</translation>
+    </message>
+    <message>
+        <source>the rule is not valid JSON: %1 at offset %2</source>
+        <translation>die Regel ist kein gültiges JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the rule: a JSON object such as {&quot;all&quot;: [...]} is needed</source>
+        <translation>die Regel: ein JSON-Objekt wie {&quot;all&quot;: [...]} wird gebraucht</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentService</name>
+    <message>
+        <source>Counting the segment &quot;%1&quot;: %2</source>
+        <translation>Fehler beim Zählen des Segments „%1“: %2</translation>
+    </message>
+    <message>
+        <source>There is no segment named &quot;%1&quot;</source>
+        <translation>Es gibt kein Segment namens „%1“</translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot; has a definition that does not read: %2</source>
+        <translation>Die Definition des Segments „%1“ lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>A segment needs a name</source>
+        <translation>Ein Segment braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>There is already a segment named &quot;%1&quot;</source>
+        <translation>Es gibt schon ein Segment namens „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (2026-06-30) or an ISO time (2026-06-30T12:00:00Z)</source>
+        <translation>„%1“ ist kein Datum (2026-06-30) und keine ISO-Zeit (2026-06-30T12:00:00Z)</translation>
+    </message>
+    <message>
+        <source>Creating the built-in segments</source>
+        <translation>Fehler beim Anlegen der vordefinierten Segmente</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentStore</name>
+    <message>
+        <source>Reading the segments: %1</source>
+        <translation>Fehler beim Lesen der Segmente: %1</translation>
+    </message>
+    <message>
+        <source>Reading the segment &quot;%1&quot;: %2</source>
+        <translation>Fehler beim Lesen des Segments „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Saving the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Speichern des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the campaigns: %1</source>
+        <translation>Fehler beim Lesen der Kampagnen: %1</translation>
+    </message>
+    <message>
+        <source>Deleting the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Löschen des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot; is used by the campaign(s) %2; change or delete them first</source>
+        <translation>Das Segment „%1“ wird von der Kampagne bzw. den Kampagnen %2 verwendet; ändern oder löschen Sie diese zuerst</translation>
+    </message>
+    <message>
+        <source>Counting the segment: %1</source>
+        <translation>Fehler beim Zählen des Segments: %1</translation>
+    </message>
+    <message>
+        <source>Listing the segment&apos;s members: %1</source>
+        <translation>Fehler beim Auflisten der Mitglieder des Segments: %1</translation>
     </message>
 </context>
 <context>
