@@ -304,6 +304,10 @@ void tst_PricingEngine::reasons_data()
         "overstock_markdown=true;overstock_markdown_pct=7.5")
                               << product(150, 0, 1000, 2000, 500)
                               << QStringLiteral("Overstock (150) and no demand: -7.5 % markdown");
+    QTest::newRow("out of stock") << QString() << product(0, 300, 1000, 1600, 500)
+                                  << QStringLiteral("Out of stock (0), demand 3.00: +9.4 %");
+    QTest::newRow("oversold") << QString() << product(-2, 0, 1000, 1000, 500)
+                              << QStringLiteral("Out of stock (-2), demand 0.00: no change");
     QTest::newRow("no demand") << QString() << product(3, 0, 1000, 1000, 500)
                                << QStringLiteral("Low stock (3), demand 0.00: no change");
     QTest::newRow("rounds to current")

@@ -401,6 +401,12 @@ void tst_RepricingPage::rulesAreSavedAndUsed()
     auto stored = PricingRuleStore::load(*db);
     MD_VERIFY(stored);
     QCOMPARE(stored->maxStepBp, 1000);
+    // What 0 means stands beside the fields where it is no count of anything.
+    QCOMPARE(
+        editor->findChild<QLabel *>(QStringLiteral("pricing.max_changes_per_run.note"))->text(),
+        QStringLiteral("0 = no limit"));
+    QCOMPARE(editor->findChild<QLabel *>(QStringLiteral("pricing.cooldown_hours.note"))->text(),
+             QStringLiteral("0 = off"));
 
     // The preview uses them: A-100 capped at +10 %.
     QVERIFY(computePreview());

@@ -12,6 +12,7 @@ PricingReason::PricingReason(const ProductSnapshot &products, const PricingRules
     , m_locale(locale)
     , m_percentSuffix(tr(" %"))
     , m_lowStock(tr("Low stock (%1), demand %2: "))
+    , m_outOfStock(tr("Out of stock (%1), demand %2: "))
     , m_normalStock(tr("Normal stock (%1), demand %2: "))
     , m_overstock(tr("Overstock (%1) and no demand: %2 % markdown"))
     , m_hold(tr("Stock %1 above the high threshold (%2): held"))
@@ -100,8 +101,10 @@ QString PricingReason::text(const PricingDecision &decision) const
         break;
     case PricingCase::LowStock:
     case PricingCase::NormalStock: {
-        const ReasonTemplate &head
-            = decision.rule == PricingCase::LowStock ? m_lowStock : m_normalStock;
+        // The rule is the same at 0 (or a negative, oversold level); only the words differ.
+        const ReasonTemplate &head = decision.rule != PricingCase::LowStock ? m_normalStock
+                                     : product.stockLevel <= 0              ? m_outOfStock
+                                                                            : m_lowStock;
         head.appendTo(text, {number(product.stockLevel),
                              FixedPoint::format(product.demandHundredths, 2, 2, m_locale)});
         if (decision.proposedBp == 0 && decision.limits == 0

@@ -40,7 +40,7 @@ private:
     QLocale m_locale;
 
     QString m_percentSuffix;
-    ReasonTemplate m_lowStock, m_normalStock, m_overstock, m_hold;
+    ReasonTemplate m_lowStock, m_outOfStock, m_normalStock, m_overstock, m_hold;
     ReasonTemplate m_capped, m_floor, m_ceiling, m_charm, m_unchanged, m_overLimit;
     ReasonTemplate m_categoryLocked, m_coolDown, m_floorAbove;
     QString m_noChange, m_locked, m_noBase, m_noFloor;

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -50,6 +51,19 @@ QString hintOf(Field field)
                               "line.");
     }
     return {};
+}
+
+// What 0 means, shown beside the fields where 0 is not a number of anything.
+QString zeroNote(Field field)
+{
+    switch (field) {
+    case Field::CooldownHours:
+        return RuleEditor::tr("0 = off");
+    case Field::MaxChangesPerRun:
+        return RuleEditor::tr("0 = no limit");
+    default:
+        return {};
+    }
 }
 
 QString charmName(const QString &choice)
@@ -110,7 +124,18 @@ RuleEditor::RuleEditor(QWidget *parent)
         auto *label = new QLabel(PricingRules::label(field) + QLatin1Char(':'), this);
         label->setBuddy(input);
         label->setToolTip(hintOf(field));
-        form->addRow(label, input);
+        if (const QString note = zeroNote(field); !note.isEmpty()) {
+            auto *row = new QHBoxLayout;
+            row->addWidget(input);
+            auto *noteLabel = new QLabel(note, this);
+            noteLabel->setObjectName(PricingRules::key(field) + QStringLiteral(".note"));
+            tone::apply(noteLabel, tone::Tone::Muted);
+            row->addWidget(noteLabel);
+            row->addStretch();
+            form->addRow(label, row);
+        } else {
+            form->addRow(label, input);
+        }
     }
 
     m_error = new QLabel(this);
