@@ -163,9 +163,9 @@ QByteArray tsWith(const QByteArray &message)
            + message + "\n</context>\n</TS>\n";
 }
 
-QByteArray readTsFile(QString *error)
+QByteArray readTsFile(QString *error, const QString &path = QStringLiteral(MD_TS_FILE))
 {
-    QFile file(QStringLiteral(MD_TS_FILE));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return {};
@@ -191,6 +191,7 @@ private slots:
     void declaredTrClassesSpeakGerman();
     void errorsFromModelCodeArriveInGerman();
     void pluralFormsFollowTheCount();
+    void englishPluralsReadAsEnglish();
     void commandLineFollowsTheLanguageSetting();
 
 private:
@@ -391,6 +392,39 @@ void tst_Translations::pluralFormsFollowTheCount()
              QStringLiteral("... und 1 weiteres Problem"));
     QCOMPARE(QCoreApplication::translate("md::ImportSummary", source, nullptr, 3),
              QStringLiteral("... und 3 weitere Probleme"));
+}
+
+void tst_Translations::englishPluralsReadAsEnglish()
+{
+    // The English catalogue holds the plural messages only, each with a singular and a plural
+    // that keep the source's placeholders and drop its "(s)".
+    QString error;
+    const QByteArray data = readTsFile(&error, QStringLiteral(MD_EN_TS_FILE));
+    QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral(MD_EN_TS_FILE ": ") + error));
+    const QList<TsMessage> messages = parseTs(data, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral(MD_EN_TS_FILE ": ") + error));
+    QVERIFY(!messages.isEmpty());
+    const QStringList problems = problemsIn(messages);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    for (const TsMessage &message : messages) {
+        QVERIFY2(message.numerus, qPrintable(message.source));
+        QCOMPARE(message.forms.size(), 2);
+        for (const QString &form : message.forms)
+            QVERIFY2(!form.contains(QLatin1String("(s)")), qPrintable(form));
+    }
+
+    QTranslator english;
+    QVERIFY2(english.load(QStringLiteral(":/i18n/merchantdesk_en.qm")),
+             "the compiled English plural catalogue is not embedded under :/i18n");
+    const char *source = "%n subscription(s)";
+    QCOMPARE(english.translate("md::SubscriptionsPage", source, nullptr, 1),
+             QStringLiteral("%n subscription"));
+    QCOMPARE(english.translate("md::SubscriptionsPage", source, nullptr, 182),
+             QStringLiteral("%n subscriptions"));
+    QCOMPARE(english.translate("md::SubscriptionsPage", source, nullptr, 0),
+             QStringLiteral("%n subscriptions"));
+    // Everything else falls through to the source text.
+    QVERIFY(english.translate("md::MainWindow", "Quit").isEmpty());
 }
 
 void tst_Translations::commandLineFollowsTheLanguageSetting()

@@ -4562,6 +4562,10 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <source>minimum price %1</source>
         <translation>Mindestpreis %1</translation>
     </message>
+    <message>
+        <source>Out of stock (%1), demand %2: </source>
+        <translation>Nicht vorrätig (%1), Nachfrage %2: </translation>
+    </message>
 </context>
 <context>
     <name>md::PricingReportText</name>
@@ -5398,6 +5402,14 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>No locked categories</source>
         <translation>Keine gesperrten Kategorien</translation>
+    </message>
+    <message>
+        <source>0 = off</source>
+        <translation>0 = aus</translation>
+    </message>
+    <message>
+        <source>0 = no limit</source>
+        <translation>0 = unbegrenzt</translation>
     </message>
 </context>
 <context>

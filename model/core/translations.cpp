@@ -17,7 +17,12 @@ QString installTranslators(QCoreApplication &app)
     auto *own = new QTranslator(&app);
     if (!own->load(locale, QStringLiteral("merchantdesk"), QStringLiteral("_"),
                    QStringLiteral(":/i18n"))) {
-        delete own;
+        // No catalogue for this language: English, whose catalogue holds the plural forms only
+        // ("1 row", "2 rows" for the source's "%n row(s)").
+        if (own->load(QStringLiteral(":/i18n/merchantdesk_en.qm")))
+            app.installTranslator(own);
+        else
+            delete own;
         return QStringLiteral("en");
     }
     app.installTranslator(own);
