@@ -31,9 +31,13 @@ struct Sql
 class Builder
 {
 public:
-    Builder(const Dialect &dialect, qint64 asOf)
+    // `grouped`: the query joins the customer's completed orders as of T as `o` and groups by
+    // c.id (ids() on a dialect that prefersGroupedJoin()), so the order aggregates are plain
+    // aggregate calls instead of a correlated subquery each.
+    Builder(const Dialect &dialect, qint64 asOf, bool grouped = false)
         : m_dialect(dialect)
         , m_asOf(asOf)
+        , m_grouped(grouped)
     {}
 
     Sql node(const SegmentNode &node) const
@@ -66,6 +70,8 @@ public:
     // Every field's condition: one case per allow-list entry.
     Sql condition(const SegmentCondition &c) const
     {
+        if (m_grouped && readsOrderTotals(c))
+            return groupedCondition(c);
         switch (c.field) {
         case F::OrdersCount:
             return compare(
@@ -84,9 +90,7 @@ public:
             return averageOrder(c);
         case F::FirstOrder:
         case F::LastOrder: {
-            const QString agg = c.field == F::FirstOrder ? QStringLiteral("MIN(o.ordered_at)")
-                                                         : QStringLiteral("MAX(o.ordered_at)");
-            Sql having = dateCompare(agg, c);
+            Sql having = dateCompare(orderTimeAggregate(c.field), c);
             return {QStringLiteral("EXISTS (SELECT 1 FROM orders o WHERE %1 GROUP BY o.customer_id "
                                    "HAVING %2)")
                         .arg(completed(), having.text),
@@ -206,7 +210,67 @@ public:
         return {QStringLiteral("NULL"), {}};
     }
 
+    // The conditions on the customer's completed orders as of T that grouped mode reads from
+    // the joined `o` (top_percent ranks all customers and keeps its own query).
+    static bool readsOrderTotals(const SegmentCondition &c)
+    {
+        switch (c.field) {
+        case F::OrdersCount:
+        case F::AvgOrderValue:
+        case F::FirstOrder:
+        case F::LastOrder:
+            return true;
+        case F::TotalSpent:
+            return c.op != Op::TopPercent;
+        default:
+            return false;
+        }
+    }
+
+    static bool readsOrderTotals(const SegmentNode &node)
+    {
+        if (node.kind == SegmentNode::Kind::Condition)
+            return readsOrderTotals(node.condition);
+        return std::any_of(node.children.begin(), node.children.end(),
+                           [](const SegmentNode &child) { return readsOrderTotals(child); });
+    }
+
 private:
+    static QString orderTimeAggregate(SegmentField field)
+    {
+        return field == F::FirstOrder ? QStringLiteral("MIN(o.ordered_at)")
+                                      : QStringLiteral("MAX(o.ordered_at)");
+    }
+
+    // readsOrderTotals() conditions over the joined, grouped orders `o` (a LEFT JOIN: a
+    // customer without orders has one row of NULLs, so COUNT(o.customer_id) is 0 and SUM is
+    // NULL). Each is true or false, never NULL, so NOT around it stays exact.
+    Sql groupedCondition(const SegmentCondition &c) const
+    {
+        const QString count = QStringLiteral("COUNT(o.customer_id)");
+        switch (c.field) {
+        case F::OrdersCount:
+            return compare({count, {}}, c.op, c.numbers);
+        case F::TotalSpent:
+            return compare({QStringLiteral("COALESCE(SUM(o.total_cents), 0)"), {}}, c.op,
+                           c.numbers);
+        case F::AvgOrderValue: {
+            Sql having = averageHaving(c, count);
+            having.text = QStringLiteral("(%1 > 0 AND %2)").arg(count, having.text);
+            return having;
+        }
+        case F::FirstOrder:
+        case F::LastOrder: {
+            Sql cmp = dateCompare(orderTimeAggregate(c.field), c);
+            cmp.text = QStringLiteral("(%1 > 0 AND %2)").arg(count, cmp.text);
+            return cmp;
+        }
+        default:
+            break;
+        }
+        return {QStringLiteral("1 = 0"), {}};
+    }
+
     // Each takes one bound value: the as-of time.
     static QString completed()
     {
@@ -297,12 +361,25 @@ private:
     // avg op v  <=>  SUM op v * COUNT over at least one order: exact, no division.
     Sql averageOrder(const SegmentCondition &c) const
     {
+        Sql having = averageHaving(c, QStringLiteral("COUNT(*)"));
+        if (having.values.isEmpty())
+            return having;
+        return {QStringLiteral("EXISTS (SELECT 1 FROM orders o WHERE %1 GROUP BY o.customer_id "
+                               "HAVING %2)")
+                    .arg(completed(), having.text),
+                QVariantList{m_asOf} + having.values};
+    }
+
+    // SUM(o.total_cents) op v * count, both ends for between; no values for an operator the
+    // field does not take.
+    static Sql averageHaving(const SegmentCondition &c, const QString &count)
+    {
         QString having;
-        QVariantList values{m_asOf};
+        QVariantList values;
         const QString sum = QStringLiteral("SUM(o.total_cents)");
         const auto side = [&](const char *op, qint64 cents) {
             values << cents;
-            return QStringLiteral("%1 %2 ? * COUNT(*)").arg(sum, QLatin1String(op));
+            return QStringLiteral("%1 %2 ? * %3").arg(sum, QLatin1String(op), count);
         };
         switch (c.op) {
         case Op::Equal:
@@ -330,10 +407,7 @@ private:
         default:
             return {QStringLiteral("1 = 0"), {}};
         }
-        return {QStringLiteral("EXISTS (SELECT 1 FROM orders o WHERE %1 GROUP BY o.customer_id "
-                               "HAVING %2)")
-                    .arg(completed(), having),
-                values};
+        return {having, values};
     }
 
     // The top `percent` % of the customers with a positive total spent: a customer is in when
@@ -439,6 +513,7 @@ private:
 
     const Dialect &m_dialect;
     qint64 m_asOf;
+    bool m_grouped = false;
 };
 
 QString isoTime(const QVariant &epoch)
@@ -463,6 +538,19 @@ QString textSet(const QVariant &joined)
 
 CompiledQuery SegmentCompiler::ids(const SegmentRule &rule, qint64 asOf) const
 {
+    if (m_dialect.prefersGroupedJoin() && Builder::readsOrderTotals(rule.root())) {
+        // One pass joining every customer's completed orders, grouped, instead of a
+        // correlated subquery per customer and condition; the customer's own conditions in
+        // HAVING are moved to WHERE by the planner.
+        const Builder builder(m_dialect, asOf, true);
+        Sql predicate = builder.node(rule.root());
+        return {QStringLiteral("SELECT c.id FROM customers c LEFT JOIN orders o ON "
+                               "o.customer_id = c.id AND o.status = 'completed' AND "
+                               "o.ordered_at <= ? WHERE c.created_at <= ? GROUP BY c.id "
+                               "HAVING %1")
+                    .arg(predicate.text),
+                QVariantList{asOf, asOf} + predicate.values};
+    }
     const Builder builder(m_dialect, asOf);
     Sql predicate = builder.node(rule.root());
     return {QStringLiteral("SELECT c.id FROM customers c WHERE c.created_at <= ? AND %1")
