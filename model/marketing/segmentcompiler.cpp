@@ -34,9 +34,11 @@ public:
     // `grouped`: the query joins the customer's completed orders as of T as `o` and groups by
     // c.id (ids() on a dialect that prefersGroupedJoin()), so the order aggregates are plain
     // aggregate calls instead of a correlated subquery each.
-    Builder(const Dialect &dialect, qint64 asOf, bool grouped = false)
+    Builder(const Dialect &dialect, qint64 asOf, const std::optional<RfmMeasureBreaks> &rfm,
+            bool grouped = false)
         : m_dialect(dialect)
         , m_asOf(asOf)
+        , m_rfm(rfm)
         , m_grouped(grouped)
     {}
 
@@ -134,6 +136,8 @@ public:
         case F::SubscriptionStatus:
             return setMatch(QStringLiteral("subscriptions s"), startedSubscription(),
                             QStringLiteral("s.status"), c);
+        case F::RfmGroup:
+            return rfmGroup(c);
         }
         return {QStringLiteral("1 = 0"), {}};
     }
@@ -206,6 +210,12 @@ public:
                         .arg(m_dialect.textAggregate(QStringLiteral("s.status")),
                              startedSubscription()),
                     {m_asOf}};
+        case F::RfmGroup: {
+            const CompiledQuery groups = SegmentCompiler::rfmGroups(breaks(), m_asOf);
+            return {QStringLiteral("(SELECT g.grp FROM (%1) g WHERE g.customer_id = c.id)")
+                        .arg(groups.sql),
+                    groups.values};
+        }
         }
         return {QStringLiteral("NULL"), {}};
     }
@@ -511,10 +521,59 @@ private:
                 QVariantList{m_asOf} + match.values};
     }
 
+    RfmMeasureBreaks breaks() const
+    {
+        Q_ASSERT_X(m_rfm, "SegmentCompiler", "rfm_group compiled without the RFM breaks");
+        return m_rfm.value_or(RfmMeasureBreaks{});
+    }
+
+    // The customer's group (only customers with a completed order have one) is the value, or
+    // one of them; != means scored and in another group.
+    Sql rfmGroup(const SegmentCondition &c) const
+    {
+        const CompiledQuery groups = SegmentCompiler::rfmGroups(breaks(), m_asOf);
+        Sql out{QString(), groups.values};
+        QString test;
+        switch (c.op) {
+        case Op::Equal:
+            test = QStringLiteral("g.grp = ?");
+            break;
+        case Op::NotEqual:
+            test = QStringLiteral("g.grp <> ?");
+            break;
+        case Op::In: {
+            QStringList marks;
+            for (qsizetype i = 0; i < c.texts.size(); ++i)
+                marks << QStringLiteral("?");
+            test = QStringLiteral("g.grp IN (%1)").arg(marks.join(QStringLiteral(", ")));
+            break;
+        }
+        default:
+            return {QStringLiteral("1 = 0"), {}};
+        }
+        for (const QString &text : c.texts)
+            out.values << text;
+        out.text = QStringLiteral("c.id IN (SELECT g.customer_id FROM (%1) g WHERE %2)")
+                       .arg(groups.sql, test);
+        return out;
+    }
+
     const Dialect &m_dialect;
     qint64 m_asOf;
+    const std::optional<RfmMeasureBreaks> &m_rfm;
     bool m_grouped = false;
 };
+
+// "(CASE WHEN 5 * expr >= ? THEN 1 ELSE 0 END + ...)": how many of the breaks expr reaches.
+QString reachedSql(const QString &expr, const RfmBreaks &breaks, QVariantList &values)
+{
+    QStringList terms;
+    for (qint64 fifth : breaks.fifths) {
+        terms << QStringLiteral("CASE WHEN 5 * %1 >= ? THEN 1 ELSE 0 END").arg(expr);
+        values << fifth;
+    }
+    return QLatin1Char('(') + terms.join(QStringLiteral(" + ")) + QLatin1Char(')');
+}
 
 QString isoTime(const QVariant &epoch)
 {
@@ -536,13 +595,53 @@ QString textSet(const QVariant &joined)
 
 } // namespace
 
+bool SegmentCompiler::usesRfm(const SegmentRule &rule)
+{
+    return rule.fields().contains(F::RfmGroup);
+}
+
+CompiledQuery SegmentCompiler::rfmGroups(const RfmMeasureBreaks &breaks, qint64 asOf)
+{
+    // Measures as RfmStore reads them, scores as RfmScoring gives them (recency reversed),
+    // then the first of RfmScoring::groupRanges() that holds all three, else others.
+    QVariantList values;
+    const QString r
+        = QStringLiteral("5 - %1").arg(reachedSql(QStringLiteral("rm.d"), breaks.recency, values));
+    const QString f = QStringLiteral("1 + %1").arg(
+        reachedSql(QStringLiteral("rm.n"), breaks.frequency, values));
+    const QString m
+        = QStringLiteral("1 + %1").arg(reachedSql(QStringLiteral("rm.s"), breaks.monetary, values));
+    QString cases;
+    for (const RfmGroupRange &g : RfmScoring::groupRanges()) {
+        cases += QStringLiteral("WHEN rs.r BETWEEN %1 AND %2 AND rs.f BETWEEN %3 AND %4 AND rs.m "
+                                "BETWEEN %5 AND %6 THEN '%7' ")
+                     .arg(g.rLow)
+                     .arg(g.rHigh)
+                     .arg(g.fLow)
+                     .arg(g.fHigh)
+                     .arg(g.mLow)
+                     .arg(g.mHigh)
+                     .arg(keyOf(g.group));
+    }
+    values << asOf << asOf;
+    return {QStringLiteral("SELECT rs.customer_id AS customer_id, CASE %1ELSE '%2' END AS grp "
+                           "FROM (SELECT rm.customer_id AS customer_id, %3 AS r, %4 AS f, %5 AS m "
+                           "FROM (SELECT o.customer_id AS customer_id, (? - MAX(o.ordered_at)) / "
+                           "%6 AS d, COUNT(*) AS n, SUM(o.total_cents) AS s FROM orders o WHERE "
+                           "o.customer_id IS NOT NULL AND o.status = 'completed' AND "
+                           "o.ordered_at <= ? GROUP BY o.customer_id) rm) rs")
+                .arg(cases, keyOf(RfmGroup::Others), r, f, m)
+                .arg(kDay),
+            values};
+}
+
 CompiledQuery SegmentCompiler::ids(const SegmentRule &rule, qint64 asOf) const
 {
     if (m_dialect.prefersGroupedJoin() && Builder::readsOrderTotals(rule.root())) {
         // One pass joining every customer's completed orders, grouped, instead of a
         // correlated subquery per customer and condition; the customer's own conditions in
         // HAVING are moved to WHERE by the planner.
-        const Builder builder(m_dialect, asOf, true);
+        const Builder builder(m_dialect, asOf, m_rfm, true);
         Sql predicate = builder.node(rule.root());
         return {QStringLiteral("SELECT c.id FROM customers c LEFT JOIN orders o ON "
                                "o.customer_id = c.id AND o.status = 'completed' AND "
@@ -551,7 +650,7 @@ CompiledQuery SegmentCompiler::ids(const SegmentRule &rule, qint64 asOf) const
                     .arg(predicate.text),
                 QVariantList{asOf, asOf} + predicate.values};
     }
-    const Builder builder(m_dialect, asOf);
+    const Builder builder(m_dialect, asOf, m_rfm);
     Sql predicate = builder.node(rule.root());
     return {QStringLiteral("SELECT c.id FROM customers c WHERE c.created_at <= ? AND %1")
                 .arg(predicate.text),
@@ -566,7 +665,7 @@ CompiledQuery SegmentCompiler::count(const SegmentRule &rule, qint64 asOf) const
 
 CompiledQuery SegmentCompiler::members(const SegmentRule &rule, qint64 asOf, qint64 limit) const
 {
-    const Builder builder(m_dialect, asOf);
+    const Builder builder(m_dialect, asOf, m_rfm);
     QString columns = QStringLiteral("c.id, c.email, c.first_name, c.last_name");
     QVariantList values;
     for (SegmentField field : rule.fields()) {
@@ -626,7 +725,8 @@ QString SegmentCompiler::formatValue(SegmentField field, const QVariantList &col
         return QString::number((asOf - latest) / kHour);
     }
     case F::EmailDomain:
-        return first.toString();
+    case F::RfmGroup:
+        return first.isNull() ? QString() : first.toString();
     case F::AcceptsMarketing:
     case F::Unsubscribed:
         return first.toLongLong() != 0 ? QStringLiteral("true") : QStringLiteral("false");
