@@ -36,7 +36,8 @@
 #      stored rule, compiles and counts; sqlite3 / psql open the database and run the query;
 #   6. rfm (STEPS): `segment rfm --as-of ... --format csv --output F` against
 #      bench/segment_rfm_reference_{sqlite,postgres}.sql written to a file by sqlite3 -csv /
-#      psql --csv, the two files compared after sorting; the same turns as above.
+#      psql --csv; the four files must be the same line by line (line ends aside); the same
+#      turns as above.
 # Output: the runs and a Markdown summary on stdout and in $WORK/summary-$SCALE.md.
 set -euo pipefail
 
@@ -176,14 +177,15 @@ if [[ " $STEPS " == *" rfm "* ]]; then
         same=yes
         for pair in "ours-sqlite ref-sqlite" "ours-sqlite ours-pg" "ours-pg ref-pg"; do
             set -- $pair
-            if ! cmp -s <(sort "$WORK/rfm-$1.csv") <(sort "$WORK/rfm-$2.csv"); then
+            # merchantdesk-cli ends CSV lines with CRLF (RFC 4180), sqlite3 and psql with LF.
+            if ! cmp -s <(tr -d '\r' < "$WORK/rfm-$1.csv") <(tr -d '\r' < "$WORK/rfm-$2.csv"); then
                 same=no
-                echo "rfm: $1 and $2 differ (diff <(sort $WORK/rfm-$1.csv)" \
-                     "<(sort $WORK/rfm-$2.csv))" | tee -a "$summary"
+                echo "rfm: $1 and $2 differ: diff <(tr -d '\\r' < $WORK/rfm-$1.csv)" \
+                     "<(tr -d '\\r' < $WORK/rfm-$2.csv)" | tee -a "$summary"
             fi
         done
         rows=$(( $(wc -l < "$WORK/rfm-ours-sqlite.csv") - 1 ))
-        echo "rfm: $rows customers, the four CSV files the same after sorting: $same" |
+        echo "rfm: $rows customers, the four CSV files the same, line by line: $same" |
             tee -a "$summary"
         for v in $variants; do : > "$WORK/$v.ms"; done
         for _ in $(seq "$RUNS"); do
