@@ -162,7 +162,7 @@ void tst_Cli::commandHelp_data()
     QTest::addColumn<QStringList>("expected");
     const QStringList initOptions = {QStringLiteral("Usage: merchantdesk-cli [--db DB] init"),
                                      QStringLiteral("--demo"),
-                                     QStringLiteral("--scale small|large"),
+                                     QStringLiteral("--scale small|medium|large"),
                                      QStringLiteral("--seed N"),
                                      QStringLiteral("--as-of YYYY-MM-DD"),
                                      QStringLiteral("--db DB"),
