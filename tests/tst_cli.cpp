@@ -162,7 +162,7 @@ void tst_Cli::commandHelp_data()
     QTest::addColumn<QStringList>("expected");
     const QStringList initOptions = {QStringLiteral("Usage: merchantdesk-cli [--db DB] init"),
                                      QStringLiteral("--demo"),
-                                     QStringLiteral("--scale small|large"),
+                                     QStringLiteral("--scale small|medium|large"),
                                      QStringLiteral("--seed N"),
                                      QStringLiteral("--as-of YYYY-MM-DD"),
                                      QStringLiteral("--db DB"),
@@ -285,7 +285,7 @@ void tst_Cli::initThenInfo()
     CliRun r = run({QStringLiteral("--db"), scratch.location(), QStringLiteral("init")});
     VERIFY_CLI_OK(r);
     QCOMPARE(r.out, QStringLiteral("Created the MerchantDesk schema (version %1) in %2\n"
-                                   "Created 5 built-in segments (docs/segments.md lists their "
+                                   "Created 16 built-in segments (docs/segments.md lists their "
                                    "rules)\n")
                         .arg(latest, display));
     QVERIFY(r.err.isEmpty());

@@ -155,8 +155,8 @@ void tst_EnumKeys::storedKeys_data()
         << roundTrip({CrossSellSource::Manual, CrossSellSource::Cli}) << words("manual cli");
     QTest::newRow("crosssell_rules.kind")
         << roundTrip({RuleRow::Kind::Bought, RuleRow::Kind::Viewed}) << words("bought viewed");
-    QTest::newRow("init --scale") << roundTrip({Scale::Small, Scale::Large})
-                                  << words("small large");
+    QTest::newRow("init --scale") << roundTrip({Scale::Small, Scale::Medium, Scale::Large})
+                                  << words("small medium large");
     QTest::newRow("orders.status")
         << roundTrip({Order::Completed, Order::Pending, Order::Cancelled, Order::Refunded})
         << words("completed pending cancelled refunded");
@@ -200,7 +200,8 @@ void tst_EnumKeys::aliasesAreReadNotWritten()
     QCOMPARE(*scale, DemoOptions::Scale::Large);
     auto unknown = DemoShop::parseScale(QStringLiteral("huge"));
     QVERIFY(!unknown.ok());
-    QVERIFY2(unknown.error().contains(QStringLiteral("small, large")), qPrintable(unknown.error()));
+    QVERIFY2(unknown.error().contains(QStringLiteral("small, medium, large")),
+             qPrintable(unknown.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_EnumKeys)

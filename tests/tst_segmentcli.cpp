@@ -6,6 +6,7 @@
 #include "testdb.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,7 @@ class tst_SegmentCli : public QObject
 private slots:
     void initTestCase();
     void workflow();
+    void rfm();
     void refusals_data();
     void refusals();
 
@@ -138,6 +140,56 @@ void tst_SegmentCli::workflow()
              qPrintable(r.err));
 }
 
+void tst_SegmentCli::rfm()
+{
+    test::ScratchDatabase scratch;
+    QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
+    MD_VERIFY(prepare(scratch));
+    const QString db = scratch.location();
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("rfm.csv"));
+    // As of the end of 2026-06-30 only Ann is scored (Bo's order was cancelled, Cy joined
+    // later): her last order (A2, 00:00 on the 30th) is 0 whole days back; alone she reaches
+    // no break, so R 5, F 1, M 1: a new customer.
+    CliRun r
+        = runCliOn(db, {QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("--as-of"),
+                        QStringLiteral("2026-06-30"), QStringLiteral("--format"),
+                        QStringLiteral("csv"), QStringLiteral("--output"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("RFM scores of 1 customers written to %1.\n").arg(csv));
+    QFile in(csv);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QCOMPARE(in.readAll(), QByteArray("email,recency_days,frequency,monetary,r,f,m,group\r\n"
+                                      "ann@example.com,0,2,135.50,5,1,1,new_customers\r\n"));
+
+    // As of 2026-06-29 A2 is not placed yet: one order, 27 whole days back.
+    r = runCliOn(db,
+                 {QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("--as-of"),
+                  QStringLiteral("2026-06-29"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("email,recency_days,frequency,monetary,r,f,m,group\r\n"
+                                   "ann@example.com,27,1,125.50,5,1,1,new_customers\r\n"));
+
+    // The summary: every group with its customers and shares, then the grid.
+    r = runCliOn(db, {QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("--as-of"),
+                      QStringLiteral("2026-06-30")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    QCOMPARE(lines.value(0),
+             QStringLiteral("RFM groups of 1 customers as of 2026-06-30T23:59:59Z"));
+    QVERIFY2(lines.value(2).startsWith(QStringLiteral("Group")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(
+                 QRegularExpression(QStringLiteral("\nNew customers +1 +100\\.0 % +100\\.0 %\n"))),
+             qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QRegularExpression(QStringLiteral("\nChampions +0 +0\\.0 % +0\\.0 %\n"))),
+        qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\nR5 +1 +0 +0 +0 +0\n"))),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\nR1 +0 +0 +0 +0 +0\n"))),
+             qPrintable(r.out));
+}
+
 void tst_SegmentCli::refusals_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -172,6 +224,21 @@ void tst_SegmentCli::refusals_data()
                                               QStringLiteral("Lapsed"), QStringLiteral("--as-of"),
                                               QStringLiteral("30.06.2026")}
                                << 1 << QStringLiteral("\"30.06.2026\" is not a date");
+    QTest::newRow("rfm bad as-of")
+        << QStringList{QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("--as-of"),
+                       QStringLiteral("yesterday")}
+        << 1 << QStringLiteral("segment: --as-of \"yesterday\" is not a date");
+    QTest::newRow("rfm bad format")
+        << QStringList{QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("--format"),
+                       QStringLiteral("xml")}
+        << 1 << QStringLiteral("\"xml\" is not a format");
+    QTest::newRow("rfm takes no name")
+        << QStringList{QStringLiteral("segment"), QStringLiteral("rfm"), QStringLiteral("Lapsed")}
+        << 1 << QStringLiteral("segment rfm: takes no name");
+    QTest::newRow("rfm definition")
+        << QStringList{QStringLiteral("segment"), QStringLiteral("rfm"),
+                       QStringLiteral("--definition"), QStringLiteral("{}")}
+        << 1 << QStringLiteral("segment rfm: --definition does not apply here");
     QTest::newRow("missing file") << QStringList{QStringLiteral("segment"),
                                                  QStringLiteral("create"), QStringLiteral("S"),
                                                  QStringLiteral("--definition"),

@@ -6,6 +6,8 @@
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "marketing/builtinsegments.h"
+#include "marketing/rfmscoring.h"
+#include "marketing/rfmstore.h"
 #include "marketing/segmentcompiler.h"
 #include "marketing/segmentservice.h"
 #include "testdb.h"
@@ -18,6 +20,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <map>
 #include <optional>
 #include <set>
 
@@ -304,6 +307,16 @@ private:
             const int unsub = c.unsubscribed && *c.unsubscribed <= m_asOf ? 1 : 0;
             return (unsub == k.numbers[0]) == (k.op == SegmentOperator::Equal);
         }
+        case SegmentField::RfmGroup: {
+            const auto &groups = rfmGroups();
+            const auto found = groups.find(c.id);
+            if (found == groups.end())
+                return false; // no completed order: no group
+            const QString key = keyOf(found->second);
+            if (k.op == SegmentOperator::NotEqual)
+                return key != k.texts[0];
+            return k.texts.contains(key);
+        }
         case SegmentField::SubscriptionPlan:
         case SegmentField::SubscriptionStatus: {
             QStringList values;
@@ -321,8 +334,39 @@ private:
         return false;
     }
 
+    // docs/rfm.md directly: the measures of every customer joined by T with a completed order,
+    // scored by the engine over all of them.
+    const std::map<qint64, RfmGroup> &rfmGroups() const
+    {
+        if (m_rfm)
+            return *m_rfm;
+        std::vector<qint64> ids;
+        std::vector<RfmMeasures> measures;
+        for (const Customer &c : m_shop.customers) {
+            const auto orders = completed(c.id);
+            if (c.created > m_asOf || orders.empty())
+                continue;
+            RfmMeasures m;
+            qint64 latest = orders.front()->at;
+            for (const Order *o : orders) {
+                latest = std::max(latest, o->at);
+                m.monetaryCents += o->total;
+            }
+            m.frequency = qint64(orders.size());
+            m.recencyDays = (m_asOf - latest) / kDay;
+            ids.push_back(c.id);
+            measures.push_back(m);
+        }
+        const std::vector<RfmScore> scores = RfmScoring::score(measures);
+        m_rfm.emplace();
+        for (size_t i = 0; i < ids.size(); ++i)
+            (*m_rfm)[ids[i]] = RfmScoring::group(scores[i]);
+        return *m_rfm;
+    }
+
     const Shop &m_shop;
     qint64 m_asOf;
+    mutable std::optional<std::map<qint64, RfmGroup>> m_rfm;
 };
 
 Status write(const Database &db, const Shop &shop)
@@ -531,6 +575,8 @@ private:
             return m_shop.plans[size_t(n(3))].second;
         case SegmentValueType::SubStatus:
             return kStatuses[n(kStatuses.size())];
+        case SegmentValueType::RfmGroup:
+            return keyOf(RfmGroup(n(int(RfmGroup::Others) + 1)));
         case SegmentValueType::Date:
             break;
         }
@@ -589,7 +635,16 @@ std::set<qint64> sqlMembers(const Database &db, const SegmentRule &rule, qint64 
                             QString *error)
 {
     std::set<qint64> out;
-    auto rows = SegmentStore::rows(db, SegmentCompiler(db.dialect()).ids(rule, asOf));
+    std::optional<RfmMeasureBreaks> rfm;
+    if (SegmentCompiler::usesRfm(rule)) {
+        auto breaks = RfmStore::breaks(db, asOf);
+        if (!breaks) {
+            *error = breaks.error();
+            return out;
+        }
+        rfm = *breaks;
+    }
+    auto rows = SegmentStore::rows(db, SegmentCompiler(db.dialect(), rfm).ids(rule, asOf));
     if (!rows) {
         *error = rows.error();
         return out;
@@ -810,15 +865,33 @@ void tst_SegmentCompiler::builtInsOnAKnownShop()
     };
     auto created = SegmentService::createBuiltIns(*db);
     MD_VERIFY(created);
-    QCOMPARE(*created, 5);
+    // The five above and one per RFM group but Others, checked against the brute force.
+    QCOMPARE(*created, 5 + int(RfmGroup::Others));
     auto again = SegmentService::createBuiltIns(*db);
     MD_VERIFY(again);
     QCOMPARE(*again, 0);
     auto list = SegmentService::list(*db, kAsOf);
     MD_VERIFY(list);
-    QCOMPARE(list->size(), expected.size());
+    QCOMPARE(list->size(), expected.size() + size_t(RfmGroup::Others));
+    qint64 rfmMembers = 0;
     for (const SegmentSummary &summary : *list) {
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        if (summary.record.name.startsWith(QLatin1String("RFM: "))) {
+            const std::set<qint64> brute
+                = BruteForce(shop, kAsOf).members(parsed(summary.record.definition.toUtf8()));
+            auto members = SegmentService::members(*db, summary.record.name, kAsOf);
+            MD_VERIFY(members);
+            std::set<qint64> ids;
+            for (const SegmentMember &m : members->rows) {
+                ids.insert(m.customerId);
+                QVERIFY(summary.record.definition.contains(m.values.value(0)));
+            }
+            QVERIFY2(ids == brute,
+                     qPrintable(summary.record.name + QStringLiteral(": ") + show(ids)));
+            QCOMPARE(summary.count, qint64(brute.size()));
+            rfmMembers += summary.count;
+            continue;
+        }
         const auto found = expected.find(summary.record.name);
         QVERIFY2(found != expected.end(), qPrintable(summary.record.name));
         auto members = SegmentService::members(*db, summary.record.name, kAsOf);
@@ -833,6 +906,8 @@ void tst_SegmentCompiler::builtInsOnAKnownShop()
         QVERIFY(BruteForce(shop, kAsOf).members(parsed(summary.record.definition.toUtf8()))
                 == found->second);
     }
+    // The 12 paying customers are each in one RFM group (none is left in Others here).
+    QVERIFY(rfmMembers > 0 && rfmMembers <= 12);
     // The fields that made a member match: Lapsed shows orders_count and last_order.
     auto lapsed = SegmentService::members(*db, QStringLiteral("Lapsed"), kAsOf, 1);
     MD_VERIFY(lapsed);

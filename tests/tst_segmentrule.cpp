@@ -49,6 +49,9 @@ void tst_SegmentRule::canonical_data()
     QTest::newRow("top percent")
         << QByteArray(R"({"field":"total_spent","op":"top_percent","value":10})")
         << QByteArray(R"({"field":"total_spent","op":"top_percent","value":10})");
+    QTest::newRow("rfm groups")
+        << QByteArray(R"({"field":"rfm_group","op":"in","value":["at_risk","cant_lose_them"]})")
+        << QByteArray(R"({"field":"rfm_group","op":"in","value":["at_risk","cant_lose_them"]})");
 }
 
 void tst_SegmentRule::canonical()
@@ -128,9 +131,17 @@ void tst_SegmentRule::refused_data()
     QTest::newRow("group with a neighbour")
         << QByteArray(R"({"all":[{"field":"orders_count","op":">","value":1}],"any":[]})")
         << QStringLiteral("the rule: a group has the one member");
-    QTest::newRow("rfm_group is not wired yet")
-        << QByteArray(R"({"field":"rfm_group","op":"=","value":"Champions"})")
-        << QStringLiteral("field: unknown field \"rfm_group\"");
+    QTest::newRow("rfm_group key is exact")
+        << QByteArray(R"({"all":[{"field":"rfm_group","op":"=","value":"Champions"}]})")
+        << QStringLiteral("all[0].value: \"Champions\" is not an RFM group; use one of "
+                          "champions, potential_loyalists, loyal_customers");
+    QTest::newRow("rfm_group unknown in a list")
+        << QByteArray(R"({"field":"rfm_group","op":"in","value":["lost","vip"]})")
+        << QStringLiteral("value[1]: \"vip\" is not an RFM group");
+    QTest::newRow("rfm_group refuses contains")
+        << QByteArray(R"({"field":"rfm_group","op":"contains","value":"lost"})")
+        << QStringLiteral("op: rfm_group does not allow the operator \"contains\"; use one of "
+                          "=, !=, in");
 }
 
 void tst_SegmentRule::refused()

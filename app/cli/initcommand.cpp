@@ -46,8 +46,9 @@ QList<QCommandLineOption> InitCommand::options() const
                                      "database must not hold products, customers or orders)")),
         QCommandLineOption(kScale,
                            tr("Demo size: small (about 500 products, 2,000 customers, 20,000 "
-                              "orders) or large (1,000,000 products and customers, about "
-                              "10,000,000 order lines)"),
+                              "orders), medium (100,000 products and customers, about "
+                              "1,000,000 order lines) or large (1,000,000 products and "
+                              "customers, about 10,000,000 order lines)"),
                            scaleNames(), keyOf(DemoOptions::Scale::Small)),
         QCommandLineOption(kSeed, tr("Demo random seed: the same seed gives the same shop"),
                            QStringLiteral("N"), QString::number(DemoOptions{}.seed)),

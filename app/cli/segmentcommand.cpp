@@ -4,11 +4,14 @@
 #include "databaseopener.h"
 #include "formatoption.h"
 #include "io/csvwriter.h"
+#include "marketing/rfmexport.h"
+#include "marketing/rfmservice.h"
 #include "marketing/segmentexport.h"
 #include "marketing/segmentservice.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <functional>
@@ -71,13 +74,50 @@ struct Action
     bool output;
 };
 
-// One entry per action; `segment rfm` joins here.
+// One entry per action.
 const Action kActions[] = {
     {"list", 0, false, true, true},        {"create", 1, true, false, false},
     {"update", 1, true, false, false},     {"rename", 2, false, false, false},
     {"duplicate", 2, false, false, false}, {"delete", 1, false, false, false},
     {"count", 1, false, true, false},      {"members", 1, false, true, true},
+    {"rfm", 0, false, true, true},
 };
+
+QString percent(double share)
+{
+    return QStringLiteral("%1 %").arg(share * 100.0, 0, 'f', 1);
+}
+
+// The groups with their customers and shares, then the recency x frequency grid.
+QString rfmSummary(const RfmAnalysis &analysis)
+{
+    std::vector<QStringList> rows;
+    for (const RfmGroupSummary &group : analysis.groups) {
+        rows.push_back({RfmScoring::label(group.group), QString::number(group.customers),
+                        percent(group.customerShare), percent(group.revenueShare)});
+    }
+    QString out = SegmentCommand::tr("RFM groups of %1 customers as of %2\n\n")
+                      .arg(analysis.customers.size())
+                      .arg(QDateTime::fromSecsSinceEpoch(analysis.asOf, QTimeZone::utc())
+                               .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'")));
+    out += table({SegmentCommand::tr("Group"), SegmentCommand::tr("Customers"),
+                  SegmentCommand::tr("Share of customers"), SegmentCommand::tr("Revenue share")},
+                 rows);
+    out += QLatin1Char('\n')
+           + SegmentCommand::tr("Customers by recency score (rows, 5 = bought most recently) and "
+                                "frequency score (columns, 5 = most orders)\n");
+    std::vector<QStringList> grid;
+    for (int r = 5; r >= 1; --r) {
+        QStringList row{QStringLiteral("R%1").arg(r)};
+        for (int f = 1; f <= 5; ++f)
+            row << QString::number(analysis.grid[size_t(r - 1)][size_t(f - 1)]);
+        grid.push_back(row);
+    }
+    return out
+           + table({QString(), QStringLiteral("F1"), QStringLiteral("F2"), QStringLiteral("F3"),
+                    QStringLiteral("F4"), QStringLiteral("F5")},
+                   grid);
+}
 
 } // namespace
 
@@ -90,7 +130,7 @@ QString SegmentCommand::summary() const
 {
     return tr("Customer segments: list, create NAME --definition JSON|@FILE, update NAME "
               "--definition ..., rename NAME NEW, duplicate NAME NEW, delete NAME, count NAME, "
-              "members NAME");
+              "members NAME, rfm (RFM scores and groups of every customer)");
 }
 
 QList<QCommandLineOption> SegmentCommand::options() const
@@ -106,16 +146,18 @@ QList<QCommandLineOption> SegmentCommand::options() const
                            tr("Evaluate as of this moment: a date (2026-06-30, the end of that "
                               "UTC day) or an ISO time (default: now)"),
                            QStringLiteral("T")),
-        FormatOption::option(tr("Output format of list and members: table or csv"), formats(),
+        FormatOption::option(tr("Output format of list, members and rfm: table or csv"), formats(),
                              kTable),
-        QCommandLineOption(kOutput, tr("Write the list or the members to FILE instead of stdout"),
-                           QStringLiteral("FILE")),
+        QCommandLineOption(
+            kOutput, tr("Write the list, the members or the RFM scores to FILE instead of stdout"),
+            QStringLiteral("FILE")),
     };
 }
 
 QString SegmentCommand::positionalSyntax() const
 {
-    return QStringLiteral("list|create|update|rename|duplicate|delete|count|members [NAME] [NEW]");
+    return QStringLiteral(
+        "list|create|update|rename|duplicate|delete|count|members|rfm [NAME] [NEW]");
 }
 
 int SegmentCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
@@ -282,6 +324,25 @@ int SegmentCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         if (!counted)
             return failed(counted.error());
         console.print(QString::number(*counted) + QLatin1Char('\n'));
+        return Console::Success;
+    }
+
+    if (actionName == QLatin1String("rfm")) {
+        auto analysis = RfmService::analyse(*db, asOf);
+        if (!analysis)
+            return failed(analysis.error());
+        auto written = console.writeResult(output, [&](QIODevice &device) -> Status {
+            if (csv)
+                return RfmExport::writeCustomers(*analysis, &device);
+            return writeText(device, rfmSummary(*analysis));
+        });
+        if (!written)
+            return failed(written.error());
+        if (!output.isEmpty()) {
+            console.print(tr("RFM scores of %1 customers written to %2.\n")
+                              .arg(analysis->customers.size())
+                              .arg(output));
+        }
         return Console::Success;
     }
 

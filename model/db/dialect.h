@@ -43,6 +43,13 @@ public:
     Backend backend() const { return m_backend; }
     bool isPostgres() const { return m_backend == Backend::Postgres; }
 
+    // How to read per-row aggregates of a child table for many parent rows (a segment rule's
+    // order count and totals per customer). PostgreSQL runs a correlated scalar subquery once
+    // per outer row and never turns it into a join, so one LEFT JOIN ... GROUP BY is about
+    // twice as fast there; SQLite's per-row lookups in a covering index beat grouping the
+    // joined rows (docs/BENCHMARKS.md, "Segments").
+    bool prefersGroupedJoin() const { return isPostgres(); }
+
     // Expands the type tokens of the schema files:
     //   {id}     an integer primary key the database numbers itself
     //   {bigint} a 64-bit integer (money in cents, epoch seconds): bigintType()

@@ -70,7 +70,7 @@ void DemoCatalog::layOutCategories()
     std::vector<double> assortment;
     for (int top = 0; top < int(vocabulary.size()); ++top) {
         const auto &spec = vocabulary[size_t(top)];
-        if (!m_setup.large) {
+        if (!m_setup.subcategories) {
             Category category;
             category.name = QString::fromUtf8(spec.name);
             category.top = top;

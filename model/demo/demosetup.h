@@ -37,7 +37,10 @@ struct DemoSetup
     static constexpr qint64 kDay = 86400;
 
     quint64 seed = 0;
-    bool large = false;
+    DemoOptions::Scale scale = DemoOptions::Scale::Small;
+    // Sub-categories under each shelf ("Coffee / Whole Beans"): the catalog of the medium and
+    // large shops is too big for the dozen top-level categories alone.
+    bool subcategories = false;
     QDate asOf;
     qint64 asOfEpoch = 0; // 00:00 UTC of asOf: every generated time before it is history
 

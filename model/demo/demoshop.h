@@ -1,7 +1,8 @@
 #pragma once
 
 // Fills an empty database with a realistic, deterministic demo shop: the same seed and as-of date
-// give the same rows on SQLite and PostgreSQL. Small (the README's demo) or large (benchmarks).
+// give the same rows on SQLite and PostgreSQL. Small (the README's demo), medium or large
+// (benchmarks).
 
 #include "core/enumkeys.h"
 #include "core/result.h"
@@ -20,7 +21,7 @@ class Database;
 
 struct DemoOptions
 {
-    enum class Scale { Small, Large };
+    enum class Scale { Small, Medium, Large };
     Scale scale = Scale::Small;
     quint64 seed = 42;
     // The shop's "today": order history ends the day before. Invalid → today's date in UTC.
@@ -31,7 +32,8 @@ struct DemoOptions
 constexpr auto enumKeys(DemoOptions::Scale)
 {
     using Scale = DemoOptions::Scale;
-    return keyTable<Scale>({{Scale::Small, "small"}, {Scale::Large, "large"}});
+    return keyTable<Scale>(
+        {{Scale::Small, "small"}, {Scale::Medium, "medium"}, {Scale::Large, "large"}});
 }
 
 class DemoShop

@@ -230,7 +230,7 @@ Status DemoWriter::writeSettings()
     const std::pair<const char *, QString> rows[] = {
         {"demo.as_of", m_setup.asOf.toString(Qt::ISODate)},
         {"demo.planted_pairs", plantedPairsText(*m_catalog)},
-        {"demo.scale", m_setup.large ? QStringLiteral("large") : QStringLiteral("small")},
+        {"demo.scale", keyOf(m_setup.scale)},
         {"demo.seed", QString::number(m_setup.seed)},
     };
     for (const auto &[name, value] : rows) {

@@ -1,10 +1,12 @@
 #include "builtinsegments.h"
 
+#include "rfmscoring.h"
+
 namespace md {
 
 std::vector<BuiltInSegment> BuiltInSegments::all()
 {
-    return {
+    std::vector<BuiltInSegment> out = {
         {tr("Abandoned cart (48 h)"),
          tr("Added to the cart or started checkout in the last 48 hours, with no completed order "
             "since"),
@@ -21,6 +23,21 @@ std::vector<BuiltInSegment> BuiltInSegments::all()
         {tr("New customers"), tr("Joined in the last 30 days"),
          R"({"all":[{"field":"created","op":"within_days","value":30}]})"},
     };
+    // One per RFM group but Others (what is left over is no audience).
+    const auto range = [](int low, int high) {
+        return low == high ? QString::number(low) : QStringLiteral("%1-%2").arg(low).arg(high);
+    };
+    for (const RfmGroupRange &g : RfmScoring::groupRanges()) {
+        out.push_back(
+            {tr("RFM: %1").arg(RfmScoring::label(g.group)),
+             tr("The RFM group \"%1\": recency score %2, frequency %3, monetary %4 (the first "
+                "matching group wins)")
+                 .arg(RfmScoring::label(g.group), range(g.rLow, g.rHigh), range(g.fLow, g.fHigh),
+                      range(g.mLow, g.mHigh)),
+             QByteArray(R"({"all":[{"field":"rfm_group","op":"=","value":")")
+                 + keyOf(g.group).toLatin1() + QByteArray(R"("}]})")});
+    }
+    return out;
 }
 
 } // namespace md

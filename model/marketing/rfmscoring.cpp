@@ -32,9 +32,9 @@ RfmBreaks RfmScoring::breaks(std::vector<qint64> &values, qint64 unit)
     return out;
 }
 
-std::vector<RfmScore> RfmScoring::score(const std::vector<RfmMeasures> &customers)
+RfmMeasureBreaks RfmScoring::breaks(const std::vector<RfmMeasures> &customers)
 {
-    std::vector<RfmScore> out(customers.size());
+    RfmMeasureBreaks out;
     if (customers.empty())
         return out;
     std::vector<qint64> values(customers.size());
@@ -43,14 +43,26 @@ std::vector<RfmScore> RfmScoring::score(const std::vector<RfmMeasures> &customer
             values[i] = customers[i].*member;
         return breaks(values, unit);
     };
-    const RfmBreaks r = breaksOf(&RfmMeasures::recencyDays, 1);
-    const RfmBreaks f = breaksOf(&RfmMeasures::frequency, 1);
-    const RfmBreaks m = breaksOf(&RfmMeasures::monetaryCents, monetaryUnitCents);
-    for (size_t i = 0; i < customers.size(); ++i) {
-        out[i].r = 5 - r.reached(customers[i].recencyDays);
-        out[i].f = 1 + f.reached(customers[i].frequency);
-        out[i].m = 1 + m.reached(customers[i].monetaryCents);
-    }
+    out.recency = breaksOf(&RfmMeasures::recencyDays, 1);
+    out.frequency = breaksOf(&RfmMeasures::frequency, 1);
+    out.monetary = breaksOf(&RfmMeasures::monetaryCents, monetaryUnitCents);
+    return out;
+}
+
+RfmScore RfmScoring::score(const RfmMeasures &measures, const RfmMeasureBreaks &breaks)
+{
+    return {5 - breaks.recency.reached(measures.recencyDays),
+            1 + breaks.frequency.reached(measures.frequency),
+            1 + breaks.monetary.reached(measures.monetaryCents)};
+}
+
+std::vector<RfmScore> RfmScoring::score(const std::vector<RfmMeasures> &customers)
+{
+    const RfmMeasureBreaks all = breaks(customers);
+    std::vector<RfmScore> out;
+    out.reserve(customers.size());
+    for (const RfmMeasures &measures : customers)
+        out.push_back(score(measures, all));
     return out;
 }
 

@@ -76,6 +76,16 @@ struct RfmBreaks
 {
     std::array<qint64, 4> fifths{};
     int reached(qint64 value) const;
+    bool operator==(const RfmBreaks &) const = default;
+};
+
+// The breaks of all three measures over one set of customers.
+struct RfmMeasureBreaks
+{
+    RfmBreaks recency;   // days
+    RfmBreaks frequency; // orders
+    RfmBreaks monetary;  // cents
+    bool operator==(const RfmMeasureBreaks &) const = default;
 };
 
 class RfmScoring
@@ -85,6 +95,10 @@ class RfmScoring
 public:
     // Scores for every customer, in input order. An empty input gives an empty result.
     static std::vector<RfmScore> score(const std::vector<RfmMeasures> &customers);
+    // The breaks of the three measures over `customers` (all of them zero for none).
+    static RfmMeasureBreaks breaks(const std::vector<RfmMeasures> &customers);
+    // One customer's scores against breaks computed over all customers.
+    static RfmScore score(const RfmMeasures &measures, const RfmMeasureBreaks &breaks);
 
     // quantile(values, k/5, type = 7) + unit, times 5, for k = 1..4. `values` need not be
     // sorted; it is sorted in place.

@@ -7,13 +7,20 @@
 //
 // "As of" T (UTC epoch seconds): only customers created at or before T, orders placed and events
 // that occurred at or before T, and subscriptions started at or before T are seen.
+//
+// rfm_group depends on every customer as of T (the breaks), so it is compiled against breaks
+// computed beforehand (RfmStore::breaks, as SegmentService does when usesRfm(rule)): the SQL
+// scores each customer against them exactly as RfmScoring does and names the group.
 
 #include "db/dialect.h"
+#include "rfmscoring.h"
 #include "segmentrule.h"
 
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+
+#include <optional>
 
 namespace md {
 
@@ -26,9 +33,14 @@ struct CompiledQuery
 class SegmentCompiler
 {
 public:
-    explicit SegmentCompiler(const Dialect &dialect)
+    // `rfm`: the breaks as of the moment the queries are compiled for; needed (and only used)
+    // when a rule names rfm_group.
+    explicit SegmentCompiler(const Dialect &dialect, std::optional<RfmMeasureBreaks> rfm = {})
         : m_dialect(dialect)
+        , m_rfm(std::move(rfm))
     {}
+
+    static bool usesRfm(const SegmentRule &rule);
 
     // One column, id: the segment's customers (in no particular order).
     CompiledQuery ids(const SegmentRule &rule, qint64 asOf) const;
@@ -44,8 +56,13 @@ public:
     // "2026-06-30T10:00:00Z", "TEA-1, TEA-2", "true"; empty when the customer has none.
     static QString formatValue(SegmentField field, const QVariantList &columns, qint64 asOf);
 
+    // customer_id, grp: the RFM group key of every customer with a completed order as of
+    // `asOf`, scored against `breaks`. Bound values in order.
+    static CompiledQuery rfmGroups(const RfmMeasureBreaks &breaks, qint64 asOf);
+
 private:
     const Dialect &m_dialect;
+    std::optional<RfmMeasureBreaks> m_rfm;
 };
 
 } // namespace md

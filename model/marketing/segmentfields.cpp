@@ -59,6 +59,10 @@ QList<SegmentFieldInfo> makeTable()
          Type::SubStatus,
          QT_TRANSLATE_NOOP("md::SegmentFields", "Subscription status"),
          {Op::Equal, Op::NotEqual, Op::In}},
+        {SegmentField::RfmGroup,
+         Type::RfmGroup,
+         QT_TRANSLATE_NOOP("md::SegmentFields", "RFM group"),
+         {Op::Equal, Op::NotEqual, Op::In}},
     };
 }
 

@@ -30,8 +30,9 @@ enum class SegmentField {
     Unsubscribed,
     SubscriptionPlan,
     SubscriptionStatus,
+    RfmGroup,
 };
-constexpr int kSegmentFieldCount = 16;
+constexpr int kSegmentFieldCount = 17;
 
 constexpr auto enumKeys(SegmentField)
 {
@@ -52,6 +53,7 @@ constexpr auto enumKeys(SegmentField)
         {SegmentField::Unsubscribed, "unsubscribed"},
         {SegmentField::SubscriptionPlan, "subscription_plan"},
         {SegmentField::SubscriptionStatus, "subscription_status"},
+        {SegmentField::RfmGroup, "rfm_group"},
     });
 }
 static_assert(enumKeys(SegmentField{}).coversFirst(kSegmentFieldCount));
@@ -107,6 +109,7 @@ enum class SegmentValueType {
     Bool,      // true or false
     Plan,      // a plan name: the customer's set of current plans
     SubStatus, // a subscription status key: the customer's set of statuses
+    RfmGroup,  // an RFM group key ("champions"): the customer's one group as of T
 };
 
 struct SegmentFieldInfo

@@ -1,6 +1,7 @@
 #include "segmentrule.h"
 
 #include "core/money.h"
+#include "rfmscoring.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -208,7 +209,8 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
     case Type::Category:
     case Type::Text:
     case Type::Plan:
-    case Type::SubStatus: {
+    case Type::SubStatus:
+    case Type::RfmGroup: {
         const auto one = [&](const QJsonValue &v, const QString &p) -> Result<QString> {
             auto read = text(v, p);
             if (!read)
@@ -219,6 +221,10 @@ Status readValue(SegmentCondition &condition, const QJsonValue &value, const QSt
             if (info.type == Type::SubStatus && !kStatuses.contains(out)) {
                 return at(p, SegmentRule::tr("%1 is not a subscription status; use %2")
                                  .arg(describe(v), kStatuses.join(QStringLiteral(", "))));
+            }
+            if (info.type == Type::RfmGroup && !fromKey<RfmGroup>(out)) {
+                return at(p, SegmentRule::tr("%1 is not an RFM group; use one of %2")
+                                 .arg(describe(v), keyList<RfmGroup>()));
             }
             return out;
         };

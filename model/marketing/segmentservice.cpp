@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "rfmstore.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -11,20 +12,58 @@
 
 namespace md {
 
+namespace {
+
+// The breaks rfm_group needs, computed over every customer as of `asOf`: only for a rule that
+// uses the field, and once per call however many rules do.
+class RfmContext
+{
+public:
+    RfmContext(const Database &db, qint64 asOf)
+        : m_db(db)
+        , m_asOf(asOf)
+    {}
+
+    Result<SegmentCompiler> compilerFor(const SegmentRule &rule)
+    {
+        if (!SegmentCompiler::usesRfm(rule))
+            return SegmentCompiler(m_db.dialect());
+        if (!m_breaks) {
+            auto computed = RfmStore::breaks(m_db, m_asOf);
+            if (!computed)
+                return fail(SegmentService::tr("Scoring the customers for rfm_group: %1")
+                                .arg(computed.error()));
+            m_breaks = *computed;
+        }
+        return SegmentCompiler(m_db.dialect(), m_breaks);
+    }
+
+private:
+    const Database &m_db;
+    qint64 m_asOf;
+    std::optional<RfmMeasureBreaks> m_breaks;
+};
+
+} // namespace
+
 Result<std::vector<SegmentSummary>> SegmentService::list(const Database &db, qint64 asOf)
 {
     auto records = SegmentStore::all(db);
     if (!records)
         return fail(records.error());
     std::vector<SegmentSummary> out;
-    const SegmentCompiler compiler(db.dialect());
+    RfmContext rfm(db, asOf);
     for (SegmentRecord &record : *records) {
         SegmentSummary summary;
         auto parsed = SegmentRule::parse(record.definition.toUtf8());
         if (!parsed) {
             summary.error = parsed.error();
         } else {
-            auto counted = SegmentStore::count(db, compiler.count(*parsed, asOf));
+            auto compiler = rfm.compilerFor(*parsed);
+            if (!compiler)
+                return fail(
+                    tr("Counting the segment \"%1\": %2").arg(record.name, compiler.error()));
+            auto counted = SegmentStore::count(db, compiler->count(*parsed, asOf));
             if (!counted)
                 return fail(
                     tr("Counting the segment \"%1\": %2").arg(record.name, counted.error()));
@@ -169,7 +208,10 @@ Result<qint64> SegmentService::count(const Database &db, const QString &name, qi
 
 Result<qint64> SegmentService::count(const Database &db, const SegmentRule &rule, qint64 asOf)
 {
-    return SegmentStore::count(db, SegmentCompiler(db.dialect()).count(rule, asOf));
+    auto compiler = RfmContext(db, asOf).compilerFor(rule);
+    if (!compiler)
+        return fail(compiler.error());
+    return SegmentStore::count(db, compiler->count(rule, asOf));
 }
 
 Result<SegmentMembers> SegmentService::members(const Database &db, const QString &name, qint64 asOf,
@@ -184,7 +226,10 @@ Result<SegmentMembers> SegmentService::members(const Database &db, const QString
 Result<SegmentMembers> SegmentService::members(const Database &db, const SegmentRule &rule,
                                                qint64 asOf, qint64 limit)
 {
-    auto rows = SegmentStore::rows(db, SegmentCompiler(db.dialect()).members(rule, asOf, limit));
+    auto compiler = RfmContext(db, asOf).compilerFor(rule);
+    if (!compiler)
+        return fail(compiler.error());
+    auto rows = SegmentStore::rows(db, compiler->members(rule, asOf, limit));
     if (!rows)
         return fail(rows.error());
     SegmentMembers out;
