@@ -100,7 +100,7 @@ QString Dialect::analyze(const QString &table) const
 
 QString Dialect::unindexed(const QString &expr) const
 {
-    return isPostgres() ? expr : QStringLiteral("+") + expr;
+    return QStringLiteral("(%1 + 0)").arg(expr);
 }
 
 QString Dialect::likeInsensitive() const
