@@ -98,6 +98,11 @@ QString Dialect::analyze(const QString &table) const
     return QStringLiteral("ANALYZE ") + quoteIdentifier(table);
 }
 
+QString Dialect::unindexed(const QString &expr) const
+{
+    return QStringLiteral("(%1 + 0)").arg(expr);
+}
+
 QString Dialect::likeInsensitive() const
 {
     return isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");

@@ -89,6 +89,13 @@ public:
     // without and where ANALYZE would leave sqlite_stat1 rows behind in the file.
     QString analyze(const QString &table) const;
 
+    // `expr` (an integer column) in a form no index matches, for a query that reads most of a
+    // table. Without it both planners walk an index and fetch every row at random: SQLite's
+    // (no statistics) through orders_ordered_at, PostgreSQL's through orders_customer for the
+    // GROUP BY order; for a grouped pass over 2,500,000 orders that took 12 s on SQLite and
+    // 21 s on PostgreSQL, against 2.4 s and 4 s for a scan. The spelling, (expr + 0), is the
+    // same on both; it lives here because it answers how each backend plans.
+    QString unindexed(const QString &expr) const;
     // Case-insensitive LIKE (SQLite's LIKE already is for ASCII; PostgreSQL needs ILIKE).
     QString likeInsensitive() const;
     // The 1-based position of `needle` in `haystack`, 0 when absent (two SQL expressions).

@@ -16,6 +16,7 @@
 namespace md {
 
 class Database;
+class Dialect;
 
 struct RfmCustomerRow
 {
@@ -39,8 +40,9 @@ public:
     static Result<RfmMeasureBreaks> breaks(const Database &db, qint64 asOf);
 
     // The query both read, with two bound values (asOf, asOf): columns customer id, [email,]
-    // latest completed ordered_at, completed order count, sum of their totals in cents.
-    static QString measuresSelect(bool withEmail);
+    // latest completed ordered_at, completed order count, sum of their totals in cents; in no
+    // particular order.
+    static QString measuresSelect(const Dialect &dialect, bool withEmail);
 };
 
 } // namespace md

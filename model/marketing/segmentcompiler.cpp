@@ -27,6 +27,14 @@ struct Sql
     QVariantList values;
 };
 
+// The RFM groups as SQL: measures as RfmStore reads them, scores as RfmScoring gives them
+// (recency reversed), then the first of RfmScoring::groupRanges() that holds all three, else
+// others. For all customers (customer_id, grp), one grouped pass over the orders, scanned
+// (Dialect::unindexed) as in RfmStore; or for the customer `c` of the enclosing query (grp
+// alone, no row without a completed order), through that customer's orders.
+CompiledQuery rfmGroupQuery(const Dialect &dialect, const RfmMeasureBreaks &breaks, qint64 asOf,
+                            bool oneCustomer);
+
 // The SQL building blocks of the fields, all over the customer row `c`.
 class Builder
 {
@@ -214,10 +222,10 @@ public:
                              startedSubscription()),
                     {m_asOf}};
         case F::RfmGroup: {
-            const CompiledQuery groups = SegmentCompiler::rfmGroups(breaks(), m_asOf);
-            return {QStringLiteral("(SELECT g.grp FROM (%1) g WHERE g.customer_id = c.id)")
-                        .arg(groups.sql),
-                    groups.values};
+            // The member's own orders only (through the orders_customer index), not the grouped
+            // pass over all orders that the condition uses.
+            const CompiledQuery group = rfmGroupQuery(m_dialect, breaks(), m_asOf, true);
+            return {QStringLiteral("(%1)").arg(group.sql), group.values};
         }
         }
         return {QStringLiteral("NULL"), {}};
@@ -555,7 +563,7 @@ private:
     // one of them; != means scored and in another group.
     Sql rfmGroup(const SegmentCondition &c) const
     {
-        const CompiledQuery groups = SegmentCompiler::rfmGroups(breaks(), m_asOf);
+        const CompiledQuery groups = rfmGroupQuery(m_dialect, breaks(), m_asOf, false);
         Sql out{QString(), groups.values};
         QString test;
         switch (c.op) {
@@ -599,6 +607,50 @@ QString reachedSql(const QString &expr, const RfmBreaks &breaks, QVariantList &v
     return QLatin1Char('(') + terms.join(QStringLiteral(" + ")) + QLatin1Char(')');
 }
 
+CompiledQuery rfmGroupQuery(const Dialect &dialect, const RfmMeasureBreaks &breaks, qint64 asOf,
+                            bool oneCustomer)
+{
+    QVariantList values;
+    const QString r
+        = QStringLiteral("5 - %1").arg(reachedSql(QStringLiteral("rm.d"), breaks.recency, values));
+    const QString f = QStringLiteral("1 + %1").arg(
+        reachedSql(QStringLiteral("rm.n"), breaks.frequency, values));
+    const QString m
+        = QStringLiteral("1 + %1").arg(reachedSql(QStringLiteral("rm.s"), breaks.monetary, values));
+    QString cases;
+    for (const RfmGroupRange &g : RfmScoring::groupRanges()) {
+        cases += QStringLiteral("WHEN rs.r BETWEEN %1 AND %2 AND rs.f BETWEEN %3 AND %4 AND rs.m "
+                                "BETWEEN %5 AND %6 THEN '%7' ")
+                     .arg(g.rLow)
+                     .arg(g.rHigh)
+                     .arg(g.fLow)
+                     .arg(g.fHigh)
+                     .arg(g.mLow)
+                     .arg(g.mHigh)
+                     .arg(keyOf(g.group));
+    }
+    values << asOf << asOf;
+    const QString measures
+        = oneCustomer
+              ? QStringLiteral("SELECT MAX(o.customer_id) AS customer_id, (? - MAX(o.ordered_at)) "
+                               "/ %1 AS d, COUNT(*) AS n, SUM(o.total_cents) AS s FROM orders o "
+                               "WHERE o.customer_id = c.id AND o.status = 'completed' AND "
+                               "o.ordered_at <= ?")
+                    .arg(kDay)
+              : QStringLiteral("SELECT %1 AS customer_id, (? - MAX(o.ordered_at)) / %2 AS d, "
+                               "COUNT(*) AS n, SUM(o.total_cents) AS s FROM orders o WHERE "
+                               "o.customer_id IS NOT NULL AND o.status = 'completed' AND %3 <= ? "
+                               "GROUP BY %1")
+                    .arg(dialect.unindexed(QStringLiteral("o.customer_id")), QString::number(kDay),
+                         dialect.unindexed(QStringLiteral("o.ordered_at")));
+    return {QStringLiteral("SELECT %1CASE %2ELSE '%3' END AS grp FROM (SELECT rm.customer_id AS "
+                           "customer_id, %4 AS r, %5 AS f, %6 AS m FROM (%7) rm WHERE rm.n > 0) "
+                           "rs")
+                .arg(oneCustomer ? QString() : QStringLiteral("rs.customer_id AS customer_id, "),
+                     cases, keyOf(RfmGroup::Others), r, f, m, measures),
+            values};
+}
+
 QString isoTime(const QVariant &epoch)
 {
     if (epoch.isNull())
@@ -624,39 +676,10 @@ bool SegmentCompiler::usesRfm(const SegmentRule &rule)
     return rule.fields().contains(F::RfmGroup);
 }
 
-CompiledQuery SegmentCompiler::rfmGroups(const RfmMeasureBreaks &breaks, qint64 asOf)
+CompiledQuery SegmentCompiler::rfmGroups(const Dialect &dialect, const RfmMeasureBreaks &breaks,
+                                         qint64 asOf)
 {
-    // Measures as RfmStore reads them, scores as RfmScoring gives them (recency reversed),
-    // then the first of RfmScoring::groupRanges() that holds all three, else others.
-    QVariantList values;
-    const QString r
-        = QStringLiteral("5 - %1").arg(reachedSql(QStringLiteral("rm.d"), breaks.recency, values));
-    const QString f = QStringLiteral("1 + %1").arg(
-        reachedSql(QStringLiteral("rm.n"), breaks.frequency, values));
-    const QString m
-        = QStringLiteral("1 + %1").arg(reachedSql(QStringLiteral("rm.s"), breaks.monetary, values));
-    QString cases;
-    for (const RfmGroupRange &g : RfmScoring::groupRanges()) {
-        cases += QStringLiteral("WHEN rs.r BETWEEN %1 AND %2 AND rs.f BETWEEN %3 AND %4 AND rs.m "
-                                "BETWEEN %5 AND %6 THEN '%7' ")
-                     .arg(g.rLow)
-                     .arg(g.rHigh)
-                     .arg(g.fLow)
-                     .arg(g.fHigh)
-                     .arg(g.mLow)
-                     .arg(g.mHigh)
-                     .arg(keyOf(g.group));
-    }
-    values << asOf << asOf;
-    return {QStringLiteral("SELECT rs.customer_id AS customer_id, CASE %1ELSE '%2' END AS grp "
-                           "FROM (SELECT rm.customer_id AS customer_id, %3 AS r, %4 AS f, %5 AS m "
-                           "FROM (SELECT o.customer_id AS customer_id, (? - MAX(o.ordered_at)) / "
-                           "%6 AS d, COUNT(*) AS n, SUM(o.total_cents) AS s FROM orders o WHERE "
-                           "o.customer_id IS NOT NULL AND o.status = 'completed' AND "
-                           "o.ordered_at <= ? GROUP BY o.customer_id) rm) rs")
-                .arg(cases, keyOf(RfmGroup::Others), r, f, m)
-                .arg(kDay),
-            values};
+    return rfmGroupQuery(dialect, breaks, asOf, false);
 }
 
 CompiledQuery SegmentCompiler::ids(const SegmentRule &rule, qint64 asOf) const

@@ -58,7 +58,8 @@ public:
 
     // customer_id, grp: the RFM group key of every customer with a completed order as of
     // `asOf`, scored against `breaks`. Bound values in order.
-    static CompiledQuery rfmGroups(const RfmMeasureBreaks &breaks, qint64 asOf);
+    static CompiledQuery rfmGroups(const Dialect &dialect, const RfmMeasureBreaks &breaks,
+                                   qint64 asOf);
 
 private:
     const Dialect &m_dialect;
