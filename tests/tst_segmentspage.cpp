@@ -242,8 +242,12 @@ void tst_SegmentsPage::membersAreTheServicesMembers()
         QCOMPARE(table->item(row, 0)->text(), member.email);
         QCOMPARE(table->item(row, 1)->text(), member.firstName);
         QCOMPARE(table->item(row, 2)->text(), member.lastName);
-        QCOMPARE(table->item(row, 3)->text(), member.values.at(0));
-        QCOMPARE(table->item(row, 4)->text(), member.values.at(1));
+        // The machine text of the command line, shown in the locale: a count, a local time.
+        QCOMPARE(table->item(row, 3)->text(), QLocale().toString(member.values.at(0).toLongLong()));
+        const QDateTime last = QDateTime::fromString(member.values.at(1), Qt::ISODate);
+        QVERIFY2(last.isValid(), qPrintable(member.values.at(1)));
+        QCOMPARE(table->item(row, 4)->text(),
+                 QLocale().toString(last.toLocalTime(), QLocale::ShortFormat));
     }
 }
 

@@ -2,6 +2,9 @@
 
 #include "segmentsizechart.h"
 
+#include "core/money.h"
+
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -10,6 +13,37 @@
 #include <QVBoxLayout>
 
 namespace md {
+
+namespace {
+
+// The member values are the command line's machine text (SegmentCompiler::formatValue); the
+// table shows them as the rest of the window does: local times, money and yes/no in the locale.
+QString shown(SegmentField field, const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    switch (SegmentFields::info(field).type) {
+    case SegmentValueType::Date: {
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+        return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : text;
+    }
+    case SegmentValueType::Money: {
+        auto cents = money::parse(text);
+        return cents ? money::format(*cents) : text;
+    }
+    case SegmentValueType::Bool:
+        return text == QLatin1String("true") ? SegmentResultsPanel::tr("yes")
+                                             : SegmentResultsPanel::tr("no");
+    case SegmentValueType::Count:
+    case SegmentValueType::Hours:
+        return QLocale().toString(text.toLongLong());
+    default:
+        break;
+    }
+    return text;
+}
+
+} // namespace
 
 SegmentResultsPanel::SegmentResultsPanel(QWidget *parent)
     : QWidget(parent)
@@ -20,7 +54,7 @@ SegmentResultsPanel::SegmentResultsPanel(QWidget *parent)
     m_members->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_members->verticalHeader()->hide();
     m_members->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_members->horizontalHeader()->setStretchLastSection(true);
+    m_members->horizontalHeader()->setStretchLastSection(false);
     m_members->setHorizontalHeaderLabels({tr("Email"), tr("First name"), tr("Last name")});
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("membersNote"));
@@ -55,8 +89,15 @@ void SegmentResultsPanel::showMembers(const SegmentMembers &members, qint64 tota
         m_members->setItem(row, 0, new QTableWidgetItem(member.email));
         m_members->setItem(row, 1, new QTableWidgetItem(member.firstName));
         m_members->setItem(row, 2, new QTableWidgetItem(member.lastName));
-        for (qsizetype v = 0; v < member.values.size(); ++v)
-            m_members->setItem(row, int(3 + v), new QTableWidgetItem(member.values.at(v)));
+        for (qsizetype v = 0; v < member.values.size() && v < members.fields.size(); ++v) {
+            auto *item = new QTableWidgetItem(shown(members.fields.at(v), member.values.at(v)));
+            const SegmentValueType type = SegmentFields::info(members.fields.at(v)).type;
+            if (type == SegmentValueType::Money || type == SegmentValueType::Count
+                || type == SegmentValueType::Hours) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            m_members->setItem(row, int(3 + v), item);
+        }
     }
     const QString columns = members.fields.isEmpty()
                                 ? QString()

@@ -138,8 +138,15 @@ QWidget *SegmentsPage::buildEditor()
     m_export->setToolTip(tr("All members of the rule as shown, as a CSV file: email, first and "
                             "last name and the values of the fields the rule uses"));
     connect(m_export, &QPushButton::clicked, this, &SegmentsPage::askExport);
+    m_description = new QLabel(box);
+    m_description->setObjectName(QStringLiteral("segmentDescription"));
+    m_description->setWordWrap(true);
+    tone::apply(m_description, tone::Tone::Muted);
+    auto *titles = new QVBoxLayout;
+    titles->addWidget(m_title);
+    titles->addWidget(m_description);
     auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_title, 1);
+    titleRow->addLayout(titles, 1);
     titleRow->addWidget(m_save);
     titleRow->addWidget(m_export);
 
@@ -148,6 +155,7 @@ QWidget *SegmentsPage::buildEditor()
     m_liveCount->setObjectName(QStringLiteral("liveCount"));
     m_liveCount->setWordWrap(true);
     m_liveCount->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_liveCount->setFont(bold);
 
     m_results = new SegmentResultsPanel(box);
 
@@ -162,8 +170,8 @@ QWidget *SegmentsPage::buildEditor()
     split->addWidget(rulePart);
     split->addWidget(m_results);
     split->setChildrenCollapsible(false);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
 
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -280,6 +288,8 @@ void SegmentsPage::showSegment(int row)
     const SegmentSummary &summary = m_segments[size_t(row)];
     m_currentName = summary.record.name;
     m_title->setText(m_currentName);
+    m_description->setText(summary.record.description);
+    m_description->setVisible(!summary.record.description.isEmpty());
     if (auto loaded = builderModel()->setDefinition(summary.record.definition.toUtf8()); !loaded) {
         builderModel()->reset();
         showMessage(tr("The stored rule of \"%1\" does not read (%2); the builder starts over.")
@@ -299,6 +309,7 @@ void SegmentsPage::newSegment()
     m_list->setCurrent(QString());
     builderModel()->reset();
     m_title->setText(tr("New segment (not saved yet)"));
+    m_description->hide();
     m_message->hide();
     setDirty(true);
     startCount();

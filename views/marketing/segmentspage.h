@@ -114,6 +114,7 @@ private:
     QLabel *m_message = nullptr;
     SegmentListPanel *m_list = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_description = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_export = nullptr;
     SegmentBuilderPanel *m_builder = nullptr;
