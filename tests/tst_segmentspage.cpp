@@ -195,6 +195,7 @@ void tst_SegmentsPage::invalidRuleShowsItsPath()
     QCOMPARE(page->liveCount(), -1);
     QCOMPARE(page->liveCountLabel()->palette().color(QPalette::WindowText),
              tone::colour(tone::Tone::Error, page->palette()));
+    QCOMPARE(page->memberTable()->rowCount(), 0); // no members of an earlier rule stay behind
     // Saving is refused with the same message, and the line at fault is selected.
     QSignalSpy written(page.get(), &SegmentsPage::written);
     page->saveAs(page->currentName());

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -151,6 +152,15 @@ SegmentBuilderPanel::SegmentBuilderPanel(QWidget *parent)
             [this](const QModelIndex &parent) { m_tree->expandRecursively(parent); });
     m_tree->expandAll();
     select(m_model->index(0, 0, m_model->rootIndex()));
+}
+
+QString SegmentBuilderPanel::dateFormat()
+{
+    // A short "03.12.26" saves too little for a date field: the whole year is shown.
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return format;
 }
 
 void SegmentBuilderPanel::setChoices(const SegmentChoices &choices)
@@ -318,7 +328,7 @@ void SegmentBuilderPanel::buildValueEditor()
         auto *date = new QDateEdit(m_value);
         date->setObjectName(QStringLiteral("valueDate"));
         date->setCalendarPopup(true);
-        date->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        date->setDisplayFormat(dateFormat());
         const QDate read = QDate::fromString(value.toString().left(10), Qt::ISODate);
         date->setDate(read.isValid() ? read : QDate::currentDate());
         row->addWidget(date, 1);

@@ -32,6 +32,8 @@ public:
     QTreeView *tree() const { return m_tree; }
     // The shop's SKUs, categories and plans for the value editors.
     void setChoices(const SegmentChoices &choices);
+    // The display format of the page's date fields: the locale's short date, whole year.
+    static QString dateFormat();
     // Selects a line of the tree and shows its editor.
     void select(const QModelIndex &index);
     QModelIndex current() const;

@@ -74,6 +74,12 @@ SegmentResultsPanel::SegmentResultsPanel(QWidget *parent)
     layout->addWidget(m_tabs);
 }
 
+void SegmentResultsPanel::clearMembers(const QString &why)
+{
+    m_members->setRowCount(0);
+    m_note->setText(why);
+}
+
 void SegmentResultsPanel::showMembers(const SegmentMembers &members, qint64 total)
 {
     QStringList headers{tr("Email"), tr("First name"), tr("Last name")};

@@ -27,6 +27,8 @@ public:
     SegmentSizeChart *chart() const { return m_chart; }
     // `total` is the rule's full count; members holds at most the first rows of it.
     void showMembers(const SegmentMembers &members, qint64 total);
+    // No rows, and why (the rule is not complete, it could not be counted).
+    void clearMembers(const QString &why);
 
 private:
     QTabWidget *m_tabs = nullptr;

@@ -63,7 +63,7 @@ SegmentsPage::SegmentsPage(const DatabaseSpec &database, QWidget *parent)
     m_asOf = new QDateEdit(QDate::currentDate(), this);
     m_asOf->setObjectName(QStringLiteral("segmentAsOf"));
     m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_asOf->setDisplayFormat(SegmentBuilderPanel::dateFormat());
     m_asOf->setToolTip(tr("Counts, members and the chart as of the end of this day: only "
                           "customers, orders and events up to then count"));
     auto *asOfLabel = new QLabel(tr("&As of:"), this);
@@ -334,6 +334,7 @@ void SegmentsPage::startCount()
     if (!rule) {
         m_liveCount->setText(tr("The rule cannot be counted yet: %1").arg(rule.error()));
         tone::apply(m_liveCount, tone::Tone::Error);
+        m_results->clearMembers(tr("The members are listed once the rule is complete."));
         updateActions();
         emit counted();
         return;
@@ -363,6 +364,7 @@ void SegmentsPage::startCount()
             if (!result) {
                 m_liveCount->setText(tr("Counting the rule: %1").arg(result.error()));
                 tone::apply(m_liveCount, tone::Tone::Error);
+                m_results->clearMembers(QString());
             } else {
                 m_liveValue = result->count;
                 m_liveCount->setText(
