@@ -1,5 +1,7 @@
 #include "segmentsizechart.h"
 
+#include "segmentbuilderpanel.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QChart>
@@ -113,10 +115,10 @@ void SegmentSizeChart::setSizes(const QString &segment, const QList<QDate> &days
     m_counts->setRange(0, double(top));
     m_counts->setTickCount(int(top / step) + 1);
     m_view->chart()->setTitle(tr("Members of \"%1\" at the end of each month").arg(segment));
-    m_note->setText(days.isEmpty()
-                        ? QString()
-                        : tr("The last bar counts as of %1.")
-                              .arg(QLocale().toString(days.last(), QLocale::ShortFormat)));
+    m_note->setText(days.isEmpty() ? QString()
+                                   : tr("The last bar counts as of %1.")
+                                         .arg(QLocale().toString(
+                                             days.last(), SegmentBuilderPanel::dateFormat())));
 }
 
 void SegmentSizeChart::clear(const QString &why)

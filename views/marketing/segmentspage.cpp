@@ -342,15 +342,25 @@ void SegmentsPage::startCount()
     m_liveCount->setText(tr("Counting…"));
     tone::apply(m_liveCount, tone::Tone::Muted);
     updateActions();
+    if (m_countTask) {
+        // One count runs at a time: the running one is told to stop (it skips its members
+        // query) and its result is dropped; this rule is counted as soon as it has ended.
+        m_countTask->cancel();
+        m_countPending = true;
+        return;
+    }
     const qint64 moment = asOf();
     auto *task = new Task<LiveCount>(m_spec, this);
+    m_countTask = task;
     task->start(
-        [checked = *rule, moment](const Database &db, TaskProgress &) -> Result<LiveCount> {
+        [checked = *rule, moment](const Database &db, TaskProgress &progress) -> Result<LiveCount> {
             LiveCount out;
             auto count = SegmentService::count(db, checked, moment);
             if (!count)
                 return fail(count.error());
             out.count = *count;
+            if (progress.isCancelled())
+                return fail(tr("Superseded by a newer edit"));
             auto members = SegmentService::members(db, checked, moment, kMemberRows);
             if (!members)
                 return fail(members.error());
@@ -359,17 +369,23 @@ void SegmentsPage::startCount()
         },
         [this, task, generation](const Result<LiveCount> &result) {
             task->deleteLater();
+            m_countTask = nullptr;
+            if (m_countPending) {
+                m_countPending = false;
+                startCount();
+                return;
+            }
             if (generation != m_countGeneration)
-                return; // a newer edit or date superseded this count
+                return; // the rule became invalid meanwhile
             if (!result) {
                 m_liveCount->setText(tr("Counting the rule: %1").arg(result.error()));
                 tone::apply(m_liveCount, tone::Tone::Error);
                 m_results->clearMembers(QString());
             } else {
                 m_liveValue = result->count;
-                m_liveCount->setText(
-                    tr("%Ln customer(s) match as of %1.", "", result->count)
-                        .arg(QLocale().toString(m_asOf->date(), QLocale::ShortFormat)));
+                m_liveCount->setText(tr("%Ln customer(s) match as of %1.", "", result->count)
+                                         .arg(QLocale().toString(
+                                             m_asOf->date(), SegmentBuilderPanel::dateFormat())));
                 tone::apply(m_liveCount, tone::Tone::Normal);
                 m_results->showMembers(result->members, result->count);
             }

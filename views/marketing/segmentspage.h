@@ -104,11 +104,12 @@ private:
     bool m_dirty = false;
     qint64 m_liveValue = -1;
     int m_countGeneration = 0;
+    TaskBase *m_countTask = nullptr; // the live count running, if any
+    bool m_countPending = false;     // an edit came while it ran
     int m_chartGeneration = 0;
     int m_listGeneration = 0;
     int m_writes = 0;
     QTimer *m_debounce = nullptr;
-    TaskBase *m_writeTask = nullptr;
 
     QDateEdit *m_asOf = nullptr;
     QLabel *m_message = nullptr;
