@@ -2,6 +2,7 @@
 
 #include "common/tone.h"
 #include "core/task.h"
+#include "db/queryinterrupter.h"
 #include "marketing/segmentbuildermodel.h"
 #include "marketing/segmentchoices.h"
 #include "marketing/segmentexport.h"
@@ -343,17 +344,21 @@ void SegmentsPage::startCount()
     tone::apply(m_liveCount, tone::Tone::Muted);
     updateActions();
     if (m_countTask) {
-        // One count runs at a time: the running one is told to stop (it skips its members
-        // query) and its result is dropped; this rule is counted as soon as it has ended.
+        // One count runs at a time: the running one is stopped (its statement interrupted) and
+        // its result dropped; this rule is counted as soon as it has ended.
         m_countTask->cancel();
+        m_countInterrupter->interrupt();
         m_countPending = true;
         return;
     }
     const qint64 moment = asOf();
     auto *task = new Task<LiveCount>(m_spec, this);
     m_countTask = task;
+    m_countInterrupter = std::make_shared<QueryInterrupter>();
     task->start(
-        [checked = *rule, moment](const Database &db, TaskProgress &progress) -> Result<LiveCount> {
+        [checked = *rule, moment, interrupter = m_countInterrupter](
+            const Database &db, TaskProgress &progress) -> Result<LiveCount> {
+            const QueryInterrupter::Scope scope(*interrupter, db);
             LiveCount out;
             auto count = SegmentService::count(db, checked, moment);
             if (!count)

@@ -13,6 +13,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QDateEdit;
 class QLabel;
@@ -27,6 +28,7 @@ class SegmentBuilderPanel;
 class SegmentListPanel;
 class SegmentResultsPanel;
 class SegmentSizeChart;
+class QueryInterrupter;
 class TaskBase;
 
 class SegmentsPage : public QWidget
@@ -104,8 +106,9 @@ private:
     bool m_dirty = false;
     qint64 m_liveValue = -1;
     int m_countGeneration = 0;
-    TaskBase *m_countTask = nullptr; // the live count running, if any
-    bool m_countPending = false;     // an edit came while it ran
+    TaskBase *m_countTask = nullptr;                      // the live count running, if any
+    std::shared_ptr<QueryInterrupter> m_countInterrupter; // stops its statement
+    bool m_countPending = false;                          // an edit came while it ran
     int m_chartGeneration = 0;
     int m_listGeneration = 0;
     int m_writes = 0;
