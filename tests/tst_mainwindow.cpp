@@ -168,11 +168,12 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::opensWithPagesInOrder()
 {
-    QCOMPARE(m_window->pageIds(),
-             (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
-                          QStringLiteral("customers"), QStringLiteral("orders"),
-                          QStringLiteral("repricing"), QStringLiteral("plans"),
-                          QStringLiteral("subscriptions"), QStringLiteral("crosssell")}));
+    QCOMPARE(
+        m_window->pageIds(),
+        (QStringList{QStringLiteral("dashboard"), QStringLiteral("catalog"),
+                     QStringLiteral("customers"), QStringLiteral("segments"),
+                     QStringLiteral("orders"), QStringLiteral("repricing"), QStringLiteral("plans"),
+                     QStringLiteral("subscriptions"), QStringLiteral("crosssell")}));
     QCOMPARE(m_window->currentPageId(), QStringLiteral("dashboard"));
     QVERIFY(m_window->hasDatabase());
 }

@@ -15,6 +15,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "io/csvtransfer.h"
 #include "io/transferbuttons.h"
+#include "marketing/segmentspage.h"
 #include "orders/orderspage.h"
 #include "pricing/pricingpage.h"
 #include "subscriptions/planspage.h"
@@ -90,6 +91,8 @@ QList<MainWindow::PageEntry> MainWindow::pageEntries()
          &createPage<CatalogPage>},
         {QStringLiteral("customers"), tr("Customers"), QStringLiteral(":/icons/customers.svg"),
          &createPage<CustomersPage>},
+        {QStringLiteral("segments"), tr("Segments"), QStringLiteral(":/icons/segments.svg"),
+         &createPage<SegmentsPage>},
         {QStringLiteral("orders"), tr("Orders"), QStringLiteral(":/icons/orders.svg"),
          &createPage<OrdersPage>},
         {QStringLiteral("repricing"), tr("Repricing"), QStringLiteral(":/icons/repricing.svg"),

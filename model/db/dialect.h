@@ -12,6 +12,7 @@
 //   db/database.cpp        connection setup: opening a file (WAL, busy timeout, foreign keys)
 //                          against connecting to a server (time zone, message level).
 //   db/sqlitebackup.cpp    SQLite's online backup API; PostgreSQL has pg_dump, not a file copy.
+//   db/queryinterrupter.cpp  sqlite3_interrupt on SQLite, PQcancel on PostgreSQL.
 //   db/instancelock.cpp    a lock file beside the SQLite file; a server needs none.
 //   db/credentials.cpp     only a server connection has a password to look up.
 //   schedule/joblock.cpp   a session advisory lock on PostgreSQL, a lock file beside SQLite's.
