@@ -121,7 +121,7 @@ void tst_CsvCli::refusedImportExitsTwoAndWritesNothing()
     QCOMPARE(lines[1], QStringLiteral("4:4: stock_level: -1 is negative; it must be zero or more"));
     QVERIFY2(lines[2].startsWith(QLatin1String("5:1: sku: \"A-1\" is also on line 2")),
              qPrintable(lines[2]));
-    QCOMPARE(lines[3], QStringLiteral("merchantdesk-cli: %1: 3 problem(s) found; nothing was "
+    QCOMPARE(lines[3], QStringLiteral("merchantdesk-cli: %1: 3 problems found; nothing was "
                                       "imported")
                            .arg(path(QStringLiteral("bad.csv"))));
     auto db = m_scratch->open();
@@ -255,7 +255,7 @@ void tst_CsvCli::exportThenImportElsewhere()
     const QString file = path(QStringLiteral("customers.csv"));
     CliRun r = run({QStringLiteral("export"), QStringLiteral("customers"), file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(r.out, QStringLiteral("Exported 5 customers row(s) to %1\n").arg(file));
+    QCOMPARE(r.out, QStringLiteral("Exported 5 rows of customers to %1\n").arg(file));
     QVERIFY(test::readFile(file).startsWith("email,first_name,last_name,created_at,"
                                             "accepts_marketing,unsubscribed_at\r\n"));
 

@@ -193,6 +193,10 @@ void tst_SegmentBuilderModel::fieldChangeResetsOperatorAndValue_data()
         << QByteArray(R"({"field":"created","op":"within_days","value":30})")
         << SegmentField::SubscriptionStatus
         << QByteArray(R"({"field":"subscription_status","op":"=","value":"active"})");
+    QTest::newRow("to rfm group") << QByteArray(R"({"field":"orders_count","op":">=","value":3})")
+                                  << SegmentField::RfmGroup
+                                  << QByteArray(
+                                         R"({"field":"rfm_group","op":"=","value":"champions"})");
     QTest::newRow("to hours") << QByteArray(R"({"field":"orders_count","op":"=","value":3})")
                               << SegmentField::CartAbandonedHours
                               << QByteArray(

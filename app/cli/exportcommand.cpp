@@ -67,7 +67,7 @@ int ExportCommand::run(const QCommandLineParser &arguments, const DatabaseOpener
     auto rows = CsvExporter::exportToFile(*db, *entity, positional.at(1), progress);
     if (!rows)
         return console.dataError(rows.error());
-    console.print(tr("Exported %n %1 row(s) to %2\n", nullptr, int(qMin<qint64>(*rows, INT_MAX)))
+    console.print(tr("Exported %n row(s) of %1 to %2\n", nullptr, int(qMin<qint64>(*rows, INT_MAX)))
                       .arg(entity->name, positional.at(1)));
     return Console::Success;
 }

@@ -62,6 +62,7 @@ Op usualOperator(SegmentField field)
     case Type::Bool:
     case Type::Plan:
     case Type::SubStatus:
+    case Type::RfmGroup:
         break;
     }
     return Op::Equal;
@@ -485,6 +486,8 @@ QJsonValue SegmentBuilderModel::defaultValue(SegmentField field, SegmentOperator
         return one.isBool() ? one : QJsonValue(true);
     case Type::SubStatus:
         return isFilledText(one) ? one : QJsonValue(QStringLiteral("active"));
+    case Type::RfmGroup:
+        return isFilledText(one) ? one : QJsonValue(QStringLiteral("champions"));
     case Type::Date:
     case Type::Sku:
     case Type::Category:

@@ -1,5 +1,7 @@
 #include "segmentbuilderpanel.h"
 
+#include "marketing/rfmscoring.h"
+
 #include "marketing/segmentbuildermodel.h"
 #include "subscriptions/subscriptionstatus.h"
 
@@ -397,11 +399,15 @@ void SegmentBuilderPanel::buildValueEditor()
         return;
     }
     case Type::SubStatus:
+    case Type::RfmGroup:
     case Type::Plan:
         if (op != Op::In) {
             auto *combo = new QComboBox(m_value);
             combo->setObjectName(QStringLiteral("valueChoice"));
-            if (type == Type::SubStatus) {
+            if (type == Type::RfmGroup) {
+                for (const RfmGroupRange &range : RfmScoring::groupRanges())
+                    combo->addItem(RfmScoring::label(range.group), keyOf(range.group));
+            } else if (type == Type::SubStatus) {
                 for (SubscriptionStatus status :
                      {SubscriptionStatus::Active, SubscriptionStatus::Paused,
                       SubscriptionStatus::PastDue, SubscriptionStatus::Cancelled}) {
@@ -444,6 +450,8 @@ void SegmentBuilderPanel::buildValueEditor()
         completions = m_choices.plans;
     else if (type == Type::SubStatus)
         completions = keyList<SubscriptionStatus>().split(QStringLiteral(", "));
+    else if (type == Type::RfmGroup)
+        completions = keyList<RfmGroup>().split(QStringLiteral(", "));
     if (!completions.isEmpty()) {
         auto *completer = new QCompleter(completions, edit);
         completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -459,6 +467,8 @@ void SegmentBuilderPanel::buildValueEditor()
         m_valueHint->setText(
             type == Type::SubStatus
                 ? tr("Status keys, separated by commas: %1").arg(keyList<SubscriptionStatus>())
+            : type == Type::RfmGroup
+                ? tr("Group keys, separated by commas: %1").arg(keyList<RfmGroup>())
                 : tr("Separate the values with commas."));
         m_valueHint->show();
     } else {
