@@ -15,6 +15,7 @@ QStringList schemaV3(const Dialect &dialect);
 QStringList schemaV4(const Dialect &dialect);
 QStringList schemaV5(const Dialect &dialect);
 QStringList schemaV6(const Dialect &dialect);
+QStringList schemaV7(const Dialect &dialect);
 
 namespace {
 
@@ -46,7 +47,7 @@ bool hasTable(QSqlDatabase db, const Dialect &dialect, const QString &table, QSt
 // run on databases already at 3. No branch ever landed a version 2 (no schema_v2.cpp exists in any
 // commit, `git log -p --follow model/db/migrations.cpp` never lists one), so no database carries
 // it. The gap is harmless: versions only need to be unique and ordered. New migrations take the
-// number after the highest (6 is plan history), not the gap, so an order once applied stays.
+// number after the highest (7 is loyalty earning), not the gap, so an order once applied stays.
 const std::vector<Migration> &Migrations::all()
 {
     static const std::vector<Migration> migrations = {
@@ -55,6 +56,7 @@ const std::vector<Migration> &Migrations::all()
         {4, "subscription boxes: confirmed cycles, boxes and their items", schemaV4},
         {5, "cross-sell: mining runs, rules, bundles", schemaV5},
         {6, "plan history: the plan periods of each subscription", schemaV6},
+        {7, "loyalty earning: exact tier multipliers, typed perks, ledger sources", schemaV7},
     };
     return migrations;
 }
