@@ -164,8 +164,8 @@ Result<LoyaltyExpireReport> LoyaltyService::expire(const Database &db, qint64 as
                 entry.delta = -points;
                 entry.at = asOf;
                 entry.source = LoyaltyEngine::expireSource(customerId, asOf);
-                entry.note = tr("Points earned more than %n day(s) before expired", nullptr,
-                                rules->settings().expiryDays);
+                entry.note = tr("Points earned %1 days or more before expired")
+                                 .arg(rules->settings().expiryDays);
                 entries.push_back({customerId, std::move(entry)});
                 ++report.customers;
                 report.points += points;
