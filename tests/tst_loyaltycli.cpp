@@ -7,8 +7,13 @@
 #include "testdb.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 using namespace md;
 using test::CliRun;
@@ -34,6 +39,7 @@ private slots:
     void initTestCase();
     void workflow();
     void tiersAndSettings();
+    void concurrentAwardsCreditOnce();
     void refusals_data();
     void refusals();
 
@@ -232,6 +238,40 @@ void tst_LoyaltyCli::tiersAndSettings()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
     QVERIFY2(r.out.contains(QLatin1String("loyalty_award: done: Credited 1 orders (10 points)")),
              qPrintable(r.out));
+}
+
+void tst_LoyaltyCli::concurrentAwardsCreditOnce()
+{
+    // Three awards started at once (three desktops, or cron beside the tray): they queue on the
+    // ledger's lock, the first credits the four orders, the others find them credited.
+    test::ScratchDatabase scratch;
+    QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
+    MD_VERIFY(prepare(scratch));
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < 3; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->start(test::cliProgram(), args({"--db"})
+                                               << scratch.location() << args({"loyalty", "award"}));
+        processes.push_back(std::move(process));
+    }
+    int credited = 0;
+    static const QRegularExpression count(QStringLiteral("^Credited (\\d+) orders"));
+    for (const auto &process : processes) {
+        QVERIFY(process->waitForFinished(-1));
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        const QString out = QString::fromUtf8(process->readAllStandardOutput());
+        QVERIFY2(process->exitCode() == 0,
+                 qPrintable(QString::fromUtf8(process->readAllStandardError())));
+        const QRegularExpressionMatch match = count.match(out);
+        QVERIFY2(match.hasMatch(), qPrintable(out));
+        credited += match.captured(1).toInt();
+    }
+    QCOMPARE(credited, 4);
+    auto db = scratch.open();
+    MD_VERIFY(db);
+    auto rows = sql::scalar(db->sql(), QStringLiteral("SELECT COUNT(*) FROM points_ledger"));
+    MD_VERIFY(rows);
+    QCOMPARE(rows->toInt(), 4);
 }
 
 void tst_LoyaltyCli::refusals_data()
