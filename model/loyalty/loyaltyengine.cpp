@@ -175,14 +175,13 @@ LoyaltyAwardPlan LoyaltyEngine::award(const std::vector<LoyaltyOrder> &orders,
     }
 
     // Reversals come last, dated at the award: when an order was voided is not recorded.
-    for (LoyaltyOrderOutcome &outcome : plan.orders) {
+    // plan.orders[i] is the outcome of orders[i]: the loop above stopped at the first order after
+    // asOf.
+    for (size_t i = 0; i < plan.orders.size(); ++i) {
+        LoyaltyOrderOutcome &outcome = plan.orders[i];
         const auto credit = earned.find(outcome.orderId);
-        if (credit == earned.end() || credit->second <= 0 || reversed.count(outcome.orderId))
-            continue;
-        const auto order = std::find_if(orders.begin(), orders.end(), [&](const LoyaltyOrder &o) {
-            return o.id == outcome.orderId;
-        });
-        if (order == orders.end() || !order->voided)
+        if (!orders[i].voided || credit == earned.end() || credit->second <= 0
+            || reversed.count(outcome.orderId))
             continue;
         LoyaltyEntry entry;
         entry.kind = LoyaltyKind::Reverse;

@@ -6,6 +6,9 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace md {
 
 namespace {
@@ -100,18 +103,19 @@ Result<LoyaltyAwardReport> LoyaltyService::award(const Database &db, qint64 asOf
             report.creditedPoints += plan.creditedPoints;
             report.reversedOrders += plan.reversedOrders;
             report.reversedPoints += plan.reversedPoints;
-            for (LoyaltyEntry &entry : plan.entries) {
-                const auto order
-                    = std::find_if(orders.begin(), orders.end(),
-                                   [&](const LoyaltyOrder &o) { return o.id == entry.orderId; });
-                const QString number = order == orders.end() ? QString() : order->number;
-                if (entry.kind == LoyaltyKind::Earn)
-                    entry.note = tr("Order %1").arg(number);
-                else
-                    entry.note
-                        = tr("Order %1 was %2 after it earned")
-                              .arg(number, order == orders.end() ? QString() : order->status);
-                entries.push_back({customerId, std::move(entry)});
+            if (!plan.entries.empty()) {
+                std::unordered_map<qint64, const LoyaltyOrder *> byId;
+                for (const LoyaltyOrder &order : orders)
+                    byId.emplace(order.id, &order);
+                for (LoyaltyEntry &entry : plan.entries) {
+                    const LoyaltyOrder *order = byId.at(entry.orderId);
+                    if (entry.kind == LoyaltyKind::Earn)
+                        entry.note = tr("Order %1").arg(order->number);
+                    else
+                        entry.note = tr("Order %1 was %2 after it earned")
+                                         .arg(order->number, order->status);
+                    entries.push_back({customerId, std::move(entry)});
+                }
             }
             cancelled = !stepper.step(0, 90);
             return !cancelled;
