@@ -282,9 +282,13 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     const auto failed = [&](const QString &message) {
         return console.dataError(tr("%1: %2").arg(where, message));
     };
+    int lastTenth = -1;
     const auto progress = [&](int percent, const QString &stage) {
-        if (percent % 10 == 0)
+        // One line per tenth: enough to see it move, little enough for a log.
+        if (percent / 10 != lastTenth) {
+            lastTenth = percent / 10;
             console.progress(tr("%1: %2 (%3%)").arg(label, stage).arg(percent));
+        }
         return true;
     };
 
