@@ -286,7 +286,8 @@ void tst_Cli::initThenInfo()
     VERIFY_CLI_OK(r);
     QCOMPARE(r.out, QStringLiteral("Created the MerchantDesk schema (version %1) in %2\n"
                                    "Created 16 built-in segments (docs/segments.md lists their "
-                                   "rules)\n")
+                                   "rules)\n"
+                                   "Created 4 loyalty tiers (docs/loyalty.md lists them)\n")
                         .arg(latest, display));
     QVERIFY(r.err.isEmpty());
 

@@ -85,11 +85,15 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
                                               {"reason", "'manual'"},
                                               {"created_at", "1700000000"}})},
         {QStringLiteral("loyalty_tiers"),
-         row({{"name", "'Tier {n}'"}, {"min_points", "10{n}"}, {"multiplier", "1.5"}})},
+         row({{"name", "'Tier {n}'"}, {"min_points", "10{n}"}, {"multiplier_bp", "15000"}})},
         {QStringLiteral("points_ledger"), row({{"customer_id", "1"},
                                                {"delta", "10"},
                                                {"kind", "'earn'"},
                                                {"created_at", "1700000000"}})},
+        {QStringLiteral("loyalty_perks"),
+         row({{"perk_key", "'perk_{n}'"}, {"label", "'Perk'"}, {"value_type", "'bool'"}})},
+        {QStringLiteral("loyalty_tier_perks"),
+         row({{"tier_id", "1"}, {"perk_id", "1"}, {"value", "'true'"}})},
         {QStringLiteral("badges"), row({{"code", "'B-{n}'"}, {"name", "'Badge'"}})},
         {QStringLiteral("customer_badges"),
          row({{"customer_id", "1"}, {"badge_id", "1"}, {"awarded_at", "1700000000"}})},
@@ -510,9 +514,33 @@ std::vector<Case> constraintCases()
     c.add("loyalty tiers: negative min_points", "loyalty_tiers_min_points_check", "loyalty_tiers",
           ins("loyalty_tiers", {{"min_points", "0"}}),
           ins("loyalty_tiers", {{"min_points", "-1"}}));
-    c.add("loyalty tiers: multiplier 0", "loyalty_tiers_multiplier_check", "loyalty_tiers",
-          ins("loyalty_tiers", {{"multiplier", "1.25"}}),
-          ins("loyalty_tiers", {{"multiplier", "0"}}));
+    c.add("loyalty tiers: multiplier 0", "loyalty_tiers_multiplier_bp_check", "loyalty_tiers",
+          ins("loyalty_tiers", {{"multiplier_bp", "12500"}}),
+          ins("loyalty_tiers", {{"multiplier_bp", "0"}}));
+    c.add("loyalty perks: duplicate key", "loyalty_perks_perk_key_key", "loyalty_perks",
+          ins("loyalty_perks", {{"perk_key", "'early_access'"}}),
+          ins("loyalty_perks", {{"perk_key", "'early_access'"}}));
+    c.add("loyalty perks: empty key", "loyalty_perks_perk_key_check", "loyalty_perks",
+          ins("loyalty_perks", {{"perk_key", "'p'"}}), ins("loyalty_perks", {{"perk_key", "''"}}));
+    c.add("loyalty perks: unknown type", "loyalty_perks_value_type_check", "loyalty_perks",
+          ins("loyalty_perks", {{"value_type", "'money'"}}),
+          ins("loyalty_perks", {{"value_type", "'text'"}}));
+    c.add("tier perks: a perk twice", "loyalty_tier_perks_pkey", "loyalty_tier_perks",
+          ins("loyalty_tier_perks",
+              {{"perk_id", "(SELECT id FROM loyalty_perks WHERE perk_key = 'tp-perk')"}}),
+          ins("loyalty_tier_perks",
+              {{"perk_id", "(SELECT id FROM loyalty_perks WHERE perk_key = 'tp-perk')"}}))
+        .setup
+        = {ins("loyalty_perks", {{"perk_key", "'tp-perk'"}})};
+    c.add("tier perks: unknown tier", "loyalty_tier_perks_tier_id_fkey", "loyalty_tier_perks",
+          ins("loyalty_tier_perks", {{"tier_id", "1"}}),
+          ins("loyalty_tier_perks", {{"tier_id", kUnknown}}));
+    c.add("tier perks: unknown perk", "loyalty_tier_perks_perk_id_fkey", "loyalty_tier_perks",
+          ins("loyalty_tier_perks",
+              {{"perk_id", "(SELECT id FROM loyalty_perks WHERE perk_key = 'tp-perk2')"}}),
+          ins("loyalty_tier_perks", {{"perk_id", kUnknown}}))
+        .setup
+        = {ins("loyalty_perks", {{"perk_key", "'tp-perk2'"}})};
     c.add("points ledger: unknown customer", "points_ledger_customer_id_fkey", "points_ledger",
           ins("points_ledger", {{"customer_id", "2"}}),
           ins("points_ledger", {{"customer_id", kUnknown}}));
@@ -531,6 +559,17 @@ std::vector<Case> constraintCases()
     c.add("points ledger: redeem with positive delta", "points_ledger_check1", "points_ledger",
           ins("points_ledger", {{"kind", "'redeem'"}, {"delta", "-10"}}),
           ins("points_ledger", {{"kind", "'redeem'"}, {"delta", "10"}}));
+    c.add("points ledger: reverse with positive delta", "points_ledger_check1", "points_ledger",
+          ins("points_ledger", {{"kind", "'reverse'"}, {"delta", "-10"}}),
+          ins("points_ledger", {{"kind", "'reverse'"}, {"delta", "10"}}));
+    c.add("points ledger: wheel with negative delta", "points_ledger_check", "points_ledger",
+          ins("points_ledger", {{"kind", "'wheel'"}, {"delta", "10"}}),
+          ins("points_ledger", {{"kind", "'wheel'"}, {"delta", "-10"}}));
+    c.add("points ledger: a source twice", "points_ledger_source_key", "points_ledger",
+          ins("points_ledger", {{"source", "'order:1'"}}),
+          ins("points_ledger", {{"source", "'order:1'"}}));
+    c.add("points ledger: empty source", "points_ledger_source_check", "points_ledger",
+          ins("points_ledger", {{"source", "'s'"}}), ins("points_ledger", {{"source", "''"}}));
     Case &ledgerUpdate
         = c.add("points ledger: update (append-only)", "", "points_ledger",
                 ins("points_ledger", {{"note", "'to update'"}}),
@@ -999,13 +1038,14 @@ void tst_Constraints::initTestCase()
         ins("badges", {{"id", "1"}}),          ins("challenges", {{"id", "1"}}),
         ins("price_proposals", {{"id", "1"}}), ins("products", {{"id", "2"}}),
         ins("products", {{"id", "3"}}),        ins("products", {{"id", "4"}}),
-        ins("products", {{"id", "10"}}),
+        ins("products", {{"id", "10"}}),       ins("loyalty_tiers", {{"id", "1"}}),
+        ins("loyalty_perks", {{"id", "1"}}),
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));
-    for (const char *table :
-         {"products", "customers", "orders", "price_runs", "plans", "features", "subscriptions",
-          "segments", "campaigns", "badges", "challenges", "price_proposals"}) {
+    for (const char *table : {"products", "customers", "orders", "price_runs", "plans", "features",
+                              "subscriptions", "segments", "campaigns", "badges", "challenges",
+                              "price_proposals", "loyalty_tiers", "loyalty_perks"}) {
         const QString reset = m_db->dialect().resetIdentity(QString::fromLatin1(table));
         if (!reset.isEmpty())
             MD_VERIFY(sql::exec(m_db->sql(), reset));

@@ -233,7 +233,8 @@ void tst_CsvExport::formulasAreGuardedNumbersAreNot()
                                     &buffer));
     const auto rows = readCsv(bytes);
     // Negative deltas stay numbers; the note that starts with "-" is text and guarded.
-    QVERIFY(bytes.contains("ana@example.com,-50,redeem,,2023-07-22T04:43:20Z,,'-50 for a mug\r\n"));
+    QVERIFY(
+        bytes.contains("ana@example.com,-50,redeem,,2023-07-22T04:43:20Z,,'-50 for a mug,\r\n"));
     QCOMPARE(rows.size(), size_t(5));
     QCOMPARE(rows[2][6], QStringLiteral("-50 for a mug"));
 }

@@ -193,8 +193,9 @@ Status fillAwkwardShop(const Database &db)
           // Their plan history, as the program records it with each subscription.
           "INSERT INTO subscription_plan_periods (subscription_id, plan_id, started_at, ended_at) "
           "VALUES (1, 1, 1680000000, NULL), (2, 3, 1680000500, NULL), (3, 2, 1680001000, NULL)",
-          "INSERT INTO loyalty_tiers (name, min_points, multiplier) VALUES ('bronze', 0, 1.0), "
-          "('silver', 500, 1.25), ('gold', 2000, 1.5)",
+          "INSERT INTO loyalty_tiers (name, min_points, multiplier_bp) VALUES ('bronze', 0, "
+          "10000), "
+          "('silver', 500, 12500), ('gold', 2000, 15000)",
           "INSERT INTO points_ledger (customer_id, delta, kind, order_id, created_at, expires_at, "
           "note) VALUES (1, 120, 'earn', 1, 1690000000, 1720000000, ''), "
           "(1, -50, 'redeem', NULL, 1690001000, NULL, '-50 for a mug'), "

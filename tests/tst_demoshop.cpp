@@ -1,6 +1,7 @@
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "demo/demoshop.h"
+#include "loyalty/loyaltyservice.h"
 #include "testdb.h"
 
 #include <QCryptographicHash>
@@ -160,6 +161,7 @@ private slots:
     void orderTotalsAreSumsOfLines();
     void unitPricesFollowPriceHistory();
     void earnEntriesMatchTheirOrders();
+    void awardFindsEveryOrderCredited();
     void subscriptionsLookReal();
     void referencesAreIntact();
     void laterInsertsGetFreshIds();
@@ -686,21 +688,24 @@ void tst_DemoShop::planFeatureMatrixIsExact()
 
 void tst_DemoShop::loyaltyTiersAreExact()
 {
-    auto rows = sql::select(m_db.sql(), QStringLiteral("SELECT name, min_points, multiplier FROM "
-                                                       "loyalty_tiers ORDER BY min_points"));
+    auto rows
+        = sql::select(m_db.sql(), QStringLiteral("SELECT name, min_points, multiplier_bp FROM "
+                                                 "loyalty_tiers ORDER BY min_points"));
     MD_VERIFY(rows);
-    const std::vector<std::tuple<QString, int, double>> expected
-        = {{QStringLiteral("bronze"), 0, 1.0},
-           {QStringLiteral("silver"), 500, 1.25},
-           {QStringLiteral("gold"), 2000, 1.5},
-           {QStringLiteral("platinum"), 5000, 2.0}};
+    const std::vector<std::tuple<QString, int, qint64>> expected
+        = {{QStringLiteral("Bronze"), 0, 10000},
+           {QStringLiteral("Silver"), 500, 12500},
+           {QStringLiteral("Gold"), 2000, 15000},
+           {QStringLiteral("Platinum"), 5000, 20000}};
     for (const auto &[name, minPoints, multiplier] : expected) {
         QVERIFY(rows->next());
         QCOMPARE(rows->value(0).toString(), name);
         QCOMPARE(rows->value(1).toInt(), minPoints);
-        QCOMPARE(rows->value(2).toDouble(), multiplier);
+        QCOMPARE(rows->value(2).toLongLong(), multiplier);
     }
     QVERIFY(!rows->next());
+    // The seeded perks came with them.
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM loyalty_tier_perks")), 7);
 }
 
 void tst_DemoShop::orderTotalsAreSumsOfLines()
@@ -801,18 +806,17 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
             = {rows->value(1).isNull() ? 0 : rows->value(1).toLongLong(),
                rows->value(2).toLongLong(), rows->value(3).toString()};
     }
-    std::vector<std::pair<qint64, qint64>> tiers; // min points, multiplier × 4
-    auto tierRows = sql::select(m_db.sql(), QStringLiteral("SELECT min_points, multiplier FROM "
+    std::vector<std::pair<qint64, qint64>> tiers; // min points, multiplier in basis points
+    auto tierRows = sql::select(m_db.sql(), QStringLiteral("SELECT min_points, multiplier_bp FROM "
                                                            "loyalty_tiers ORDER BY min_points"));
     MD_VERIFY(tierRows);
     while (tierRows->next())
-        tiers.emplace_back(tierRows->value(0).toLongLong(),
-                           std::llround(tierRows->value(1).toDouble() * 4));
+        tiers.emplace_back(tierRows->value(0).toLongLong(), tierRows->value(1).toLongLong());
 
-    auto ledger
-        = sql::select(m_db.sql(), QStringLiteral("SELECT customer_id, delta, kind, order_id "
-                                                 "FROM points_ledger ORDER BY customer_id, "
-                                                 "created_at, id"));
+    auto ledger = sql::select(m_db.sql(),
+                              QStringLiteral("SELECT customer_id, delta, kind, order_id, source "
+                                             "FROM points_ledger ORDER BY customer_id, "
+                                             "created_at, id"));
     MD_VERIFY(ledger);
     qint64 customer = -1, lifetime = 0, balance = 0;
     std::map<QString, qint64> kinds;
@@ -832,19 +836,21 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
             const Order &order = orders.at(orderId);
             QCOMPARE(order.customer, customer);
             QCOMPARE(order.status, QStringLiteral("completed"));
-            qint64 quarter = tiers.front().second;
+            // At the tier of the points earned from orders before this one (bonuses do not count).
+            qint64 bp = tiers.front().second;
             for (const auto &[minPoints, multiplier] : tiers) {
                 if (lifetime >= minPoints)
-                    quarter = multiplier;
+                    bp = multiplier;
             }
-            promoted += quarter > tiers.front().second;
-            QCOMPARE(delta, order.total * quarter / 400);
+            promoted += bp > tiers.front().second;
+            QCOMPARE(delta, order.total * bp / 1000000);
+            QCOMPARE(ledger->value(4).toString(), QStringLiteral("order:%1").arg(orderId));
             QVERIFY2(earned.insert(orderId).second, "an order earned twice");
+            lifetime += delta;
         } else {
             QVERIFY(ledger->value(3).isNull());
+            QVERIFY(!ledger->value(4).toString().isEmpty());
         }
-        if (delta > 0)
-            lifetime += delta;
         balance += delta;
         QVERIFY2(balance >= 0, qPrintable(QStringLiteral("customer %1 below zero").arg(customer)));
     }
@@ -878,6 +884,19 @@ void tst_DemoShop::earnEntriesMatchTheirOrders()
     QVERIFY(count(m_db, QStringLiteral("SELECT COUNT(*) FROM referrals "
                                        "WHERE converted_at IS NOT NULL"))
             > 0);
+}
+
+void tst_DemoShop::awardFindsEveryOrderCredited()
+{
+    // The demo ledger follows the programme's earning rule and sources: an award run on the
+    // demo shop has nothing to add, and writes nothing.
+    const qint64 entries = count(m_db, QStringLiteral("SELECT COUNT(*) FROM points_ledger"));
+    const qint64 last = count(m_db, QStringLiteral("SELECT MAX(ordered_at) FROM orders"));
+    auto awarded = LoyaltyService::award(m_db, last);
+    MD_VERIFY(awarded);
+    QCOMPARE(awarded->creditedOrders, 0);
+    QCOMPARE(awarded->reversedOrders, 0);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM points_ledger")), entries);
 }
 
 void tst_DemoShop::subscriptionsLookReal()

@@ -183,7 +183,17 @@ void tst_Migrations::versionOneWithRowsKeepsThem()
                   {ids[6]}},
                  {"INSERT INTO points_ledger (customer_id, delta, kind, order_id, created_at) "
                   "VALUES (?, 24, 'earn', ?, 1700001000)",
-                  {ids[1], ids[2]}}}) {
+                  {ids[1], ids[2]}},
+                 // A second earn for the same order (a hand-made ledger) and a redemption.
+                 {"INSERT INTO points_ledger (customer_id, delta, kind, order_id, created_at) "
+                  "VALUES (?, 24, 'earn', ?, 1700001001)",
+                  {ids[1], ids[2]}},
+                 {"INSERT INTO points_ledger (customer_id, delta, kind, created_at) "
+                  "VALUES (?, -20, 'redeem', 1700001002)",
+                  {ids[1]}},
+                 {"INSERT INTO loyalty_tiers (name, min_points, multiplier) VALUES "
+                  "('silver', 500, 1.25), ('odd', 900, 1.2345)",
+                  {}}}) {
             MD_VERIFY(sql::exec(db, QString::fromUtf8(statement), values));
         }
         auto version = raw->schemaVersion();
@@ -250,8 +260,31 @@ void tst_Migrations::versionOneWithRowsKeepsThem()
                  .arg(ids[3].toString()));
     QCOMPARE(row(QStringLiteral("SELECT COUNT(*), MIN(note) FROM subscription_status_log"), {}),
              QStringLiteral("1|Subscribed"));
-    QCOMPARE(row(QStringLiteral("SELECT delta, kind, order_id FROM points_ledger"), {}),
-             QStringLiteral("24|earn|%1").arg(ids[2].toString()));
+    QCOMPARE(row(QStringLiteral("SELECT delta, kind, order_id, source FROM points_ledger "
+                                "ORDER BY id"),
+                 {}),
+             QStringLiteral("24|earn|%1|order:%1").arg(ids[2].toString()));
+    // Migration 8: only the first earn entry of an order takes its source; the multipliers
+    // became exact basis points.
+    QCOMPARE(row(QStringLiteral("SELECT COUNT(*), COUNT(source) FROM points_ledger"), {}),
+             QStringLiteral("3|1"));
+    QCOMPARE(
+        row(QStringLiteral("SELECT multiplier_bp FROM loyalty_tiers WHERE name = 'silver'"), {}),
+        QStringLiteral("12500"));
+    QCOMPARE(row(QStringLiteral("SELECT multiplier_bp FROM loyalty_tiers WHERE name = 'odd'"), {}),
+             QStringLiteral("12345"));
+    // The new kinds are accepted; a second entry with the same source is not.
+    MD_VERIFY(
+        sql::exec(db->sql(),
+                  QStringLiteral("INSERT INTO points_ledger (customer_id, delta, kind, "
+                                 "order_id, created_at, source) VALUES (?, -24, 'reverse', "
+                                 "?, 1700005000, ?)"),
+                  {ids[1], ids[2], QStringLiteral("order:%1:reverse").arg(ids[2].toString())}));
+    QVERIFY(!sql::exec(db->sql(),
+                       QStringLiteral("INSERT INTO points_ledger (customer_id, delta, kind, "
+                                      "created_at, source) VALUES (?, 5, 'wheel', 1700005001, ?)"),
+                       {ids[1], QStringLiteral("order:%1").arg(ids[2].toString())})
+                 .ok());
     // The ledger's append-only trigger of v1 still holds.
     QVERIFY(!sql::exec(db->sql(), QStringLiteral("UPDATE points_ledger SET delta = 1")).ok());
 

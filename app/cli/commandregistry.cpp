@@ -9,6 +9,7 @@
 #include "initcommand.h"
 #include "inventorycommand.h"
 #include "jobscommand.h"
+#include "loyaltycommand.h"
 #include "recommendcommand.h"
 #include "repricecommand.h"
 #include "repriceundocommand.h"
@@ -34,6 +35,7 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<CrossSellCommand>());
     registry.add(std::make_unique<RecommendCommand>());
     registry.add(std::make_unique<SegmentCommand>());
+    registry.add(std::make_unique<LoyaltyCommand>());
     return registry;
 }
 

@@ -4,6 +4,7 @@
 #include "databaseopener.h"
 #include "db/migrations.h"
 #include "demo/demoshop.h"
+#include "loyalty/loyaltyservice.h"
 #include "marketing/segmentservice.h"
 
 #include <QDateTime>
@@ -129,6 +130,13 @@ int InitCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &
     if (*builtIns > 0) {
         console.print(tr("Created %1 built-in segments (docs/segments.md lists their rules)\n")
                           .arg(*builtIns));
+    }
+    // Likewise the loyalty programme's four tiers, when there are no tiers at all.
+    auto tiers = LoyaltyService::seedDefaultTiers(*db);
+    if (!tiers)
+        return console.dataError(tr("%1: %2").arg(db.where(), tiers.error()));
+    if (*tiers > 0) {
+        console.print(tr("Created %1 loyalty tiers (docs/loyalty.md lists them)\n").arg(*tiers));
     }
     if (!demo)
         return Console::Success;

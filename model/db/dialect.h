@@ -22,6 +22,8 @@
 //   demo/demowriter.cpp, io/csvimporter.cpp  SQLite-only PRAGMAs (page cache, foreign keys)
 //                          and PostgreSQL's SET LOCAL maintenance_work_mem: per-session tuning
 //                          of one backend's engine for a bulk load, restored afterwards.
+//   db/schema_v8.cpp       SQLite cannot change a table's CHECK constraints: the ledger is
+//                          rebuilt there; PostgreSQL alters it in place, keeping the names.
 //   db/sql.cpp             errorText reads the driver's error format (sql.h says why there).
 //   db/databasespec.*, views/dialogs/connectdialog.cpp  parsing and forming a path or a URL.
 //   app/gui/mainwindow.cpp, app/cli/infocommand.cpp  what is offered or shown (a backup of

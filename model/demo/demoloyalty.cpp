@@ -190,7 +190,7 @@ void DemoLoyalty::replay(int customer, std::vector<Entry> &ledger, std::vector<A
                      [](const Item &a, const Item &b) { return a.at < b.at; });
 
     DemoRandom random(m_setup.seed, m_setup.stream(DemoStream::Loyalty), quint64(customer));
-    qint64 lifetime = 0;
+    qint64 orderPoints = 0; // the tier basis: points earned from orders
     qint64 balance = 0;
     qint64 last = -1;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -202,7 +202,8 @@ void DemoLoyalty::replay(int customer, std::vector<Entry> &ledger, std::vector<A
             entry.kind = "earn";
             entry.order = item.value;
             entry.delta = DemoReference::earnedPoints(m_orders.totalCents(item.value),
-                                                      DemoReference::tierFor(lifetime));
+                                                      DemoReference::tierFor(orderPoints));
+            orderPoints += entry.delta;
             entry.note = QStringLiteral("Order ") + DemoOrders::orderNumber(item.value);
             break;
         case Kind::Badge:
@@ -224,7 +225,6 @@ void DemoLoyalty::replay(int customer, std::vector<Entry> &ledger, std::vector<A
         }
         if (entry.delta <= 0)
             continue;
-        lifetime += entry.delta;
         balance += entry.delta;
         last = entry.at;
         ledger.push_back(entry);

@@ -1,9 +1,10 @@
 #pragma once
 
 // The demo shop's loyalty programme, replayed customer by customer in time order: points earned
-// for each completed order at the multiplier of the tier reached so far (the tier follows all
-// points ever earned, so redeeming never demotes), bonuses for badges, challenges and
-// referrals, redemptions and the expiry of balances left untouched for a year.
+// for each completed order at the multiplier of the tier reached so far (the tier follows the
+// points ever earned from orders, LoyaltyEngine's default basis, so redeeming never demotes),
+// bonuses for badges, challenges and referrals, redemptions and the expiry of balances left
+// untouched for a year.
 
 #include "demosetup.h"
 

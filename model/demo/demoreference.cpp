@@ -1,5 +1,8 @@
 #include "demoreference.h"
 
+#include "loyalty/loyaltyengine.h"
+#include "loyalty/loyaltystore.h"
+
 namespace md {
 
 const std::vector<DemoReference::Feature> &DemoReference::features()
@@ -34,14 +37,9 @@ const std::vector<DemoReference::Plan> &DemoReference::plans()
     return all;
 }
 
-const std::vector<DemoReference::Tier> &DemoReference::tiers()
+const std::vector<LoyaltyTier> &DemoReference::tiers()
 {
-    static const std::vector<Tier> all = {
-        {"bronze", 0, 4},
-        {"silver", 500, 5},
-        {"gold", 2000, 6},
-        {"platinum", 5000, 8},
-    };
+    static const std::vector<LoyaltyTier> all = LoyaltyStore::defaultTiers();
     return all;
 }
 
@@ -78,7 +76,7 @@ int DemoReference::tierFor(qint64 lifetimePoints)
     const auto &all = tiers();
     int tier = 0;
     for (int i = 0; i < int(all.size()); ++i) {
-        if (lifetimePoints >= all[size_t(i)].minPoints)
+        if (lifetimePoints >= all[size_t(i)].threshold)
             tier = i;
     }
     return tier;
@@ -86,7 +84,7 @@ int DemoReference::tierFor(qint64 lifetimePoints)
 
 qint64 DemoReference::earnedPoints(qint64 totalCents, int tier)
 {
-    return totalCents * tiers()[size_t(tier)].quarterMultiplier / 400;
+    return LoyaltyEngine::orderPoints(totalCents, tiers()[size_t(tier)].multiplierBp);
 }
 
 } // namespace md

@@ -4,6 +4,7 @@
 // loyalty tiers, badges and challenges. The loyalty simulation reads its rules from here too.
 
 #include "demosetup.h"
+#include "loyalty/loyaltytypes.h"
 
 #include <vector>
 
@@ -28,13 +29,6 @@ public:
         const char *type; // bool, int or choice
         const char *choices;
         const char *defaultValue;
-    };
-
-    struct Tier
-    {
-        const char *name;
-        int minPoints;
-        int quarterMultiplier; // the multiplier times four: 1.25 stays an exact integer
     };
 
     enum class BadgeRule { FirstOrder, FiveOrders, BigBasket, Ambassador };
@@ -62,11 +56,14 @@ public:
 
     static const std::vector<Plan> &plans();
     static const std::vector<Feature> &features();
-    static const std::vector<Tier> &tiers();
+    // The loyalty programme's default tiers (LoyaltyStore::defaultTiers), which the demo shop
+    // seeds and earns by.
+    static const std::vector<LoyaltyTier> &tiers();
     static const std::vector<Badge> &badges();
     static const std::vector<Challenge> &challenges();
 
-    // The tier (index into tiers()) of a customer who has earned this many points so far.
+    // The tier (index into tiers()) of a customer who has earned this many points from orders so
+    // far (the loyalty programme's default basis: lifetime order points, bonuses not counted).
     static int tierFor(qint64 lifetimePoints);
     // floor(order total in currency units × the tier's multiplier), in exact integer arithmetic.
     static qint64 earnedPoints(qint64 totalCents, int tier);

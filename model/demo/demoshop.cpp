@@ -6,6 +6,7 @@
 #include "demoprogress.h"
 #include "demosetup.h"
 #include "demowriter.h"
+#include "loyalty/loyaltystore.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,16 @@ Status checkEmpty(const Database &db)
         return fail(DemoShop::tr("Cannot check the settings table: %1").arg(demo.error()));
     if (demo->toLongLong() > 0)
         filled << QStringLiteral("settings (demo.*)");
+    // The tiers are the programme's settings rather than shop rows: the demo earns by the default
+    // ones, which init makes (or the demo, when there are none), and refuses other tiers.
+    auto defaults = LoyaltyStore::hasDefaultTiers(db);
+    if (!defaults)
+        return fail(DemoShop::tr("Cannot check the loyalty tiers: %1").arg(defaults.error()));
+    auto tierCount = sql::scalar(db.sql(), QStringLiteral("SELECT COUNT(*) FROM loyalty_tiers"));
+    if (!tierCount)
+        return fail(DemoShop::tr("Cannot check the loyalty tiers: %1").arg(tierCount.error()));
+    if (tierCount->toLongLong() > 0 && !*defaults)
+        filled << QStringLiteral("loyalty_tiers (not the default tiers)");
     if (filled.isEmpty())
         return {};
     return fail(

@@ -13,6 +13,7 @@
 #include "demoprogress.h"
 #include "demoreference.h"
 #include "demosubscriptions.h"
+#include "loyalty/loyaltystore.h"
 
 #include <QCoreApplication>
 
@@ -55,7 +56,6 @@ DemoWriter::~DemoWriter() = default;
 QStringList DemoWriter::tables()
 {
     return {QStringLiteral("settings"),
-            QStringLiteral("loyalty_tiers"),
             QStringLiteral("plans"),
             QStringLiteral("features"),
             QStringLiteral("plan_features"),
@@ -245,23 +245,13 @@ Status DemoWriter::writeReference()
 {
     if (!m_progress.stage(DemoShop::tr("catalog"), 10, 16))
         return cancelled();
-    {
-        auto writer = open(QStringLiteral("loyalty_tiers"),
-                           {QStringLiteral("id"), QStringLiteral("name"),
-                            QStringLiteral("min_points"), QStringLiteral("multiplier")});
-        if (!writer)
-            return fail(writer.error());
-        BulkWriter &w = **writer;
-        qint64 id = 0;
-        for (const DemoReference::Tier &tier : DemoReference::tiers()) {
-            w.addInt(++id);
-            w.addText(latin(tier.name));
-            w.addInt(tier.minPoints);
-            w.addReal(tier.quarterMultiplier / 4.0);
-            DEMO_TRY(w.endRow());
-        }
-        DEMO_TRY(w.finish());
-    }
+    // The loyalty programme's default tiers, which the ledger below earns by, unless init made
+    // them already (DemoShop refuses any other tiers).
+    auto tiers = sql::scalar(m_db.sql(), QStringLiteral("SELECT COUNT(*) FROM loyalty_tiers"));
+    if (!tiers)
+        return fail(tiers.error());
+    if (tiers->toLongLong() == 0)
+        DEMO_TRY(LoyaltyStore::insertDefaultTiers(m_db));
     {
         auto writer
             = open(QStringLiteral("plans"),
@@ -742,11 +732,11 @@ Status DemoWriter::writeLoyalty()
     std::vector<DemoLoyalty::Award> awards;
     std::vector<DemoLoyalty::Progress> progress;
     {
-        auto writer
-            = open(QStringLiteral("points_ledger"),
-                   {QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("delta"),
-                    QStringLiteral("kind"), QStringLiteral("order_id"),
-                    QStringLiteral("created_at"), QStringLiteral("note")});
+        auto writer = open(QStringLiteral("points_ledger"),
+                           {QStringLiteral("id"), QStringLiteral("customer_id"),
+                            QStringLiteral("delta"), QStringLiteral("kind"),
+                            QStringLiteral("order_id"), QStringLiteral("created_at"),
+                            QStringLiteral("note"), QStringLiteral("source")});
         if (!writer)
             return fail(writer.error());
         BulkWriter &w = **writer;
@@ -763,6 +753,12 @@ Status DemoWriter::writeLoyalty()
                 addOptional(w, entry.order < 0 ? -1 : entry.order + 1);
                 w.addInt(entry.at);
                 w.addText(entry.note);
+                // An earn entry has the source LoyaltyService gives it, so an award run on the
+                // demo shop finds its orders credited; the others are named after their entry.
+                if (entry.order >= 0)
+                    w.addText(QStringLiteral("order:%1").arg(entry.order + 1));
+                else
+                    w.addText(QStringLiteral("%1:%2").arg(latin(entry.kind)).arg(id));
                 DEMO_TRY(w.endRow());
             }
             if ((c + 1) % kCheckEvery == 0 && !step(c + 1, n))

@@ -6,6 +6,7 @@
 #include "core/money.h"
 #include "db/database.h"
 #include "db/dialect.h"
+#include "loyalty/loyaltymultiplier.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -101,6 +102,9 @@ Result<qint64> CsvExporter::exportTo(const Database &db, const EntityDescriptor 
                 break;
             case T::Decimal:
                 writer.addPlain(formatDecimal(cursor.toReal(c)).toLatin1());
+                break;
+            case T::Multiplier:
+                writer.addPlain(LoyaltyMultiplier::text(cursor.toInt(c)).toLatin1());
                 break;
             default:
                 writer.addText(cursor.utf8(c));

@@ -408,24 +408,34 @@ EntityDescriptor loyaltyLedger()
                   {"email", "customer"}),
         integer("delta", E::Required, "", S::NonZero, {"points"}),
         choice("kind", E::Required, "",
-               {"earn", "redeem", "expire", "adjust", "referral", "badge", "challenge"}, {"type"}),
+               {"earn", "reverse", "redeem", "expire", "adjust", "referral", "badge", "challenge",
+                "wheel"},
+               {"type"}),
         reference("order_id", "order_id", E::Null, "orders", "order_number",
                   {"order", "order number"}),
         timestamp("created_at", E::Required, {"date", "time"}),
         timestamp("expires_at", E::Null, {"expires"}),
         text("note", {"comment"}),
+        F{.name = str("source"),
+          .type = T::Key,
+          .column = str("source"),
+          .empty = E::Null,
+          .synonyms = list({"for"})},
     };
     e.exportOrder = str("t.id");
     e.check = [](const std::vector<CellValue> &row, const EntityDescriptor::Report &report) {
         const QString kind = textOf(row[2]);
         const qint64 delta = intOf(row[1]);
-        static const QStringList gains = {QStringLiteral("earn"), QStringLiteral("referral"),
-                                          QStringLiteral("badge"), QStringLiteral("challenge")};
+        static const QStringList gains
+            = {QStringLiteral("earn"), QStringLiteral("referral"), QStringLiteral("badge"),
+               QStringLiteral("challenge"), QStringLiteral("wheel")};
         if (gains.contains(kind) && delta < 0)
             report(
                 1,
                 EntityCatalog::tr("%1 entries add points; the delta must be positive").arg(kind));
-        if ((kind == QLatin1String("redeem") || kind == QLatin1String("expire")) && delta > 0)
+        if ((kind == QLatin1String("redeem") || kind == QLatin1String("expire")
+             || kind == QLatin1String("reverse"))
+            && delta > 0)
             report(
                 1,
                 EntityCatalog::tr("%1 entries take points; the delta must be negative").arg(kind));
@@ -444,8 +454,8 @@ EntityDescriptor loyaltyTiers()
         keyField("name", "name", {"tier"}),
         integer("min_points", E::Required, "", S::NonNegative, {"points", "from points"}),
         F{.name = str("multiplier"),
-          .type = T::Decimal,
-          .column = str("multiplier"),
+          .type = T::Multiplier,
+          .column = str("multiplier_bp"),
           .empty = E::Required,
           .synonyms = list({"points multiplier"}),
           .sign = S::Positive},

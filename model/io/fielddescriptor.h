@@ -12,15 +12,16 @@ namespace md {
 struct FieldDescriptor
 {
     enum class Type {
-        Text,      // any text, kept as it is
-        Key,       // a natural key (SKU, order number, plan name): trimmed
-        Email,     // trimmed and lower-cased, must look like an address
-        Money,     // currency units in the file, integer cents in the database
-        Integer,   // a whole number
-        Decimal,   // a decimal number stored as a double (scores, multipliers)
-        Flag,      // 0/1, true/false, yes/no
-        Timestamp, // ISO 8601 in the file, UTC epoch seconds in the database
-        Choice,    // one of `choices`
+        Text,       // any text, kept as it is
+        Key,        // a natural key (SKU, order number, plan name): trimmed
+        Email,      // trimmed and lower-cased, must look like an address
+        Money,      // currency units in the file, integer cents in the database
+        Integer,    // a whole number
+        Decimal,    // a decimal number stored as a double (scores)
+        Multiplier, // at most 4 decimals in the file, exact basis points in the database
+        Flag,       // 0/1, true/false, yes/no
+        Timestamp,  // ISO 8601 in the file, UTC epoch seconds in the database
+        Choice,     // one of `choices`
     };
     // What an empty cell (or a column missing from the file, for a new row) means.
     enum class Empty {
@@ -51,7 +52,7 @@ struct FieldDescriptor
     bool isNumeric() const
     {
         return type == Type::Money || type == Type::Integer || type == Type::Decimal
-               || type == Type::Flag || type == Type::Timestamp;
+               || type == Type::Multiplier || type == Type::Flag || type == Type::Timestamp;
     }
 };
 

@@ -13,6 +13,8 @@ using Use = RowAdapter::FieldUse;
 constexpr int kLinesPerStatement = 500;
 // Stands for NULL where rows are compared with "=" (hash joins cannot compare NULLs).
 const QString kNullNumber = QStringLiteral("-9223372036854775807");
+// The same for a text column (a ledger entry's source); control characters never occur in keys.
+const QString kNullText = QStringLiteral("'\x1f(null)'");
 
 QString q(const QString &identifier)
 {
@@ -525,8 +527,11 @@ Result<StagingTable::Counts> StagingTable::applyLog(ImportMode mode, qint64 stag
     for (size_t f = 0; f < m_entity.fields.size(); ++f) {
         const int field = int(f);
         const bool nullable = m_entity.fields[f].empty == FieldDescriptor::Empty::Null;
+        const bool numeric = m_entity.fields[f].isNumeric() || m_entity.fields[f].isReference();
         const auto comparable = [&](const QString &expr) {
-            return nullable ? QStringLiteral("COALESCE(%1, %2)").arg(expr, kNullNumber) : expr;
+            if (!nullable)
+                return expr;
+            return QStringLiteral("COALESCE(%1, %2)").arg(expr, numeric ? kNullNumber : kNullText);
         };
         columns << col(field);
         values << insertExpr(field, QStringLiteral("y"));

@@ -1,6 +1,7 @@
 #include "valueparser.h"
 
 #include "core/money.h"
+#include "loyalty/loyaltymultiplier.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -115,6 +116,12 @@ Result<CellValue> ValueParser::parse(const FieldDescriptor &field, const QString
             return fail(value.error());
         if (auto sign = checkSign(field, *value < 0, *value == 0, trimmed); !sign)
             return fail(sign.error());
+        return CellValue(*value);
+    }
+    case T::Multiplier: {
+        auto value = LoyaltyMultiplier::parse(trimmed);
+        if (!value)
+            return fail(value.error());
         return CellValue(*value);
     }
     case T::Flag: {

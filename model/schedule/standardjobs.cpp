@@ -1,5 +1,6 @@
 #include "standardjobs.h"
 
+#include "loyalty/loyaltyawardjob.h"
 #include "pricing/pricingjob.h"
 #include "subscriptions/subscriptionrenewaljob.h"
 
@@ -11,6 +12,7 @@ JobRunner StandardJobs::runner()
     runner.add(PricingJob::jobType(), PricingJob::title(), &PricingJob::run);
     runner.add(SubscriptionRenewalJob::jobType(), SubscriptionRenewalJob::title(),
                &SubscriptionRenewalJob::run);
+    runner.add(LoyaltyAwardJob::jobType(), LoyaltyAwardJob::title(), &LoyaltyAwardJob::run);
     return runner;
 }
 
