@@ -256,6 +256,14 @@
         <source>Joined in the last 30 days</source>
         <translation>In den letzten 30 Tagen hinzugekommen</translation>
     </message>
+    <message>
+        <source>RFM: %1</source>
+        <translation>RFM: %1</translation>
+    </message>
+    <message>
+        <source>The RFM group &quot;%1&quot;: recency score %2, frequency %3, monetary %4 (the first matching group wins)</source>
+        <translation>Die RFM-Gruppe „%1“: Aktualitätswert %2, Häufigkeit %3, Umsatz %4 (die erste passende Gruppe zählt)</translation>
+    </message>
 </context>
 <context>
     <name>md::BulkWriter</name>
@@ -1666,6 +1674,10 @@
         <source>Unknown demo shop scale &quot;%1&quot;: use one of %2</source>
         <translation>Unbekannte Größe des Demo-Shops „%1“: verwenden Sie eine von %2</translation>
     </message>
+    <message>
+        <source>Cannot check the loyalty tiers: %1</source>
+        <translation>Die Treuestufen lassen sich nicht prüfen: %1</translation>
+    </message>
 </context>
 <context>
     <name>md::EntitlementCommand</name>
@@ -1797,12 +1809,12 @@
         <translation>export: %1 Zeilen geschrieben</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n %1 row(s) to %2
+        <source>Exported %n row(s) of %1 to %2
 </source>
         <translation>
-            <numerusform>%n Zeile (%1) nach %2 exportiert
+            <numerusform>%n Zeile von %1 nach %2 exportiert
 </numerusform>
-            <numerusform>%n Zeilen (%1) nach %2 exportiert
+            <numerusform>%n Zeilen von %1 nach %2 exportiert
 </numerusform>
         </translation>
     </message>
@@ -2682,10 +2694,6 @@
         <translation>Die Datenbank mit einem realistischen Demo-Shop füllen (die Datenbank darf keine Produkte, Kunden oder Bestellungen enthalten)</translation>
     </message>
     <message>
-        <source>Demo size: small (about 500 products, 2,000 customers, 20,000 orders) or large (1,000,000 products and customers, about 10,000,000 order lines)</source>
-        <translation>Demo-Größe: small (etwa 500 Produkte, 2.000 Kunden, 20.000 Bestellungen) oder large (1.000.000 Produkte und Kunden, etwa 10.000.000 Bestellpositionen)</translation>
-    </message>
-    <message>
         <source>Demo random seed: the same seed gives the same shop</source>
         <translation>Startwert für den Zufallsgenerator der Demo: derselbe Startwert ergibt denselben Shop</translation>
     </message>
@@ -2749,6 +2757,16 @@
         <source>Created %1 built-in segments (docs/segments.md lists their rules)
 </source>
         <translation>%1 vordefinierte Segmente angelegt (docs/segments.md nennt ihre Regeln)
+</translation>
+    </message>
+    <message>
+        <source>Demo size: small (about 500 products, 2,000 customers, 20,000 orders), medium (100,000 products and customers, about 1,000,000 order lines) or large (1,000,000 products and customers, about 10,000,000 order lines)</source>
+        <translation>Größe des Demo-Shops: small (etwa 500 Produkte, 2.000 Kunden, 20.000 Bestellungen), medium (100.000 Produkte und Kunden, etwa 1.000.000 Bestellpositionen) oder large (1.000.000 Produkte und Kunden, etwa 10.000.000 Bestellpositionen)</translation>
+    </message>
+    <message>
+        <source>Created %1 loyalty tiers (docs/loyalty.md lists them)
+</source>
+        <translation>%1 Treuestufen angelegt (docs/loyalty.md nennt sie)
 </translation>
     </message>
 </context>
@@ -3125,6 +3143,383 @@
     </message>
 </context>
 <context>
+    <name>md::LoyaltyAwardJob</name>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Treuepunkte</translation>
+    </message>
+    <message>
+        <source>Credited %1 orders (%2 points), reversed %3 (%4 points); %5 points expired.</source>
+        <translation>%1 Bestellungen gutgeschrieben (%2 Punkte), %3 zurückgebucht (%4 Punkte); %5 Punkte verfallen.</translation>
+    </message>
+</context>
+<context>
+    <name>md::LoyaltyCommand</name>
+    <message>
+        <source>Loyalty points: award, balances, ledger EMAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings</source>
+        <translation>Treuepunkte: award, balances, ledger E-MAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings</translation>
+    </message>
+    <message>
+        <source>award, expire, balances: as of this moment, a date (2026-06-30, the end of that UTC day) or an ISO time (default: now)</source>
+        <translation>award, expire, balances: Stand zu diesem Zeitpunkt, ein Datum (2026-06-30, das Ende dieses UTC-Tages) oder eine ISO-Zeit (Standard: jetzt)</translation>
+    </message>
+    <message>
+        <source>Output format of balances and ledger: table or csv</source>
+        <translation>Ausgabeformat von balances und ledger: table oder csv</translation>
+    </message>
+    <message>
+        <source>Write the balances or the ledger to FILE instead of stdout</source>
+        <translation>Die Punktestände oder das Journal in DATEI statt auf die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>tier set: the qualifying points from which the tier is held</source>
+        <translation>tier set: die qualifizierenden Punkte, ab denen die Stufe gilt</translation>
+    </message>
+    <message>
+        <source>tier set: the points multiplier, an exact decimal such as 1.25</source>
+        <translation>tier set: der Punktemultiplikator, eine exakte Dezimalzahl wie 1.25</translation>
+    </message>
+    <message>
+        <source>settings: points expire this many days after they were earned (0: never)</source>
+        <translation>settings: Punkte verfallen so viele Tage, nachdem sie verdient wurden (0: nie)</translation>
+    </message>
+    <message>
+        <source>settings: what the tier is decided on: %1</source>
+        <translation>settings: wonach die Stufe bestimmt wird: %1</translation>
+    </message>
+    <message>
+        <source>settings: earned points become usable this many days after the order (0: at once)</source>
+        <translation>settings: verdiente Punkte sind so viele Tage nach der Bestellung einlösbar (0: sofort)</translation>
+    </message>
+    <message>
+        <source>loyalty: give one of %1, as in loyalty balances</source>
+        <translation>loyalty: geben Sie eines von %1 an, etwa loyalty balances</translation>
+    </message>
+    <message>
+        <source>one customer email</source>
+        <translation>eine Kunden-E-Mail</translation>
+    </message>
+    <message>
+        <source>set and a tier name</source>
+        <translation>set und einen Stufennamen</translation>
+    </message>
+    <message>
+        <source>no arguments</source>
+        <translation>keine Argumente</translation>
+    </message>
+    <message>
+        <source>%1: takes %2</source>
+        <translation>%1: erwartet %2</translation>
+    </message>
+    <message>
+        <source>loyalty tier: &quot;%1&quot; is not an action; use loyalty tier set NAME --threshold N --multiplier X</source>
+        <translation>loyalty tier: „%1“ ist keine Aktion; verwenden Sie loyalty tier set NAME --threshold N --multiplier X</translation>
+    </message>
+    <message>
+        <source>%1: --%2 does not apply here</source>
+        <translation>%1: --%2 gilt hier nicht</translation>
+    </message>
+    <message>
+        <source>%1: --output needs a file name</source>
+        <translation>%1: --output braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>%1: --as-of %2</source>
+        <translation>%1: --as-of %2</translation>
+    </message>
+    <message>
+        <source>%1: --threshold &quot;%2&quot; is not a whole number of points from 0</source>
+        <translation>%1: --threshold „%2“ ist keine ganze Punktzahl ab 0</translation>
+    </message>
+    <message>
+        <source>%1: --multiplier %2</source>
+        <translation>%1: --multiplier %2</translation>
+    </message>
+    <message>
+        <source>%1: give --threshold N, --multiplier X or both</source>
+        <translation>%1: geben Sie --threshold N, --multiplier X oder beides an</translation>
+    </message>
+    <message>
+        <source>%1: --%2 &quot;%3&quot; is not a number of days from 0 to %4</source>
+        <translation>%1: --%2 „%3“ ist keine Anzahl Tage von 0 bis %4</translation>
+    </message>
+    <message>
+        <source>%1: --basis &quot;%2&quot; is not a tier basis; use %3</source>
+        <translation>%1: --basis „%2“ ist keine Stufengrundlage; verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3%)</source>
+        <translation>%1: %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Credited %1 orders with %2 points and reversed %3 orders (%4 points) as of %5; %6 customers&apos; ledgers changed.
+</source>
+        <translation>%1 Bestellungen mit %2 Punkten gutgeschrieben und %3 Bestellungen (%4 Punkte) zurückgebucht, Stand %5; die Journale von %6 Kunden haben sich geändert.
+</translation>
+    </message>
+    <message>
+        <source>Points do not expire (loyalty settings --expiry-days N turns expiry on); nothing was written.
+</source>
+        <translation>Punkte verfallen nicht (loyalty settings --expiry-days N schaltet den Verfall ein); es wurde nichts geschrieben.
+</translation>
+    </message>
+    <message>
+        <source>Expired %1 points of %2 customers as of %3.
+</source>
+        <translation>%1 Punkte von %2 Kunden verfallen, Stand %3.
+</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Punktestand</translation>
+    </message>
+    <message>
+        <source>Qualifying</source>
+        <translation>Qualifizierend</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Balances of %1 customers as of %2 written to %3.
+</source>
+        <translation>Punktestände von %1 Kunden, Stand %2, nach %3 geschrieben.
+</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>%1: balance %2, qualifying %3, tier %4
+</source>
+        <translation>%1: Punktestand %2, qualifizierend %3, Stufe %4
+</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Tier %1: from %2 points, x%3.
+</source>
+        <translation>Stufe %1: ab %2 Punkten, x%3.
+</translation>
+    </message>
+    <message>
+        <source>From points</source>
+        <translation>Ab Punkten</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>Multiplikator</translation>
+    </message>
+    <message>
+        <source>Perks</source>
+        <translation>Vorteile</translation>
+    </message>
+    <message>
+        <source>Points expire: %1
+</source>
+        <translation>Punkte verfallen: %1
+</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 days after they were earned</source>
+        <translation>%1 Tage, nachdem sie verdient wurden</translation>
+    </message>
+    <message>
+        <source>Tier basis: %1
+</source>
+        <translation>Stufengrundlage: %1
+</translation>
+    </message>
+    <message>
+        <source>Pending days: %1
+</source>
+        <translation>Wartezeit in Tagen: %1
+</translation>
+    </message>
+</context>
+<context>
+    <name>md::LoyaltyMultiplier</name>
+    <message>
+        <source>&quot;%1&quot; is not a multiplier: give a positive number with at most four decimals, such as 1.25</source>
+        <translation>„%1“ ist kein Multiplikator: geben Sie eine positive Zahl mit höchstens vier Nachkommastellen an, etwa 1.25</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a multiplier: it must be greater than 0</source>
+        <translation>„%1“ ist kein Multiplikator: er muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a multiplier: it must be at most 1000</source>
+        <translation>„%1“ ist kein Multiplikator: er darf höchstens 1000 sein</translation>
+    </message>
+</context>
+<context>
+    <name>md::LoyaltyService</name>
+    <message>
+        <source>Awarding loyalty points</source>
+        <translation>Treuepunkte werden vergeben</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>reading orders</source>
+        <translation>Bestellungen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Order %1 was %2 after it earned</source>
+        <translation>Bestellung %1 wurde %2, nachdem sie Punkte eingebracht hatte</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was written</source>
+        <translation>abgebrochen; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>writing the ledger</source>
+        <translation>das Journal wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Expiring loyalty points</source>
+        <translation>Treuepunkte verfallen</translation>
+    </message>
+    <message>
+        <source>reading the ledger</source>
+        <translation>das Journal wird gelesen</translation>
+    </message>
+    <message>
+        <source>Points earned %1 days or more before expired</source>
+        <translation>Punkte, die vor %1 oder mehr Tagen verdient wurden, sind verfallen</translation>
+    </message>
+    <message>
+        <source>There is no customer with the email &quot;%1&quot;</source>
+        <translation>Es gibt keinen Kunden mit der E-Mail „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>md::LoyaltyStore</name>
+    <message>
+        <source>The stored setting %1 &quot;%2&quot; is not a number of days from 0 to %3</source>
+        <translation>Die gespeicherte Einstellung %1 „%2“ ist keine Anzahl Tage von 0 bis %3</translation>
+    </message>
+    <message>
+        <source>Reading the loyalty tiers: %1</source>
+        <translation>Fehler beim Lesen der Treuestufen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the perks of the loyalty tiers: %1</source>
+        <translation>Fehler beim Lesen der Vorteile der Treuestufen: %1</translation>
+    </message>
+    <message>
+        <source>Creating the loyalty tiers</source>
+        <translation>Fehler beim Anlegen der Treuestufen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A loyalty tier needs a name</source>
+        <translation>Eine Treuestufe braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Tier &quot;%1&quot;: the threshold %2 is below 0</source>
+        <translation>Stufe „%1“: die Schwelle %2 liegt unter 0</translation>
+    </message>
+    <message>
+        <source>Tier &quot;%1&quot;: the multiplier %2 is not above 0 and at most 1000</source>
+        <translation>Stufe „%1“: der Multiplikator %2 liegt nicht über 0 und bei höchstens 1000</translation>
+    </message>
+    <message>
+        <source>Saving loyalty tier &quot;%1&quot;</source>
+        <translation>Fehler beim Speichern der Treuestufe „%1“</translation>
+    </message>
+    <message>
+        <source>Tier &quot;%1&quot;: tier &quot;%2&quot; already starts at %3 points</source>
+        <translation>Stufe „%1“: die Stufe „%2“ beginnt schon bei %3 Punkten</translation>
+    </message>
+    <message>
+        <source>There is no tier &quot;%1&quot;; a new tier needs both --threshold and --multiplier</source>
+        <translation>Es gibt keine Stufe „%1“; eine neue Stufe braucht sowohl --threshold als auch --multiplier</translation>
+    </message>
+    <message>
+        <source>Reading the loyalty settings: %1</source>
+        <translation>Fehler beim Lesen der Treue-Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>The stored setting %1 &quot;%2&quot; is not one of %3</source>
+        <translation>Die gespeicherte Einstellung %1 „%2“ ist keiner der Werte %3</translation>
+    </message>
+    <message>
+        <source>Loyalty settings: %1 is not a number of days from 0 to %2</source>
+        <translation>Treue-Einstellungen: %1 ist keine Anzahl Tage von 0 bis %2</translation>
+    </message>
+    <message>
+        <source>Saving the loyalty settings</source>
+        <translation>Fehler beim Speichern der Treue-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Looking up customer %1: %2</source>
+        <translation>Suche nach Kunde %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the points ledger: %1</source>
+        <translation>Fehler beim Lesen des Punktejournals: %1</translation>
+    </message>
+    <message>
+        <source>Reading the orders and the points ledger: %1</source>
+        <translation>Fehler beim Lesen der Bestellungen und des Punktejournals: %1</translation>
+    </message>
+    <message>
+        <source>Writing the points ledger: %1</source>
+        <translation>Fehler beim Schreiben des Punktejournals: %1</translation>
+    </message>
+    <message>
+        <source>Writing the points ledger</source>
+        <translation>Fehler beim Schreiben des Punktejournals</translation>
+    </message>
+    <message>
+        <source>Counting the customers: %1</source>
+        <translation>Fehler beim Zählen der Kunden: %1</translation>
+    </message>
+</context>
+<context>
     <name>md::MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -3385,6 +3780,10 @@ Es wurde keine Sicherungsdatei geschrieben.</translation>
     <message>
         <source>Scheduled repricing goes on in the background. Open the window or quit from the tray icon.</source>
         <translation>Die geplante Preisanpassung läuft im Hintergrund weiter. Öffnen Sie das Fenster oder beenden Sie das Programm über das Symbol im Systembereich.</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
     </message>
 </context>
 <context>
@@ -5246,6 +5645,53 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     </message>
 </context>
 <context>
+    <name>md::RfmPanel</name>
+    <message>
+        <source>Frequency score (5 = most orders)</source>
+        <translation>Häufigkeitswert (5 = die meisten Bestellungen)</translation>
+    </message>
+    <message>
+        <source>Recency score (5 = bought most recently)</source>
+        <translation>Aktualitätswert (5 = zuletzt gekauft)</translation>
+    </message>
+    <message>
+        <source>Customers are scored on their completed orders up to the end of this day (UTC)</source>
+        <translation>Kunden werden nach ihren abgeschlossenen Bestellungen bis zum Ende dieses Tages (UTC) bewertet</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Share of customers</source>
+        <translation>Anteil der Kunden</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>Umsatzanteil</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>&amp;Stand:</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Customers with a completed order up to %1 (UTC): %2</source>
+        <translation>Kunden mit einer abgeschlossenen Bestellung bis %1 (UTC): %2</translation>
+    </message>
+    <message>
+        <source>The RFM analysis failed: %1</source>
+        <translation>Die RFM-Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>md::RfmScoring</name>
     <message>
         <source>Champions</source>
@@ -5294,6 +5740,20 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Others</source>
         <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>md::RfmService</name>
+    <message>
+        <source>RFM analysis: %1</source>
+        <translation>RFM-Analyse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::RfmStore</name>
+    <message>
+        <source>Reading the customers&apos; orders: %1</source>
+        <translation>Fehler beim Lesen der Bestellungen der Kunden: %1</translation>
     </message>
 </context>
 <context>
@@ -5573,11 +6033,272 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     </message>
 </context>
 <context>
-    <name>md::SegmentCommand</name>
+    <name>md::SegmentBuilderModel</name>
     <message>
-        <source>Customer segments: list, create NAME --definition JSON|@FILE, update NAME --definition ..., rename NAME NEW, duplicate NAME NEW, delete NAME, count NAME, members NAME</source>
-        <translation>Kundensegmente: list, create NAME --definition JSON|@DATEI, update NAME --definition ..., rename NAME NEU, duplicate NAME NEU, delete NAME, count NAME, members NAME</translation>
+        <source>All of these</source>
+        <translation>Alle davon</translation>
     </message>
+    <message>
+        <source>Any of these</source>
+        <translation>Mindestens eins davon</translation>
+    </message>
+    <message>
+        <source>Not this</source>
+        <translation>Nicht dies</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>weniger als</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>mehr als</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist eines von</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vor</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>in den letzten</translation>
+    </message>
+    <message>
+        <source>not in the last</source>
+        <translation>nicht in den letzten</translation>
+    </message>
+    <message>
+        <source>in the top</source>
+        <translation>in den obersten</translation>
+    </message>
+    <message>
+        <source>(no value yet)</source>
+        <translation>(noch kein Wert)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>%1 % by total spent</source>
+        <translation>%1 % nach Gesamtumsatz</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>%1 and %2%3</source>
+        <translation>%1 und %2%3</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>A customer is in when every line below matches</source>
+        <translation>Ein Kunde gehört dazu, wenn jede Zeile darunter passt</translation>
+    </message>
+    <message>
+        <source>A customer is in when at least one line below matches</source>
+        <translation>Ein Kunde gehört dazu, wenn mindestens eine Zeile darunter passt</translation>
+    </message>
+    <message>
+        <source>A customer is in when the line below does not match</source>
+        <translation>Ein Kunde gehört dazu, wenn die Zeile darunter nicht passt</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentBuilderPanel</name>
+    <message>
+        <source>The rule: pick a line to change it below</source>
+        <translation>Die Regel: Wählen Sie eine Zeile, um sie unten zu ändern</translation>
+    </message>
+    <message>
+        <source>Add &amp;condition</source>
+        <translation>&amp;Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a condition to the selected group</source>
+        <translation>Der gewählten Gruppe eine Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;group</source>
+        <translation>&amp;Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a group (any of / all of / not) to the selected group</source>
+        <translation>Der gewählten Gruppe eine Gruppe (mindestens eins / alle / nicht) hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected line and everything under it</source>
+        <translation>Die gewählte Zeile mit allem darunter entfernen</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <source>The top group stays; change its kind or remove the lines under it</source>
+        <translation>Die oberste Gruppe bleibt; ändern Sie ihre Art oder entfernen Sie die Zeilen darunter</translation>
+    </message>
+    <message>
+        <source>A &quot;Not this&quot; group holds exactly one line; remove the group or change its kind instead</source>
+        <translation>Eine „Nicht dies“-Gruppe enthält genau eine Zeile; entfernen Sie stattdessen die Gruppe oder ändern Sie ihre Art</translation>
+    </message>
+    <message>
+        <source>A customer is in when every line under it matches.</source>
+        <translation>Ein Kunde gehört dazu, wenn jede Zeile darunter passt.</translation>
+    </message>
+    <message>
+        <source>A customer is in when at least one line under it matches.</source>
+        <translation>Ein Kunde gehört dazu, wenn mindestens eine Zeile darunter passt.</translation>
+    </message>
+    <message>
+        <source>A customer is in when the one line under it does not match.</source>
+        <translation>Ein Kunde gehört dazu, wenn die eine Zeile darunter nicht passt.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Of the customers who spent anything, those in the top share by total spent (ties included).</source>
+        <translation>Von den Kunden, die etwas ausgegeben haben, die im obersten Anteil nach Gesamtumsatz (Gleichstände eingeschlossen).</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The shop has no plans yet (see the Plans page).</source>
+        <translation>Der Shop hat noch keine Tarife (siehe die Seite Tarife).</translation>
+    </message>
+    <message>
+        <source>several, separated by commas</source>
+        <translation>mehrere, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Status keys, separated by commas: %1</source>
+        <translation>Statusschlüssel, durch Kommas getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Group keys, separated by commas: %1</source>
+        <translation>Gruppenschlüssel, durch Kommas getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Separate the values with commas.</source>
+        <translation>Trennen Sie die Werte durch Kommas.</translation>
+    </message>
+    <message>
+        <source>a product&apos;s SKU</source>
+        <translation>die Artikelnummer eines Produkts</translation>
+    </message>
+    <message>
+        <source>a product category</source>
+        <translation>eine Produktkategorie</translation>
+    </message>
+    <message>
+        <source>such as example.com</source>
+        <translation>etwa example.com</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentChoices</name>
+    <message>
+        <source>Reading the products: %1</source>
+        <translation>Lesen der Produkte: %1</translation>
+    </message>
+    <message>
+        <source>Reading the product categories: %1</source>
+        <translation>Fehler beim Lesen der Produktkategorien: %1</translation>
+    </message>
+    <message>
+        <source>Reading the plans: %1</source>
+        <translation>Lesen der Tarife: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentCommand</name>
     <message>
         <source>The segment&apos;s rule as JSON, or @FILE to read it from a file (docs/segments.md describes the format)</source>
         <translation>Die Regel des Segments als JSON, oder @DATEI, um sie aus einer Datei zu lesen (docs/segments.md beschreibt das Format)</translation>
@@ -5589,14 +6310,6 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Evaluate as of this moment: a date (2026-06-30, the end of that UTC day) or an ISO time (default: now)</source>
         <translation>Auswerten zu diesem Zeitpunkt: ein Datum (2026-06-30, das Ende dieses UTC-Tages) oder eine ISO-Zeit (Vorgabe: jetzt)</translation>
-    </message>
-    <message>
-        <source>Output format of list and members: table or csv</source>
-        <translation>Ausgabeformat von list und members: table oder csv</translation>
-    </message>
-    <message>
-        <source>Write the list or the members to FILE instead of stdout</source>
-        <translation>Die Liste oder die Mitglieder in DATEI schreiben statt auf die Standardausgabe</translation>
     </message>
     <message>
         <source>segment: give one of %1, as in segment count &quot;High value&quot;</source>
@@ -5698,6 +6411,50 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <translation>%1 Mitglieder von „%2“ in %3 geschrieben.
 </translation>
     </message>
+    <message>
+        <source>RFM groups of %1 customers as of %2
+
+</source>
+        <translation>RFM-Gruppen von %1 Kunden, Stand %2
+
+</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Share of customers</source>
+        <translation>Anteil der Kunden</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>Umsatzanteil</translation>
+    </message>
+    <message>
+        <source>Customers by recency score (rows, 5 = bought most recently) and frequency score (columns, 5 = most orders)
+</source>
+        <translation>Kunden nach Aktualitätswert (Zeilen, 5 = zuletzt gekauft) und Häufigkeitswert (Spalten, 5 = die meisten Bestellungen)
+</translation>
+    </message>
+    <message>
+        <source>Customer segments: list, create NAME --definition JSON|@FILE, update NAME --definition ..., rename NAME NEW, duplicate NAME NEW, delete NAME, count NAME, members NAME, rfm (RFM scores and groups of every customer)</source>
+        <translation>Kundensegmente: list, create NAME --definition JSON|@DATEI, update NAME --definition ..., rename NAME NEU, duplicate NAME NEU, delete NAME, count NAME, members NAME, rfm (RFM-Werte und -Gruppen aller Kunden)</translation>
+    </message>
+    <message>
+        <source>Output format of list, members and rfm: table or csv</source>
+        <translation>Ausgabeformat von list, members und rfm: table oder csv</translation>
+    </message>
+    <message>
+        <source>Write the list, the members or the RFM scores to FILE instead of stdout</source>
+        <translation>Die Liste, die Mitglieder oder die RFM-Werte in DATEI statt auf die Standardausgabe schreiben</translation>
+    </message>
+    <message>
+        <source>RFM scores of %1 customers written to %2.
+</source>
+        <translation>RFM-Werte von %1 Kunden nach %2 geschrieben.
+</translation>
+    </message>
 </context>
 <context>
     <name>md::SegmentFields</name>
@@ -5764,6 +6521,108 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Subscription status</source>
         <translation>Abo-Status</translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation>RFM-Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentListPanel</name>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new segment</source>
+        <translation>Ein neues Segment beginnen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <source>Store a copy of the selected segment under a new name</source>
+        <translation>Eine Kopie des gewählten Segments unter einem neuen Namen speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected segment; one that a campaign uses stays</source>
+        <translation>Das gewählte Segment löschen; eines, das eine Kampagne verwendet, bleibt</translation>
+    </message>
+    <message>
+        <source>cannot count</source>
+        <translation>nicht zählbar</translation>
+    </message>
+    <message>
+        <source>Give &quot;%1&quot; another name</source>
+        <translation>Geben Sie „%1“ einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>Save the new segment first</source>
+        <translation>Speichern Sie zuerst das neue Segment</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentResultsPanel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Size over time</source>
+        <translation>Größe im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source> The last columns hold the values that made them match.</source>
+        <translation> Die letzten Spalten zeigen die Werte, mit denen sie passen.</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 members, by customer number.%3 Export the members for all of them.</source>
+        <translation>Die ersten %1 von %2 Mitgliedern, nach Kundennummer.%3 Exportieren Sie die Mitglieder, um alle zu erhalten.</translation>
+    </message>
+    <message>
+        <source>No customer matches the rule.</source>
+        <translation>Kein Kunde passt zur Regel.</translation>
+    </message>
+    <message>
+        <source>All %1 members.%2</source>
+        <translation>Alle %1 Mitglieder.%2</translation>
     </message>
 </context>
 <context>
@@ -5876,6 +6735,10 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <source>the rule: a JSON object such as {&quot;all&quot;: [...]} is needed</source>
         <translation>die Regel: ein JSON-Objekt wie {&quot;all&quot;: [...]} wird gebraucht</translation>
     </message>
+    <message>
+        <source>%1 is not an RFM group; use one of %2</source>
+        <translation>%1 ist keine RFM-Gruppe; verwenden Sie eine von %2</translation>
+    </message>
 </context>
 <context>
     <name>md::SegmentService</name>
@@ -5915,6 +6778,25 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <source>%1: %2: %3</source>
         <translation>%1: %2: %3</translation>
     </message>
+    <message>
+        <source>Scoring the customers for rfm_group: %1</source>
+        <translation>Fehler beim Bewerten der Kunden für rfm_group: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentSizeChart</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Members of &quot;%1&quot; at the end of each month</source>
+        <translation>Mitglieder von „%1“ am Ende jedes Monats</translation>
+    </message>
+    <message>
+        <source>The last bar counts as of %1.</source>
+        <translation>Der letzte Balken zählt mit Stand %1.</translation>
+    </message>
 </context>
 <context>
     <name>md::SegmentStore</name>
@@ -5953,6 +6835,195 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
     <message>
         <source>Listing the segment&apos;s members: %1</source>
         <translation>Fehler beim Auflisten der Mitglieder des Segments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentsPage</name>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <source>Counts, members and the chart as of the end of this day: only customers, orders and events up to then count</source>
+        <translation>Anzahlen, Mitglieder und Diagramm zum Ende dieses Tages: nur Kunden, Bestellungen und Ereignisse bis dahin zählen</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>&amp;Stand:</translation>
+    </message>
+    <message>
+        <source>RFM analysis</source>
+        <translation>RFM-Analyse</translation>
+    </message>
+    <message>
+        <source>Every customer who bought, scored 1 to 5 on how recently (recency), how often (frequency) and how much (monetary) they bought, and the groups those scores make: Champions, At risk, Lost and the others. Each group is also a segment.</source>
+        <translation>Jeder Kunde, der gekauft hat, bewertet von 1 bis 5 danach, wie kürzlich (Aktualität), wie oft (Häufigkeit) und wie viel (Umsatz) er gekauft hat, und die Gruppen, die sich daraus ergeben: Champions, Gefährdet, Verloren und die anderen. Jede Gruppe ist auch ein Segment.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Store the rule under the segment&apos;s name (a new segment asks for one)</source>
+        <translation>Die Regel unter dem Namen des Segments speichern (ein neues Segment fragt nach einem)</translation>
+    </message>
+    <message>
+        <source>&amp;Export members…</source>
+        <translation>Mitglieder &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>All members of the rule as shown, as a CSV file: email, first and last name and the values of the fields the rule uses</source>
+        <translation>Alle Mitglieder der angezeigten Regel als CSV-Datei: E-Mail, Vor- und Nachname und die Werte der Felder, die die Regel verwendet</translation>
+    </message>
+    <message>
+        <source>Listing the segments: %1</source>
+        <translation>Fehler beim Auflisten der Segmente: %1</translation>
+    </message>
+    <message>
+        <source>The rule you are editing has changes that are not saved. Discard them and show &quot;%1&quot;?</source>
+        <translation>Die Regel, die Sie bearbeiten, hat nicht gespeicherte Änderungen. Verwerfen und „%1“ anzeigen?</translation>
+    </message>
+    <message>
+        <source>The stored rule of &quot;%1&quot; does not read (%2); the builder starts over.</source>
+        <translation>Die gespeicherte Regel von „%1“ lässt sich nicht lesen (%2); der Regel-Editor beginnt neu.</translation>
+    </message>
+    <message>
+        <source>New segment (not saved yet)</source>
+        <translation>Neues Segment (noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>The rule cannot be counted yet: %1</source>
+        <translation>Die Regel lässt sich noch nicht zählen: %1</translation>
+    </message>
+    <message>
+        <source>The members are listed once the rule is complete.</source>
+        <translation>Die Mitglieder werden aufgelistet, sobald die Regel vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Superseded by a newer edit</source>
+        <translation>Durch eine neuere Änderung ersetzt</translation>
+    </message>
+    <message>
+        <source>Counting the rule: %1</source>
+        <translation>Fehler beim Zählen der Regel: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) match as of %1.</source>
+        <translation>
+            <numerusform>%Ln Kunde passt, Stand %1.</numerusform>
+            <numerusform>%Ln Kunden passen, Stand %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the segment to see how its size changed over the last %1 months.</source>
+        <translation>Speichern Sie das Segment, um zu sehen, wie sich seine Größe in den letzten %1 Monaten verändert hat.</translation>
+    </message>
+    <message>
+        <source>Counting the last %1 months…</source>
+        <translation>Die letzten %1 Monate werden gezählt…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Counting the months: %1</source>
+        <translation>Fehler beim Zählen der Monate: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save segment</source>
+        <translation>Segment speichern</translation>
+    </message>
+    <message>
+        <source>Name of the segment:</source>
+        <translation>Name des Segments:</translation>
+    </message>
+    <message>
+        <source>The segment is not saved: the rule is not complete: %1</source>
+        <translation>Das Segment wurde nicht gespeichert: die Regel ist nicht vollständig: %1</translation>
+    </message>
+    <message>
+        <source>Saving the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Speichern des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>Saving the new segment &quot;%1&quot;</source>
+        <translation>Fehler beim Speichern des neuen Segments „%1“</translation>
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation>Segment umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot;:</source>
+        <translation>Neuer Name von „%1“:</translation>
+    </message>
+    <message>
+        <source>Renaming the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Umbenennen des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>Duplicate segment</source>
+        <translation>Segment duplizieren</translation>
+    </message>
+    <message>
+        <source>Name of the copy of &quot;%1&quot;:</source>
+        <translation>Name der Kopie von „%1“:</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Duplicating the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Duplizieren des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>Segment löschen</translation>
+    </message>
+    <message>
+        <source>Delete the segment &quot;%1&quot;? Its customers stay; only the rule goes.</source>
+        <translation>Das Segment „%1“ löschen? Seine Kunden bleiben; nur die Regel wird entfernt.</translation>
+    </message>
+    <message>
+        <source>Deleting the segment &quot;%1&quot;</source>
+        <translation>Fehler beim Löschen des Segments „%1“</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Mitglieder exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the rule is not complete: %1</source>
+        <translation>Es wurde nichts exportiert: die Regel ist nicht vollständig: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>Exporting the members: %1</source>
+        <translation>Fehler beim Exportieren der Mitglieder: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln Mitglied nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Mitglieder nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

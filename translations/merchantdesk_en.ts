@@ -17,12 +17,12 @@
 <context>
     <name>md::ExportCommand</name>
     <message numerus="yes">
-        <source>Exported %n %1 row(s) to %2
+        <source>Exported %n row(s) of %1 to %2
 </source>
         <translation>
-            <numerusform>Exported %n %1 row to %2
+            <numerusform>Exported %n row of %1 to %2
 </numerusform>
-            <numerusform>Exported %n %1 rows to %2
+            <numerusform>Exported %n rows of %1 to %2
 </numerusform>
         </translation>
     </message>
@@ -171,6 +171,23 @@
         <translation>
             <numerusform>Saved %n change.</numerusform>
             <numerusform>Saved %n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::SegmentsPage</name>
+    <message numerus="yes">
+        <source>%Ln customer(s) match as of %1.</source>
+        <translation>
+            <numerusform>%Ln customer match as of %1.</numerusform>
+            <numerusform>%Ln customers match as of %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln member exported to %1.</numerusform>
+            <numerusform>%Ln members exported to %1.</numerusform>
         </translation>
     </message>
 </context>
