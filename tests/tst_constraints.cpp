@@ -94,6 +94,14 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
          row({{"perk_key", "'perk_{n}'"}, {"label", "'Perk'"}, {"value_type", "'bool'"}})},
         {QStringLiteral("loyalty_tier_perks"),
          row({{"tier_id", "1"}, {"perk_id", "1"}, {"value", "'true'"}})},
+        {QStringLiteral("loyalty_rewards"), row({{"name", "'Reward {n}'"},
+                                                 {"kind", "'free_shipping'"},
+                                                 {"points_cost", "100"}})},
+        {QStringLiteral("loyalty_redemptions"), row({{"customer_id", "1"},
+                                                     {"reward_id", "1"},
+                                                     {"code", "'MD-{n}'"},
+                                                     {"points", "100"},
+                                                     {"created_at", "1700000000"}})},
         {QStringLiteral("badges"), row({{"code", "'B-{n}'"}, {"name", "'Badge'"}})},
         {QStringLiteral("customer_badges"),
          row({{"customer_id", "1"}, {"badge_id", "1"}, {"awarded_at", "1700000000"}})},
@@ -580,6 +588,70 @@ std::vector<Case> constraintCases()
                 ins("points_ledger", {{"note", "'to delete'"}}),
                 QStringLiteral("DELETE FROM points_ledger WHERE note = 'to delete'"));
     ledgerDelete.sqliteText = ledgerDelete.postgresText = QStringLiteral("append-only");
+    c.add("rewards: duplicate name", "loyalty_rewards_name_key", "loyalty_rewards",
+          ins("loyalty_rewards", {{"name", "'Ten off'"}}),
+          ins("loyalty_rewards", {{"name", "'Ten off'"}}));
+    c.add("rewards: empty name", "loyalty_rewards_name_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"name", "'r'"}}), ins("loyalty_rewards", {{"name", "''"}}));
+    c.add("rewards: unknown kind", "loyalty_rewards_kind_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'free_shipping'"}}),
+          ins("loyalty_rewards", {{"kind", "'voucher'"}}));
+    c.add("rewards: cost 0", "loyalty_rewards_points_cost_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"points_cost", "1"}}),
+          ins("loyalty_rewards", {{"points_cost", "0"}}));
+    c.add("rewards: amount 0", "loyalty_rewards_amount_cents_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'fixed_discount'"}, {"amount_cents", "1"}}),
+          ins("loyalty_rewards", {{"kind", "'fixed_discount'"}, {"amount_cents", "0"}}));
+    c.add("rewards: percent over 100", "loyalty_rewards_percent_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'percent_discount'"}, {"percent", "100"}}),
+          ins("loyalty_rewards", {{"kind", "'percent_discount'"}, {"percent", "101"}}));
+    c.add("rewards: unknown product", "loyalty_rewards_product_id_fkey", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'free_product'"}, {"product_id", "1"}}),
+          ins("loyalty_rewards", {{"kind", "'free_product'"}, {"product_id", kUnknown}}));
+    c.add("rewards: negative minimum balance", "loyalty_rewards_min_balance_check",
+          "loyalty_rewards", ins("loyalty_rewards", {{"min_balance", "0"}}),
+          ins("loyalty_rewards", {{"min_balance", "-1"}}));
+    c.add("rewards: limit 0", "loyalty_rewards_per_customer_limit_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"per_customer_limit", "1"}}),
+          ins("loyalty_rewards", {{"per_customer_limit", "0"}}));
+    c.add("rewards: active 2", "loyalty_rewards_active_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"active", "0"}}), ins("loyalty_rewards", {{"active", "2"}}));
+    c.add("rewards: fixed discount without an amount", "loyalty_rewards_check",
+          "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'fixed_discount'"}, {"amount_cents", "500"}}),
+          ins("loyalty_rewards", {{"kind", "'fixed_discount'"}}));
+    c.add("rewards: free shipping with a product", "loyalty_rewards_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'free_shipping'"}}),
+          ins("loyalty_rewards", {{"kind", "'free_shipping'"}, {"product_id", "1"}}));
+    c.add("rewards: percentage with an amount", "loyalty_rewards_check", "loyalty_rewards",
+          ins("loyalty_rewards", {{"kind", "'percent_discount'"}, {"percent", "10"}}),
+          ins("loyalty_rewards",
+              {{"kind", "'percent_discount'"}, {"percent", "10"}, {"amount_cents", "100"}}));
+    c.add("redemptions: unknown customer", "loyalty_redemptions_customer_id_fkey",
+          "loyalty_redemptions", ins("loyalty_redemptions", {{"customer_id", "2"}}),
+          ins("loyalty_redemptions", {{"customer_id", kUnknown}}));
+    c.add("redemptions: unknown reward", "loyalty_redemptions_reward_id_fkey",
+          "loyalty_redemptions", ins("loyalty_redemptions", {{"reward_id", "1"}}),
+          ins("loyalty_redemptions", {{"reward_id", kUnknown}}));
+    c.add("redemptions: a code twice", "loyalty_redemptions_code_key", "loyalty_redemptions",
+          ins("loyalty_redemptions", {{"code", "'MD-AAAA-BBBB'"}}),
+          ins("loyalty_redemptions", {{"code", "'MD-AAAA-BBBB'"}}));
+    c.add("redemptions: empty code", "loyalty_redemptions_code_check", "loyalty_redemptions",
+          ins("loyalty_redemptions", {{"code", "'c'"}}),
+          ins("loyalty_redemptions", {{"code", "''"}}));
+    c.add("redemptions: points 0", "loyalty_redemptions_points_check", "loyalty_redemptions",
+          ins("loyalty_redemptions", {{"points", "1"}}),
+          ins("loyalty_redemptions", {{"points", "0"}}));
+    Case &redemptionUpdate = c.add(
+        "redemptions: update (append-only)", "", "loyalty_redemptions",
+        ins("loyalty_redemptions", {{"code", "'to-update'"}}),
+        QStringLiteral("UPDATE loyalty_redemptions SET points = 1 WHERE code = 'to-update'"));
+    redemptionUpdate.sqliteText = redemptionUpdate.postgresText = QStringLiteral("append-only");
+    Case &redemptionDelete
+        = c.add("redemptions: delete (append-only)", "", "loyalty_redemptions",
+                ins("loyalty_redemptions", {{"code", "'to-delete'"}}),
+                QStringLiteral("DELETE FROM loyalty_redemptions WHERE code = 'to-delete'"));
+    redemptionDelete.sqliteText = redemptionDelete.postgresText = QStringLiteral("append-only");
     c.add("badges: duplicate code", "badges_code_key", "badges",
           ins("badges", {{"code", "'first-order'"}}), ins("badges", {{"code", "'first-order'"}}));
     c.add("badges: empty code", "badges_code_check", "badges", ins("badges", {{"code", "'b'"}}),
@@ -1039,13 +1111,14 @@ void tst_Constraints::initTestCase()
         ins("price_proposals", {{"id", "1"}}), ins("products", {{"id", "2"}}),
         ins("products", {{"id", "3"}}),        ins("products", {{"id", "4"}}),
         ins("products", {{"id", "10"}}),       ins("loyalty_tiers", {{"id", "1"}}),
-        ins("loyalty_perks", {{"id", "1"}}),
+        ins("loyalty_perks", {{"id", "1"}}),   ins("loyalty_rewards", {{"id", "1"}}),
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));
     for (const char *table : {"products", "customers", "orders", "price_runs", "plans", "features",
                               "subscriptions", "segments", "campaigns", "badges", "challenges",
-                              "price_proposals", "loyalty_tiers", "loyalty_perks"}) {
+                              "price_proposals", "loyalty_tiers", "loyalty_perks",
+                              "loyalty_rewards"}) {
         const QString reset = m_db->dialect().resetIdentity(QString::fromLatin1(table));
         if (!reset.isEmpty())
             MD_VERIFY(sql::exec(m_db->sql(), reset));

@@ -40,6 +40,8 @@ private slots:
     void workflow();
     void tiersAndSettings();
     void concurrentAwardsCreditOnce();
+    void rewardsRedeemAndAdjust();
+    void concurrentRedemptionsNeverOverdraw();
     void refusals_data();
     void refusals();
 
@@ -274,6 +276,134 @@ void tst_LoyaltyCli::concurrentAwardsCreditOnce()
     QCOMPARE(rows->toInt(), 4);
 }
 
+void tst_LoyaltyCli::rewardsRedeemAndAdjust()
+{
+    test::ScratchDatabase scratch;
+    QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
+    MD_VERIFY(prepare(scratch));
+    const QString db = scratch.location();
+    CliRun r = runCliOn(db, args({"loyalty", "rewards"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QLatin1String("There are no rewards yet")), qPrintable(r.out));
+    r = runCliOn(db, args({"loyalty", "reward", "set", "Ten off", "--kind", "fixed_discount",
+                           "--value", "10.00", "--cost", "400", "--limit", "1"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out,
+             QStringLiteral("Reward Ten off: 10.00 off for 400 points, at most 1 per customer.\n"));
+    r = runCliOn(db, args({"loyalty", "reward", "set", "Free shipping", "--kind", "free_shipping",
+                           "--cost", "150", "--min-balance", "200"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Reward Free shipping: free shipping for 150 points, from a "
+                                   "balance of 200.\n"));
+    r = runCliOn(db, args({"loyalty", "rewards"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Reward         Gives          Cost  Min. balance  Limit  "
+                                   "Active\n"
+                                   "Free shipping  free shipping   150           200   none  yes\n"
+                                   "Ten off        10.00 off       400             0      1  "
+                                   "yes\n"));
+
+    r = runCliOn(db, args({"loyalty", "award", "--as-of", "2026-01-15"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err)); // Ann 621, Bo 19
+    r = runCliOn(db, args({"loyalty", "redeem", "ann@example.com", "ten off"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    static const QRegularExpression redeemed(QStringLiteral(
+        "^Redeemed Ten off for ann@example.com: 400 points; reward code (MD-[2-9A-Z]{4}-[2-9A-Z]{4}); "
+        "balance now 221\\.\n$"));
+    const QRegularExpressionMatch match = redeemed.match(r.out);
+    QVERIFY2(match.hasMatch(), qPrintable(r.out));
+    const QString code = match.captured(1);
+    r = runCliOn(db, args({"loyalty", "redeem", "ann@example.com", "Ten off"}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("has redeemed it 1 time, its limit per customer; "
+                                          "nothing was written")),
+             qPrintable(r.err));
+    r = runCliOn(db, args({"loyalty", "redeem", "bo@shop.org", "Free shipping"}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("it needs a balance of at least 200 points and "
+                                          "bo@shop.org has 19")),
+             qPrintable(r.err));
+
+    r = runCliOn(db, args({"loyalty", "adjust", "bo@shop.org", "--points", "-20", "--reason",
+                           "typo"}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("bo@shop.org has 19 points; taking 20 would leave the "
+                                          "balance below zero")),
+             qPrintable(r.err));
+    r = runCliOn(db, args({"loyalty", "adjust", "bo@shop.org", "--points", "+181", "--reason",
+                           "Parcel lost in transit"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Adjusted bo@shop.org by +181 points; balance now 200.\n"));
+    r = runCliOn(db, args({"loyalty", "redeem", "bo@shop.org", "Free shipping"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    r = runCliOn(db, args({"loyalty", "ledger", "ann@example.com", "--format", "csv"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QVERIFY2(lines.last().contains(QStringLiteral(",redeem,-400,221,redeem:%1,Reward Ten off "
+                                                  "(10.00 off) code %1")
+                                       .arg(code)),
+             qPrintable(lines.last()));
+    r = runCliOn(db, args({"loyalty", "balances", "--format", "csv"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // Spending never demotes: Ann keeps her 621 qualifying points and Silver.
+    QCOMPARE(r.out.toUtf8(), QByteArray("email,balance,qualifying_points,tier\r\n"
+                                        "ann@example.com,221,621,Silver\r\n"
+                                        "bo@shop.org,50,19,Bronze\r\n"));
+}
+
+void tst_LoyaltyCli::concurrentRedemptionsNeverOverdraw()
+{
+    // Ann has 621 points and four processes (four desktops, or cron beside the tray) each redeem
+    // a 400-point reward at the same moment: they queue on the ledger's lock, one wins and the
+    // three others see its entry and are refused. Never two, never a negative balance.
+    test::ScratchDatabase scratch;
+    QVERIFY2(scratch.isValid(), qPrintable(scratch.error()));
+    MD_VERIFY(prepare(scratch));
+    const QString db = scratch.location();
+    CliRun r = runCliOn(db, args({"loyalty", "award", "--as-of", "2026-01-15"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = runCliOn(db, args({"loyalty", "reward", "set", "Big", "--kind", "percent_discount",
+                           "--value", "25", "--cost", "400"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < 4; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->start(test::cliProgram(),
+                       args({"--db"}) << db << args({"loyalty", "redeem", "ann@example.com", "Big"}));
+        processes.push_back(std::move(process));
+    }
+    int won = 0;
+    int refused = 0;
+    for (const auto &process : processes) {
+        QVERIFY(process->waitForFinished(-1));
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        const QString err = QString::fromUtf8(process->readAllStandardError());
+        if (process->exitCode() == 0) {
+            ++won;
+        } else {
+            QCOMPARE(process->exitCode(), 2);
+            QVERIFY2(err.contains(QLatin1String("it costs 400 points and ann@example.com has 221 "
+                                                "to spend")),
+                     qPrintable(err));
+            ++refused;
+        }
+    }
+    QCOMPARE(won, 1);
+    QCOMPARE(refused, 3);
+    auto opened = scratch.open();
+    MD_VERIFY(opened);
+    auto sum = sql::scalar(opened->sql(),
+                           QStringLiteral("SELECT SUM(delta) FROM points_ledger WHERE customer_id = 1"));
+    MD_VERIFY(sum);
+    QCOMPARE(sum->toLongLong(), 221);
+    auto redemptions
+        = sql::scalar(opened->sql(), QStringLiteral("SELECT COUNT(*) FROM loyalty_redemptions"));
+    MD_VERIFY(redemptions);
+    QCOMPARE(redemptions->toInt(), 1);
+}
+
 void tst_LoyaltyCli::refusals_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -325,6 +455,40 @@ void tst_LoyaltyCli::refusals_data()
                                << QStringLiteral("\"15.01.2026\" is not a date");
     QTest::newRow("bad format") << args({"loyalty", "balances", "--format", "xml"}) << 1
                                 << QStringLiteral("--format \"xml\"");
+    QTest::newRow("bad reward kind")
+        << args({"loyalty", "reward", "set", "X", "--kind", "voucher", "--cost", "5"}) << 1
+        << QStringLiteral("--kind \"voucher\" is not a kind of reward; use fixed_discount|"
+                          "percent_discount|free_product|free_shipping");
+    QTest::newRow("reward cost 0")
+        << args({"loyalty", "reward", "set", "X", "--kind", "free_shipping", "--cost", "0"}) << 1
+        << QStringLiteral("--cost \"0\" is not a whole number from 1");
+    QTest::newRow("reward active maybe")
+        << args({"loyalty", "reward", "set", "X", "--active", "maybe"}) << 1
+        << QStringLiteral("--active \"maybe\" is neither yes nor no");
+    QTest::newRow("reward without set") << args({"loyalty", "reward", "add", "X"}) << 1
+                                        << QStringLiteral("\"add\" is not an action");
+    QTest::newRow("new reward half given")
+        << args({"loyalty", "reward", "set", "X", "--cost", "5"}) << 2
+        << QStringLiteral("There is no reward \"X\"; a new reward needs at least --kind and "
+                          "--cost");
+    QTest::newRow("reward bad amount")
+        << args({"loyalty", "reward", "set", "X", "--kind", "fixed_discount", "--value", "5,00",
+                 "--cost", "5"})
+        << 2 << QStringLiteral("the value \"5,00\" of a fixed discount is not an amount");
+    QTest::newRow("redeem unknown reward")
+        << args({"loyalty", "redeem", "ann@example.com", "Gold bar"}) << 2
+        << QStringLiteral("there is no reward \"Gold bar\" (loyalty rewards lists them)");
+    QTest::newRow("redeem one argument") << args({"loyalty", "redeem", "ann@example.com"}) << 1
+                                         << QStringLiteral("takes a customer email and a reward");
+    QTest::newRow("adjust points 0")
+        << args({"loyalty", "adjust", "ann@example.com", "--points", "0", "--reason", "x"}) << 1
+        << QStringLiteral("--points \"0\" is not a whole number of points other than 0");
+    QTest::newRow("adjust points text")
+        << args({"loyalty", "adjust", "ann@example.com", "--points", "ten", "--reason", "x"}) << 1
+        << QStringLiteral("--points \"ten\"");
+    QTest::newRow("adjust without reason")
+        << args({"loyalty", "adjust", "ann@example.com", "--points", "5"}) << 1
+        << QStringLiteral("--reason is needed");
     QTest::newRow("no action") << args({"loyalty"}) << 1
                                << QStringLiteral("loyalty: give one of award, balances");
 }

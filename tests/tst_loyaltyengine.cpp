@@ -98,6 +98,8 @@ private slots:
     void fifoExpiry();
     void debtIsPaidFirst();
     void pendingPoints();
+    void checkRedeem_data();
+    void checkRedeem();
 };
 
 void tst_LoyaltyEngine::orderPoints_data()
@@ -410,6 +412,66 @@ void tst_LoyaltyEngine::pendingPoints()
     QCOMPARE(standing.balance, 180);
     QCOMPARE(standing.available, 150); // the order of day 10 is usable from day 24
     QCOMPARE(engine.standing(ledger, kT0 + 24 * kDay).available, 180);
+}
+
+void tst_LoyaltyEngine::checkRedeem_data()
+{
+    QTest::addColumn<qint64>("cost");
+    QTest::addColumn<qint64>("minBalance");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<bool>("active");
+    QTest::addColumn<qint64>("redeemedBefore");
+    QTest::addColumn<int>("pendingDays");
+    QTest::addColumn<int>("refusal");
+    QTest::addColumn<qint64>("spendable");
+
+    // The ledger: earn 300 on day 0, earn 100 on day 10, as of day 12; a reversal of 50 dated
+    // day 20 (after the moment) still bounds what may be spent: 400 - 50.
+    const auto row = [](const char *name, qint64 cost, qint64 minBalance, int limit, bool active,
+                        qint64 before, int pending, LoyaltyRedeemRefusal refusal,
+                        qint64 spendable) {
+        QTest::newRow(name) << cost << minBalance << limit << active << before << pending
+                            << int(refusal) << spendable;
+    };
+    using R = LoyaltyRedeemRefusal;
+    row("exactly what may be spent", 350, 0, 0, true, 0, 0, R::None, 350);
+    row("one point more", 351, 0, 0, true, 0, 0, R::NotEnoughPoints, 350);
+    row("pending points are not spendable", 301, 0, 0, true, 0, 5, R::NotEnoughPoints, 300);
+    row("minimum is on the balance, not the cost", 10, 401, 0, true, 0, 0, R::BelowMinimum, 350);
+    row("minimum reached", 10, 400, 0, true, 0, 0, R::None, 350);
+    row("under the limit", 10, 0, 2, true, 1, 0, R::None, 350);
+    row("limit reached", 10, 0, 2, true, 2, 0, R::LimitReached, 350);
+    row("no limit", 10, 0, 0, true, 50, 0, R::None, 350);
+    row("inactive before anything", 10, 0, 0, false, 0, 0, R::Inactive, 350);
+    row("limit before the points", 9999, 0, 1, true, 1, 0, R::LimitReached, 350);
+}
+
+void tst_LoyaltyEngine::checkRedeem()
+{
+    QFETCH(qint64, cost);
+    QFETCH(qint64, minBalance);
+    QFETCH(int, limit);
+    QFETCH(bool, active);
+    QFETCH(qint64, redeemedBefore);
+    QFETCH(int, pendingDays);
+    QFETCH(int, refusal);
+    QFETCH(qint64, spendable);
+    LoyaltySettings settings;
+    settings.pendingDays = pendingDays;
+    const LoyaltyEngine engine(programme(), settings);
+    const std::vector<LoyaltyEntry> ledger
+        = {entry(1, LoyaltyKind::Earn, 300, kT0, 1), entry(2, LoyaltyKind::Earn, 100, kT0 + 10 * kDay, 2),
+           entry(3, LoyaltyKind::Reverse, -50, kT0 + 20 * kDay, 2)};
+    LoyaltyReward reward;
+    reward.pointsCost = cost;
+    reward.minBalance = minBalance;
+    reward.perCustomerLimit = limit;
+    reward.active = active;
+    const LoyaltyRedeemCheck check
+        = engine.checkRedeem(reward, ledger, redeemedBefore, kT0 + 12 * kDay);
+    QCOMPARE(int(check.refusal), refusal);
+    QCOMPARE(check.balance, 400);
+    QCOMPARE(check.spendable, spendable);
 }
 
 QTEST_GUILESS_MAIN(tst_LoyaltyEngine)

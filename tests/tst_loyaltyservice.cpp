@@ -9,6 +9,7 @@
 #include "loyalty/loyaltyservice.h"
 #include "testdb.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace md;
@@ -65,6 +66,10 @@ private slots:
     void expiryIsFifo();
     void tierEdits();
     void settingsRoundTrip();
+    void rewardsAreValidated();
+    void redeemTakesPointsAndGivesACode();
+    void redeemWritesOffExpiredPointsFirst();
+    void adjustNeedsAReasonAndNeverOverdraws();
 
 private:
     std::unique_ptr<test::ScratchDatabase> m_scratch;
@@ -347,6 +352,240 @@ void tst_LoyaltyService::settingsRoundTrip()
     auto broken = LoyaltyStore::settings(*m_db);
     QVERIFY(!broken);
     QVERIFY2(broken.error().contains(QLatin1String("\"weekly\"")), qPrintable(broken.error()));
+}
+
+namespace {
+
+LoyaltyRewardEdit rewardEdit(const char *name, std::optional<LoyaltyRewardKind> kind,
+                             std::optional<QString> value, std::optional<qint64> cost)
+{
+    LoyaltyRewardEdit edit;
+    edit.name = QString::fromUtf8(name);
+    edit.kind = kind;
+    edit.value = std::move(value);
+    edit.pointsCost = cost;
+    return edit;
+}
+
+} // namespace
+
+void tst_LoyaltyService::rewardsAreValidated()
+{
+    using K = LoyaltyRewardKind;
+    MD_VERIFY(sql::exec(m_db->sql(),
+                        QStringLiteral("INSERT INTO products (id, sku, title, base_price_cents, "
+                                       "current_price_cents, created_at, updated_at) VALUES "
+                                       "(1, 'MUG-01', 'Mug', 1200, 1200, 1700000000, 1700000000)")));
+    const auto refused = [&](const LoyaltyRewardEdit &edit, const QString &message) {
+        auto saved = LoyaltyService::saveReward(*m_db, edit);
+        QVERIFY2(!saved, "accepted");
+        QVERIFY2(saved.error().contains(message), qPrintable(saved.error()));
+    };
+    refused(rewardEdit("Ten off", std::nullopt, QStringLiteral("10.00"), 500),
+            QStringLiteral("There is no reward \"Ten off\"; a new reward needs at least --kind"));
+    refused(rewardEdit("Ten off", K::FixedDiscount, std::nullopt, 500),
+            QStringLiteral("Reward \"Ten off\": a fixed_discount needs --value"));
+    refused(rewardEdit("Ten off", K::FixedDiscount, QStringLiteral("ten"), 500),
+            QStringLiteral("the value \"ten\" of a fixed discount is not an amount"));
+    refused(rewardEdit("Ten off", K::FixedDiscount, QStringLiteral("0.00"), 500),
+            QStringLiteral("the value \"0.00\" of a fixed discount"));
+    refused(rewardEdit("Big", K::PercentDiscount, QStringLiteral("150"), 500),
+            QStringLiteral("\"150\" of a percentage discount is not a whole percentage from 1"));
+    refused(rewardEdit("Big", K::PercentDiscount, QStringLiteral("12.5"), 500),
+            QStringLiteral("\"12.5\" of a percentage discount"));
+    refused(rewardEdit("Mug", K::FreeProduct, QStringLiteral("MUG-99"), 500),
+            QStringLiteral("there is no product with the SKU \"MUG-99\""));
+    refused(rewardEdit("Ship", K::FreeShipping, QStringLiteral("5"), 300),
+            QStringLiteral("free shipping takes no --value"));
+    refused(rewardEdit("Ship", K::FreeShipping, std::nullopt, 0),
+            QStringLiteral("the cost must be at least 1 point"));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM loyalty_rewards")), 0);
+
+    auto ten = LoyaltyService::saveReward(
+        *m_db, rewardEdit("Ten off", K::FixedDiscount, QStringLiteral("10.00"), 500));
+    MD_VERIFY(ten);
+    QCOMPARE(ten->amountCents, 1000);
+    QCOMPARE(LoyaltyService::rewardText(*ten), QStringLiteral("10.00 off"));
+    auto pct = LoyaltyService::saveReward(
+        *m_db, rewardEdit("Ten percent", K::PercentDiscount, QStringLiteral("10%"), 800));
+    MD_VERIFY(pct);
+    QCOMPARE(pct->percent, 10);
+    QCOMPARE(LoyaltyService::rewardText(*pct), QStringLiteral("10% off"));
+    auto mug = LoyaltyService::saveReward(
+        *m_db, rewardEdit("Free mug", K::FreeProduct, QStringLiteral("MUG-01"), 900));
+    MD_VERIFY(mug);
+    QCOMPARE(mug->productId, 1);
+    QCOMPARE(LoyaltyService::rewardText(*mug), QStringLiteral("free MUG-01"));
+
+    // An edit by name in any case keeps what it does not give; a new kind needs its value.
+    LoyaltyRewardEdit cheaper = rewardEdit("TEN OFF", std::nullopt, std::nullopt, 450);
+    cheaper.perCustomerLimit = 2;
+    cheaper.active = false;
+    auto edited = LoyaltyService::saveReward(*m_db, cheaper);
+    MD_VERIFY(edited);
+    QCOMPARE(edited->name, QStringLiteral("Ten off"));
+    QCOMPARE(edited->pointsCost, 450);
+    QCOMPARE(edited->amountCents, 1000);
+    QCOMPARE(edited->perCustomerLimit, 2);
+    QVERIFY(!edited->active);
+    refused(rewardEdit("Ten off", K::PercentDiscount, std::nullopt, std::nullopt),
+            QStringLiteral("a percent_discount needs --value"));
+    auto shipping = LoyaltyService::saveReward(
+        *m_db, rewardEdit("Free mug", K::FreeShipping, std::nullopt, std::nullopt));
+    MD_VERIFY(shipping);
+    QCOMPARE(shipping->productId, 0); // the kind's old value is cleared with it
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM loyalty_rewards")), 3);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM loyalty_rewards WHERE "
+                                          "product_id IS NOT NULL")),
+             0);
+}
+
+void tst_LoyaltyService::redeemTakesPointsAndGivesACode()
+{
+    using K = LoyaltyRewardKind;
+    MD_VERIFY(LoyaltyService::award(*m_db, kT0 + kDay)); // Ann 621, Bo 19
+    LoyaltyRewardEdit ten = rewardEdit("Ten off", K::FixedDiscount, QStringLiteral("10.00"), 400);
+    ten.perCustomerLimit = 1;
+    MD_VERIFY(LoyaltyService::saveReward(*m_db, ten));
+    LoyaltyRewardEdit vip = rewardEdit("VIP", K::FreeShipping, std::nullopt, 10);
+    vip.minBalance = 1000;
+    MD_VERIFY(LoyaltyService::saveReward(*m_db, vip));
+    LoyaltyRewardEdit old = rewardEdit("Old", K::FreeShipping, std::nullopt, 10);
+    old.active = false;
+    MD_VERIFY(LoyaltyService::saveReward(*m_db, old));
+    MD_VERIFY(LoyaltyService::saveReward(
+        *m_db, rewardEdit("Ship", K::FreeShipping, std::nullopt, 300)));
+
+    const qint64 now = kT0 + 2 * kDay;
+    auto redeemed
+        = LoyaltyService::redeem(*m_db, QStringLiteral(" Ann@Example.com "), QStringLiteral("ten OFF"), now);
+    MD_VERIFY(redeemed);
+    QCOMPARE(redeemed->email, QStringLiteral("ann@example.com"));
+    QCOMPARE(redeemed->reward, QStringLiteral("Ten off"));
+    QCOMPARE(redeemed->points, 400);
+    QCOMPARE(redeemed->balanceAfter, 221);
+    QCOMPARE(redeemed->expiredFirst, 0);
+    static const QRegularExpression code(
+        QStringLiteral("^MD-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$"));
+    QVERIFY2(code.match(redeemed->code).hasMatch(), qPrintable(redeemed->code));
+    QCOMPARE(ledgerLines(*m_db).last(),
+             QStringLiteral("1|redeem|-400|NULL|%1|redeem:%2").arg(now).arg(redeemed->code));
+    auto row = sql::select(m_db->sql(),
+                           QStringLiteral("SELECT customer_id, points, created_at, code FROM "
+                                          "loyalty_redemptions"));
+    MD_VERIFY(row);
+    QVERIFY(row->next());
+    QCOMPARE(row->value(0).toLongLong(), 1);
+    QCOMPARE(row->value(1).toLongLong(), 400);
+    QCOMPARE(row->value(2).toLongLong(), now);
+    QCOMPARE(row->value(3).toString(), redeemed->code);
+    QVERIFY(!row->next());
+    auto ledger = LoyaltyService::ledger(*m_db, QStringLiteral("ann@example.com"), now);
+    MD_VERIFY(ledger);
+    QCOMPARE(ledger->standing.balance, 221);
+    QCOMPARE(ledger->standing.qualifying, 621); // spending never demotes
+    QCOMPARE(ledger->tier, QStringLiteral("Silver"));
+
+    const qint64 entries = scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM points_ledger"));
+    const auto refused = [&](const char *email, const char *reward, const QString &message) {
+        auto r = LoyaltyService::redeem(*m_db, QString::fromUtf8(email), QString::fromUtf8(reward),
+                                        now);
+        QVERIFY2(!r, "accepted");
+        QVERIFY2(r.error().contains(message), qPrintable(r.error()));
+        QVERIFY2(r.error().contains(QLatin1String("Redeeming \"")), qPrintable(r.error()));
+    };
+    refused("ann@example.com", "Ten off",
+            QStringLiteral("ann@example.com has redeemed it 1 time(s), its limit per customer"));
+    refused("ann@example.com", "Ship",
+            QStringLiteral("it costs 300 points and ann@example.com has 221 to spend"));
+    refused("ann@example.com", "VIP",
+            QStringLiteral("it needs a balance of at least 1000 points and ann@example.com has "
+                           "221"));
+    refused("ann@example.com", "Old", QStringLiteral("not offered at the moment"));
+    refused("ann@example.com", "Gold bar", QStringLiteral("there is no reward \"Gold bar\""));
+    refused("nobody@example.com", "Ship",
+            QStringLiteral("There is no customer with the email \"nobody@example.com\""));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM points_ledger")), entries);
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM loyalty_redemptions")), 1);
+    // The codes are the ledger's sources: two redemptions never share one.
+    auto second = LoyaltyService::redeem(*m_db, QStringLiteral("ann@example.com"),
+                                         QStringLiteral("Ship"), now + 1);
+    QVERIFY(!second); // 221 < 300
+    MD_VERIFY(LoyaltyService::adjust(*m_db, QStringLiteral("ann@example.com"), 500,
+                                     QStringLiteral("goodwill"), now));
+    auto third = LoyaltyService::redeem(*m_db, QStringLiteral("ann@example.com"),
+                                        QStringLiteral("Ship"), now + 1);
+    MD_VERIFY(third);
+    QVERIFY(third->code != redeemed->code);
+    QCOMPARE(third->balanceAfter, 421);
+}
+
+void tst_LoyaltyService::redeemWritesOffExpiredPointsFirst()
+{
+    // Cy: 100 points on day 0, 50 on day 100; expiry after 365 days. On day 400 the first batch
+    // is past its date but no expiry ran: a redemption must not spend it.
+    MD_VERIFY(sql::exec(
+        m_db->sql(),
+        QStringLiteral("INSERT INTO points_ledger (customer_id, delta, kind, created_at, source) "
+                       "VALUES (3, 100, 'adjust', ?, 'a'), (3, 50, 'adjust', ?, 'b')"),
+        {kT0, kT0 + 100 * kDay}));
+    MD_VERIFY(LoyaltyService::updateSettings(*m_db, 365, std::nullopt, std::nullopt));
+    MD_VERIFY(LoyaltyService::saveReward(
+        *m_db, rewardEdit("Sixty", LoyaltyRewardKind::FreeShipping, std::nullopt, 60)));
+    MD_VERIFY(LoyaltyService::saveReward(
+        *m_db, rewardEdit("Fifty", LoyaltyRewardKind::FreeShipping, std::nullopt, 50)));
+    const qint64 now = kT0 + 400 * kDay;
+    auto tooMuch = LoyaltyService::redeem(*m_db, QStringLiteral("cy@example.com"),
+                                          QStringLiteral("Sixty"), now);
+    QVERIFY(!tooMuch);
+    QVERIFY2(tooMuch.error().contains(QLatin1String("costs 60 points and cy@example.com has 50")),
+             qPrintable(tooMuch.error()));
+    QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM points_ledger")), 2);
+
+    auto redeemed = LoyaltyService::redeem(*m_db, QStringLiteral("cy@example.com"),
+                                           QStringLiteral("Fifty"), now);
+    MD_VERIFY(redeemed);
+    QCOMPARE(redeemed->expiredFirst, 100);
+    QCOMPARE(redeemed->balanceAfter, 0);
+    const QStringList lines = ledgerLines(*m_db);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[2], QStringLiteral("3|expire|-100|NULL|%1|expire:customer:3:%1").arg(now));
+    QVERIFY(lines[3].startsWith(QStringLiteral("3|redeem|-50|NULL|%1|redeem:MD-").arg(now)));
+    // The redemption took the second batch: nothing is left to expire later.
+    auto later = LoyaltyService::expire(*m_db, kT0 + 600 * kDay);
+    MD_VERIFY(later);
+    QCOMPARE(later->points, 0);
+}
+
+void tst_LoyaltyService::adjustNeedsAReasonAndNeverOverdraws()
+{
+    MD_VERIFY(LoyaltyService::award(*m_db, kT0 + kDay)); // Bo 19
+    const QString bo = QStringLiteral("bo@shop.org");
+    auto noReason = LoyaltyService::adjust(*m_db, bo, 10, QStringLiteral("  "), kT0 + 2 * kDay);
+    QVERIFY(!noReason);
+    QVERIFY2(noReason.error().contains(QLatin1String("needs a reason")),
+             qPrintable(noReason.error()));
+    auto overdraw
+        = LoyaltyService::adjust(*m_db, bo, -20, QStringLiteral("typo"), kT0 + 2 * kDay);
+    QVERIFY(!overdraw);
+    QVERIFY2(overdraw.error().contains(QLatin1String(
+                 "bo@shop.org has 19 points; taking 20 would leave the balance below zero")),
+             qPrintable(overdraw.error()));
+    auto added = LoyaltyService::adjust(*m_db, bo, 31, QStringLiteral("Parcel lost in transit"),
+                                        kT0 + 2 * kDay);
+    MD_VERIFY(added);
+    QCOMPARE(added->balanceAfter, 50);
+    auto taken = LoyaltyService::adjust(*m_db, bo, -50, QStringLiteral("Duplicate account"),
+                                        kT0 + 3 * kDay);
+    MD_VERIFY(taken);
+    QCOMPARE(taken->balanceAfter, 0);
+    auto ledger = LoyaltyService::ledger(*m_db, bo, kT0 + 3 * kDay);
+    MD_VERIFY(ledger);
+    QCOMPARE(ledger->lines.size(), size_t(3));
+    QCOMPARE(ledger->lines[1].entry.kind, LoyaltyKind::Adjust);
+    QCOMPARE(ledger->lines[1].entry.note, QStringLiteral("Parcel lost in transit"));
+    QCOMPARE(ledger->lines[2].entry.delta, -50);
+    QCOMPARE(ledger->lines[2].balance, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_LoyaltyService)

@@ -5,6 +5,7 @@
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "marketing/rfmpanel.h"
+#include "marketing/segmentbuilderpanel.h"
 #include "marketing/segmentservice.h"
 #include "testdb.h"
 
@@ -99,10 +100,12 @@ void tst_RfmPanel::showsTheServicesAnalysis()
         QVERIFY(updated.wait(60000));
     QVERIFY(!panel.isComputing());
     QCOMPARE(status->text(),
-             QStringLiteral("Customers with a completed order up to %1 (UTC): %2")
-                 .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(kAsOf, QTimeZone::utc()),
-                                         QLocale::ShortFormat))
+             QStringLiteral("Customers with a completed order up to the end of %1 (UTC): %2")
+                 .arg(QLocale().toString(QDate(2026, 6, 30), SegmentBuilderPanel::dateFormat()))
                  .arg(expected->customers.size()));
+    // The same whole-year date as the Segments tab's, never "6/30/26" beside "6/30/2026".
+    QVERIFY2(status->text().contains(QLatin1String("2026")), qPrintable(status->text()));
+    QCOMPARE(asOf->displayFormat(), SegmentBuilderPanel::dateFormat());
 
     QCOMPARE(panel.shownGrid(), expected->grid);
     qint64 painted = 0;

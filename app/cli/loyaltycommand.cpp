@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 namespace md {
 
@@ -27,6 +28,14 @@ const QString kMultiplier = QStringLiteral("multiplier");
 const QString kExpiryDays = QStringLiteral("expiry-days");
 const QString kBasis = QStringLiteral("basis");
 const QString kPendingDays = QStringLiteral("pending-days");
+const QString kKind = QStringLiteral("kind");
+const QString kValue = QStringLiteral("value");
+const QString kCost = QStringLiteral("cost");
+const QString kMinBalance = QStringLiteral("min-balance");
+const QString kLimit = QStringLiteral("limit");
+const QString kActive = QStringLiteral("active");
+const QString kPoints = QStringLiteral("points");
+const QString kReason = QStringLiteral("reason");
 const QString kTable = QStringLiteral("table");
 const QString kCsv = QStringLiteral("csv");
 
@@ -53,6 +62,10 @@ const std::vector<Action> &actions()
         {"tiers", 0, {}},
         {"tier", 2, {kThreshold, kMultiplier}},
         {"settings", 0, {kExpiryDays, kBasis, kPendingDays}},
+        {"rewards", 0, {}},
+        {"reward", 2, {kKind, kValue, kCost, kMinBalance, kLimit, kActive}},
+        {"redeem", 2, {}},
+        {"adjust", 1, {kPoints, kReason}},
     };
     return all;
 }
@@ -135,7 +148,8 @@ QString LoyaltyCommand::name() const
 QString LoyaltyCommand::summary() const
 {
     return tr("Loyalty points: award, balances, ledger EMAIL, expire, tiers, tier set NAME "
-              "--threshold N --multiplier X, settings");
+              "--threshold N --multiplier X, settings, rewards, reward set NAME, redeem EMAIL "
+              "REWARD, adjust EMAIL --points N --reason TEXT");
 }
 
 QList<QCommandLineOption> LoyaltyCommand::options() const
@@ -168,12 +182,35 @@ QList<QCommandLineOption> LoyaltyCommand::options() const
                            tr("settings: earned points become usable this many days after the "
                               "order (0: at once)"),
                            QStringLiteral("N")),
+        QCommandLineOption(
+            kKind, tr("reward set: what the reward is: %1").arg(keyList<LoyaltyRewardKind>(u"|")),
+            QStringLiteral("KIND")),
+        QCommandLineOption(kValue,
+                           tr("reward set: the amount off (5.00), the percentage off (10), or "
+                              "the SKU of the free product"),
+                           QStringLiteral("V")),
+        QCommandLineOption(kCost, tr("reward set: what the reward costs in points"),
+                           QStringLiteral("N")),
+        QCommandLineOption(kMinBalance,
+                           tr("reward set: the balance a customer needs to redeem it (0: none)"),
+                           QStringLiteral("N")),
+        QCommandLineOption(kLimit,
+                           tr("reward set: how often one customer may redeem it (0: no limit)"),
+                           QStringLiteral("N")),
+        QCommandLineOption(kActive, tr("reward set: whether the reward is offered: yes or no"),
+                           QStringLiteral("yes|no")),
+        QCommandLineOption(kPoints,
+                           tr("adjust: the points to add, or to take with a minus (-50)"),
+                           QStringLiteral("N")),
+        QCommandLineOption(kReason, tr("adjust: why, kept in the ledger"),
+                           QStringLiteral("TEXT")),
     };
 }
 
 QString LoyaltyCommand::positionalSyntax() const
 {
-    return QStringLiteral("award|balances|ledger EMAIL|expire|tiers|tier set NAME|settings");
+    return QStringLiteral("award|balances|ledger EMAIL|expire|tiers|tier set NAME|settings|"
+                          "rewards|reward set NAME|redeem EMAIL REWARD|adjust EMAIL");
 }
 
 int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpener &database,
@@ -194,15 +231,25 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
     }
     const QString label = QStringLiteral("loyalty ") + actionName;
     if (positional.size() != 1 + action->arguments) {
-        const QString expected = actionName == QLatin1String("ledger") ? tr("one customer email")
-                                 : actionName == QLatin1String("tier") ? tr("set and a tier name")
-                                                                       : tr("no arguments");
+        const QString expected
+            = actionName == QLatin1String("ledger") || actionName == QLatin1String("adjust")
+                  ? tr("one customer email")
+              : actionName == QLatin1String("tier")   ? tr("set and a tier name")
+              : actionName == QLatin1String("reward") ? tr("set and a reward name")
+              : actionName == QLatin1String("redeem") ? tr("a customer email and a reward name")
+                                                      : tr("no arguments");
         return console.usageError(tr("%1: takes %2").arg(label, expected));
     }
     if (actionName == QLatin1String("tier") && positional.value(1) != QLatin1String("set")) {
         return console.usageError(
             tr("loyalty tier: \"%1\" is not an action; use loyalty tier set NAME --threshold N "
                "--multiplier X")
+                .arg(positional.value(1)));
+    }
+    if (actionName == QLatin1String("reward") && positional.value(1) != QLatin1String("set")) {
+        return console.usageError(
+            tr("loyalty reward: \"%1\" is not an action; use loyalty reward set NAME --kind K "
+               "--cost N")
                 .arg(positional.value(1)));
     }
     for (const QCommandLineOption &option : options()) {
@@ -272,6 +319,71 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
             return console.usageError(
                 tr("%1: --basis \"%2\" is not a tier basis; use %3")
                     .arg(label, arguments.value(kBasis), keyList<LoyaltyBasis>(u"|")));
+        }
+    }
+
+    LoyaltyRewardEdit rewardEdit;
+    rewardEdit.name = positional.value(2);
+    if (arguments.isSet(kKind)) {
+        rewardEdit.kind = fromKey<LoyaltyRewardKind>(arguments.value(kKind).trimmed().toLower());
+        if (!rewardEdit.kind) {
+            return console.usageError(
+                tr("%1: --kind \"%2\" is not a kind of reward; use %3")
+                    .arg(label, arguments.value(kKind), keyList<LoyaltyRewardKind>(u"|")));
+        }
+    }
+    if (arguments.isSet(kValue))
+        rewardEdit.value = arguments.value(kValue);
+    const auto points = [&](const QString &option, qint64 min, std::optional<qint64> *out) {
+        if (!arguments.isSet(option))
+            return true;
+        const auto value = wholeNumber(arguments.value(option), 1'000'000'000'000);
+        if (!value || *value < min)
+            return false;
+        *out = *value;
+        return true;
+    };
+    std::optional<qint64> limit;
+    for (const auto &[option, min, out] :
+         {std::tuple{kCost, qint64(1), &rewardEdit.pointsCost},
+          std::tuple{kMinBalance, qint64(0), &rewardEdit.minBalance},
+          std::tuple{kLimit, qint64(0), &limit}}) {
+        if (!points(option, min, out)) {
+            return console.usageError(tr("%1: --%2 \"%3\" is not a whole number from %4")
+                                          .arg(label, option, arguments.value(option))
+                                          .arg(min));
+        }
+    }
+    if (limit) {
+        if (*limit > 1'000'000) {
+            return console.usageError(
+                tr("%1: --limit %2 is more than 1,000,000 redemptions").arg(label).arg(*limit));
+        }
+        rewardEdit.perCustomerLimit = int(*limit);
+    }
+    if (arguments.isSet(kActive)) {
+        const QString active = arguments.value(kActive).trimmed().toLower();
+        if (active != QLatin1String("yes") && active != QLatin1String("no")) {
+            return console.usageError(tr("%1: --active \"%2\" is neither yes nor no")
+                                          .arg(label, arguments.value(kActive)));
+        }
+        rewardEdit.active = active == QLatin1String("yes");
+    }
+    qint64 adjustPoints = 0;
+    if (actionName == QLatin1String("adjust")) {
+        static const QRegularExpression signedNumber(QStringLiteral("^[+-]?[0-9]{1,12}$"));
+        const QString text = arguments.value(kPoints).trimmed();
+        if (!signedNumber.match(text).hasMatch() || text.toLongLong() == 0) {
+            return console.usageError(
+                tr("%1: --points \"%2\" is not a whole number of points other than 0, such as "
+                   "50 or -50")
+                    .arg(label, text));
+        }
+        adjustPoints = text.toLongLong();
+        if (arguments.value(kReason).trimmed().isEmpty()) {
+            return console.usageError(
+                tr("%1: --reason is needed: why the points change, kept in the ledger")
+                    .arg(label));
         }
     }
 
@@ -444,6 +556,80 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         }
         console.print(table({tr("Tier"), tr("From points"), tr("Multiplier"), tr("Perks")}, cells,
                             {false, true, true, false}));
+        return Console::Success;
+    }
+
+    if (actionName == QLatin1String("rewards")) {
+        auto rewards = LoyaltyService::rewards(*db);
+        if (!rewards)
+            return failed(rewards.error());
+        if (rewards->empty()) {
+            console.print(tr("There are no rewards yet: loyalty reward set NAME --kind K --cost N "
+                             "[--value V] adds one.\n"));
+            return Console::Success;
+        }
+        std::vector<QStringList> cells;
+        for (const LoyaltyReward &reward : *rewards) {
+            cells.push_back({reward.name, LoyaltyService::rewardText(reward),
+                             QString::number(reward.pointsCost), QString::number(reward.minBalance),
+                             reward.perCustomerLimit > 0 ? QString::number(reward.perCustomerLimit)
+                                                         : tr("none"),
+                             reward.active ? tr("yes") : tr("no")});
+        }
+        console.print(table({tr("Reward"), tr("Gives"), tr("Cost"), tr("Min. balance"),
+                             tr("Limit"), tr("Active")},
+                            cells, {false, false, true, true, true, false}));
+        return Console::Success;
+    }
+    if (actionName == QLatin1String("reward")) {
+        auto reward = LoyaltyService::saveReward(*db, rewardEdit);
+        if (!reward)
+            return failed(reward.error());
+        console.print(tr("Reward %1: %2 for %3 points%4%5%6.\n")
+                          .arg(reward->name, LoyaltyService::rewardText(*reward))
+                          .arg(reward->pointsCost)
+                          .arg(reward->minBalance > 0
+                                   ? tr(", from a balance of %1").arg(reward->minBalance)
+                                   : QString())
+                          .arg(reward->perCustomerLimit > 0
+                                   ? tr(", at most %n per customer", nullptr,
+                                        reward->perCustomerLimit)
+                                   : QString())
+                          .arg(reward->active ? QString() : tr(", not offered (inactive)")));
+        return Console::Success;
+    }
+    if (actionName == QLatin1String("redeem")) {
+        auto redemption = LoyaltyService::redeem(*db, positional.value(1), positional.value(2),
+                                                 QDateTime::currentSecsSinceEpoch());
+        if (!redemption)
+            return failed(redemption.error());
+        if (redemption->expiredFirst > 0) {
+            console.print(tr("%1 points past their expiry date were written off first.\n")
+                              .arg(redemption->expiredFirst));
+        }
+        console.print(tr("Redeemed %1 for %2: %3 points; reward code %4; balance now %5.\n")
+                          .arg(redemption->reward, redemption->email)
+                          .arg(redemption->points)
+                          .arg(redemption->code)
+                          .arg(redemption->balanceAfter));
+        return Console::Success;
+    }
+    if (actionName == QLatin1String("adjust")) {
+        auto adjustment
+            = LoyaltyService::adjust(*db, positional.value(1), adjustPoints,
+                                     arguments.value(kReason), QDateTime::currentSecsSinceEpoch());
+        if (!adjustment)
+            return failed(adjustment.error());
+        if (adjustment->expiredFirst > 0) {
+            console.print(tr("%1 points past their expiry date were written off first.\n")
+                              .arg(adjustment->expiredFirst));
+        }
+        console.print(tr("Adjusted %1 by %2 points; balance now %3.\n")
+                          .arg(adjustment->email)
+                          .arg(adjustment->delta > 0 ? QLatin1Char('+') + QString::number(
+                                                           adjustment->delta)
+                                                     : QString::number(adjustment->delta))
+                          .arg(adjustment->balanceAfter));
         return Console::Success;
     }
 

@@ -17,6 +17,7 @@ QStringList schemaV5(const Dialect &dialect);
 QStringList schemaV6(const Dialect &dialect);
 QStringList schemaV7(const Dialect &dialect);
 QStringList schemaV8(const Dialect &dialect);
+QStringList schemaV9(const Dialect &dialect);
 
 namespace {
 
@@ -48,7 +49,7 @@ bool hasTable(QSqlDatabase db, const Dialect &dialect, const QString &table, QSt
 // run on databases already at 3. No branch ever landed a version 2 (no schema_v2.cpp exists in any
 // commit, `git log -p --follow model/db/migrations.cpp` never lists one), so no database carries
 // it. The gap is harmless: versions only need to be unique and ordered. New migrations take the
-// number after the highest (8 is loyalty earning), not the gap, so an order once applied stays.
+// number after the highest (9 is loyalty redemption), not the gap, so an order once applied stays.
 const std::vector<Migration> &Migrations::all()
 {
     static const std::vector<Migration> migrations = {
@@ -59,6 +60,7 @@ const std::vector<Migration> &Migrations::all()
         {6, "plan history: the plan periods of each subscription", schemaV6},
         {7, "segments: a covering index of each customer's orders", schemaV7},
         {8, "loyalty earning: exact tier multipliers, typed perks, ledger sources", schemaV8},
+        {9, "loyalty redemption: the rewards catalogue and reward codes", schemaV9},
     };
     return migrations;
 }

@@ -264,6 +264,32 @@ qint64 LoyaltyEngine::expiring(const std::vector<LoyaltyEntry> &ledger, qint64 a
     return points;
 }
 
+qint64 LoyaltyEngine::spendable(const std::vector<LoyaltyEntry> &ledger, qint64 asOf) const
+{
+    qint64 total = 0;
+    for (const LoyaltyEntry &entry : ledger)
+        total += entry.delta;
+    return std::max<qint64>(0, std::min(standing(ledger, asOf).available, total));
+}
+
+LoyaltyRedeemCheck LoyaltyEngine::checkRedeem(const LoyaltyReward &reward,
+                                              const std::vector<LoyaltyEntry> &ledger,
+                                              qint64 redeemedBefore, qint64 asOf) const
+{
+    LoyaltyRedeemCheck check;
+    check.balance = standing(ledger, asOf).balance;
+    check.spendable = spendable(ledger, asOf);
+    if (!reward.active)
+        check.refusal = LoyaltyRedeemRefusal::Inactive;
+    else if (reward.perCustomerLimit > 0 && redeemedBefore >= reward.perCustomerLimit)
+        check.refusal = LoyaltyRedeemRefusal::LimitReached;
+    else if (check.balance < reward.minBalance)
+        check.refusal = LoyaltyRedeemRefusal::BelowMinimum;
+    else if (check.spendable < reward.pointsCost)
+        check.refusal = LoyaltyRedeemRefusal::NotEnoughPoints;
+    return check;
+}
+
 QString LoyaltyEngine::orderSource(qint64 orderId)
 {
     return QStringLiteral("order:%1").arg(orderId);
@@ -277,6 +303,11 @@ QString LoyaltyEngine::reverseSource(qint64 orderId)
 QString LoyaltyEngine::expireSource(qint64 customerId, qint64 asOf)
 {
     return QStringLiteral("expire:customer:%1:%2").arg(customerId).arg(asOf);
+}
+
+QString LoyaltyEngine::redeemSource(const QString &rewardCode)
+{
+    return QStringLiteral("redeem:") + rewardCode;
 }
 
 } // namespace md

@@ -53,6 +53,16 @@ struct LoyaltyBatch
     qint64 expiresAt = -1; // -1: never
 };
 
+// Why a redemption is refused, in the order the checks run.
+enum class LoyaltyRedeemRefusal { None, Inactive, LimitReached, BelowMinimum, NotEnoughPoints };
+
+struct LoyaltyRedeemCheck
+{
+    LoyaltyRedeemRefusal refusal = LoyaltyRedeemRefusal::None;
+    qint64 balance = 0;   // every entry up to the moment
+    qint64 spendable = 0; // what a redemption may take now
+};
+
 class LoyaltyEngine
 {
 public:
@@ -94,9 +104,23 @@ public:
     // (none while expiry is off).
     qint64 expiring(const std::vector<LoyaltyEntry> &ledger, qint64 asOf) const;
 
+    // The points a redemption may take at `asOf`: the available balance (less points still
+    // pending), and never more than the balance with every entry counted (a reversal dated
+    // later included), never below 0. Points past their expiry date count until an expire
+    // entry takes them, so the caller writes off expiring() first, or a redemption would
+    // consume (FIFO) the very batch that should have expired.
+    qint64 spendable(const std::vector<LoyaltyEntry> &ledger, qint64 asOf) const;
+    // Whether `reward` may be redeemed at `asOf` by a customer with `ledger` who redeemed it
+    // `redeemedBefore` times: active, under its per-customer limit, a balance of at least its
+    // minimum, and its cost no more than what is spendable.
+    LoyaltyRedeemCheck checkRedeem(const LoyaltyReward &reward,
+                                   const std::vector<LoyaltyEntry> &ledger, qint64 redeemedBefore,
+                                   qint64 asOf) const;
+
     static QString orderSource(qint64 orderId);
     static QString reverseSource(qint64 orderId);
     static QString expireSource(qint64 customerId, qint64 asOf);
+    static QString redeemSource(const QString &rewardCode);
 
 private:
     std::vector<LoyaltyTier> m_tiers;

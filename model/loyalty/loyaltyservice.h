@@ -57,6 +57,40 @@ struct LoyaltyCustomerLedger
     QString tier;
 };
 
+// A change to the reward named `name` (any case): what is not given stays. A new reward needs
+// its kind and cost, and the value of its kind: an amount ("5.00") for a fixed discount, a whole
+// percentage from 1 to 100 ("10", "10%") for a percentage, a product's SKU for a free product,
+// none for free shipping. A changed kind needs its value again.
+struct LoyaltyRewardEdit
+{
+    QString name;
+    std::optional<LoyaltyRewardKind> kind;
+    std::optional<QString> value;
+    std::optional<qint64> pointsCost;
+    std::optional<qint64> minBalance;
+    std::optional<int> perCustomerLimit; // 0: no limit
+    std::optional<bool> active;
+};
+
+struct LoyaltyRedemption
+{
+    QString email;
+    QString reward;
+    QString code; // the reward code the customer gets
+    qint64 points = 0;
+    qint64 balanceAfter = 0;
+    qint64 expiredFirst = 0; // points past their date written off before the redemption
+    qint64 at = 0;
+};
+
+struct LoyaltyAdjustment
+{
+    QString email;
+    qint64 delta = 0;
+    qint64 balanceAfter = 0;
+    qint64 expiredFirst = 0;
+};
+
 class LoyaltyService
 {
     Q_DECLARE_TR_FUNCTIONS(md::LoyaltyService)
@@ -84,6 +118,27 @@ public:
     static Result<LoyaltySettings> updateSettings(const Database &db, std::optional<int> expiryDays,
                                                   std::optional<LoyaltyBasis> basis,
                                                   std::optional<int> pendingDays);
+
+    static Result<std::vector<LoyaltyReward>> rewards(const Database &db);
+    // Returns the reward as stored. Every refusal names the reward and the value.
+    static Result<LoyaltyReward> saveReward(const Database &db, const LoyaltyRewardEdit &edit);
+    // What the customer gets, in words: "5.00 off", "10% off", "free MUG-01", "free shipping".
+    static QString rewardText(const LoyaltyReward &reward);
+
+    // Redeems the reward named `rewardName` (any case) for the customer at `now`: a redeem entry
+    // of its cost and a new reward code, in one transaction that holds the ledger's lock, so
+    // two redemptions at once (two desktops, two processes) queue and the second sees the
+    // first: neither can overdraw. Points past their expiry date are written off first (an
+    // expire entry, as loyalty expire would), so they are never spent. A refusal (inactive,
+    // limit reached, balance under the minimum, too few points) names why and writes nothing.
+    static Result<LoyaltyRedemption> redeem(const Database &db, const QString &email,
+                                            const QString &rewardName, qint64 now);
+    // A manual entry of `delta` points (positive or negative, not 0) with its reason, under the
+    // same lock; refused when it would take the balance below zero.
+    static Result<LoyaltyAdjustment> adjust(const Database &db, const QString &email, qint64 delta,
+                                            const QString &reason, qint64 now);
+    // Eight random characters (40 bits) from an alphabet without 0/O or 1/I: "MD-7KQX-M2RA".
+    static QString newRewardCode();
 
     // --as-of values: a date (the end of that UTC day) or an ISO time.
     static Result<qint64> parseAsOf(const QString &text);

@@ -497,4 +497,103 @@ Result<qint64> LoyaltyStore::customerCount(const Database &db)
     return count->toLongLong();
 }
 
+Result<std::vector<LoyaltyReward>> LoyaltyStore::rewards(const Database &db)
+{
+    auto query = sql::select(
+        db.sql(),
+        QStringLiteral("SELECT r.id, r.name, r.kind, r.points_cost, r.amount_cents, r.percent, "
+                       "r.product_id, p.sku, r.min_balance, r.per_customer_limit, r.active "
+                       "FROM loyalty_rewards r LEFT JOIN products p ON p.id = r.product_id "
+                       "ORDER BY r.name"));
+    if (!query)
+        return fail(tr("Reading the rewards: %1").arg(query.error()));
+    std::vector<LoyaltyReward> rewards;
+    while (query->next()) {
+        LoyaltyReward reward;
+        reward.id = query->value(0).toLongLong();
+        reward.name = query->value(1).toString();
+        const auto kind = fromKey<LoyaltyRewardKind>(query->value(2).toString());
+        if (!kind) {
+            return fail(tr("Reward \"%1\" has the unknown kind \"%2\"")
+                            .arg(reward.name, query->value(2).toString()));
+        }
+        reward.kind = *kind;
+        reward.pointsCost = query->value(3).toLongLong();
+        reward.amountCents = query->value(4).toLongLong();
+        reward.percent = query->value(5).toInt();
+        reward.productId = query->value(6).toLongLong();
+        reward.productSku = query->value(7).toString();
+        reward.minBalance = query->value(8).toLongLong();
+        reward.perCustomerLimit = query->value(9).toInt();
+        reward.active = query->value(10).toInt() != 0;
+        rewards.push_back(std::move(reward));
+    }
+    return rewards;
+}
+
+Status LoyaltyStore::saveReward(const Database &db, const LoyaltyReward &reward)
+{
+    const QVariant noInt(QMetaType::fromType<qint64>());
+    const auto orNull = [&](qint64 value) { return value > 0 ? QVariant(value) : noInt; };
+    const QVariantList values = {reward.name,
+                                 keyOf(reward.kind),
+                                 reward.pointsCost,
+                                 orNull(reward.amountCents),
+                                 orNull(reward.percent),
+                                 orNull(reward.productId),
+                                 reward.minBalance,
+                                 orNull(reward.perCustomerLimit),
+                                 reward.active ? 1 : 0};
+    Status written;
+    if (reward.id == 0) {
+        written = sql::exec(db.sql(),
+                            QStringLiteral("INSERT INTO loyalty_rewards (name, kind, points_cost, "
+                                           "amount_cents, percent, product_id, min_balance, "
+                                           "per_customer_limit, active) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                            values);
+    } else {
+        written = sql::exec(db.sql(),
+                            QStringLiteral("UPDATE loyalty_rewards SET name = ?, kind = ?, "
+                                           "points_cost = ?, amount_cents = ?, percent = ?, "
+                                           "product_id = ?, min_balance = ?, "
+                                           "per_customer_limit = ?, active = ? WHERE id = ?"),
+                            QVariantList(values) << reward.id);
+    }
+    return written.withContext(tr("Saving reward \"%1\"").arg(reward.name));
+}
+
+Result<std::optional<qint64>> LoyaltyStore::productId(const Database &db, const QString &sku)
+{
+    auto query = sql::select(db.sql(), QStringLiteral("SELECT id FROM products WHERE sku = ?"),
+                             {sku.trimmed()});
+    if (!query)
+        return fail(tr("Looking up product %1: %2").arg(sku, query.error()));
+    if (!query->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query->value(0).toLongLong());
+}
+
+Result<qint64> LoyaltyStore::redemptionCount(const Database &db, qint64 customerId,
+                                             qint64 rewardId)
+{
+    auto count = sql::scalar(db.sql(),
+                             QStringLiteral("SELECT COUNT(*) FROM loyalty_redemptions "
+                                            "WHERE customer_id = ? AND reward_id = ?"),
+                             {customerId, rewardId});
+    if (!count)
+        return fail(tr("Counting the redemptions: %1").arg(count.error()));
+    return count->toLongLong();
+}
+
+Status LoyaltyStore::insertRedemption(const Database &db, qint64 customerId, qint64 rewardId,
+                                      const QString &code, qint64 points, qint64 at)
+{
+    return sql::exec(db.sql(),
+                     QStringLiteral("INSERT INTO loyalty_redemptions (customer_id, reward_id, "
+                                    "code, points, created_at) VALUES (?, ?, ?, ?, ?)"),
+                     {customerId, rewardId, code, points, at})
+        .withContext(tr("Recording the redemption"));
+}
+
 } // namespace md

@@ -100,6 +100,17 @@ public:
     static Status appendEntries(const Database &db, const std::vector<LoyaltyNewEntry> &entries);
 
     static Result<qint64> customerCount(const Database &db);
+
+    // The rewards catalogue, by name.
+    static Result<std::vector<LoyaltyReward>> rewards(const Database &db);
+    // Inserts `reward` (id 0) or updates the reward with its id. The database's CHECKs stand
+    // behind the caller's: exactly the value the kind needs.
+    static Status saveReward(const Database &db, const LoyaltyReward &reward);
+    static Result<std::optional<qint64>> productId(const Database &db, const QString &sku);
+    static Result<qint64> redemptionCount(const Database &db, qint64 customerId, qint64 rewardId);
+    // Inside the caller's transaction, beside the redeem entry of the same code.
+    static Status insertRedemption(const Database &db, qint64 customerId, qint64 rewardId,
+                                   const QString &code, qint64 points, qint64 at);
 };
 
 } // namespace md

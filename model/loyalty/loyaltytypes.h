@@ -67,6 +67,35 @@ struct LoyaltyEntry
     QString note;
 };
 
+// The values of loyalty_rewards.kind.
+enum class LoyaltyRewardKind { FixedDiscount, PercentDiscount, FreeProduct, FreeShipping };
+
+constexpr auto enumKeys(LoyaltyRewardKind)
+{
+    return keyTable<LoyaltyRewardKind>({{LoyaltyRewardKind::FixedDiscount, "fixed_discount"},
+                                        {LoyaltyRewardKind::PercentDiscount, "percent_discount"},
+                                        {LoyaltyRewardKind::FreeProduct, "free_product"},
+                                        {LoyaltyRewardKind::FreeShipping, "free_shipping"}});
+}
+static_assert(enumKeys(LoyaltyRewardKind{}).coversFirst(4));
+
+// A reward of the catalogue. Exactly the value its kind needs is set: amountCents for a fixed
+// discount, percent (1-100) for a percentage, productId (and its sku) for a free product.
+struct LoyaltyReward
+{
+    qint64 id = 0;
+    QString name;
+    LoyaltyRewardKind kind = LoyaltyRewardKind::FreeShipping;
+    qint64 pointsCost = 0;
+    qint64 amountCents = 0;
+    int percent = 0;
+    qint64 productId = 0;
+    QString productSku;
+    qint64 minBalance = 0;    // the balance a customer needs to redeem it; 0: none
+    int perCustomerLimit = 0; // redemptions per customer; 0: no limit
+    bool active = true;
+};
+
 struct LoyaltyOrder
 {
     qint64 id = 0;

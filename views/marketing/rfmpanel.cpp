@@ -1,6 +1,7 @@
 #include "rfmpanel.h"
 
 #include "common/tone.h"
+#include "segmentbuilderpanel.h"
 #include "marketing/segmentservice.h"
 
 #include <QDateEdit>
@@ -119,7 +120,7 @@ RfmPanel::RfmPanel(const DatabaseSpec &database, QWidget *parent)
     m_asOf = new QDateEdit(QDateTime::currentDateTimeUtc().date(), this);
     m_asOf->setObjectName(QStringLiteral("rfmAsOf"));
     m_asOf->setCalendarPopup(true);
-    m_asOf->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_asOf->setDisplayFormat(SegmentBuilderPanel::dateFormat());
     m_asOf->setToolTip(tr("Customers are scored on their completed orders up to the end of this "
                           "day (UTC)"));
     m_status = new QLabel(this);
@@ -212,8 +213,8 @@ void RfmPanel::showAnalysis(const RfmAnalysis &analysis)
     totals.revenueCents = analysis.revenueCents;
     m_analysis = std::move(totals);
     const QDateTime asOf = QDateTime::fromSecsSinceEpoch(analysis.asOf, QTimeZone::utc());
-    m_status->setText(tr("Customers with a completed order up to %1 (UTC): %2")
-                          .arg(QLocale().toString(asOf, QLocale::ShortFormat),
+    m_status->setText(tr("Customers with a completed order up to the end of %1 (UTC): %2")
+                          .arg(QLocale().toString(asOf.date(), SegmentBuilderPanel::dateFormat()),
                                QLocale().toString(qint64(analysis.customers.size()))));
     tone::apply(m_status, tone::Tone::Normal);
     static_cast<RfmHeatMap *>(m_heatMap)->setGrid(analysis.grid);
