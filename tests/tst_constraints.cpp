@@ -94,9 +94,8 @@ const std::map<QString, std::vector<std::pair<QString, QString>>> &defaults()
          row({{"perk_key", "'perk_{n}'"}, {"label", "'Perk'"}, {"value_type", "'bool'"}})},
         {QStringLiteral("loyalty_tier_perks"),
          row({{"tier_id", "1"}, {"perk_id", "1"}, {"value", "'true'"}})},
-        {QStringLiteral("loyalty_rewards"), row({{"name", "'Reward {n}'"},
-                                                 {"kind", "'free_shipping'"},
-                                                 {"points_cost", "100"}})},
+        {QStringLiteral("loyalty_rewards"),
+         row({{"name", "'Reward {n}'"}, {"kind", "'free_shipping'"}, {"points_cost", "100"}})},
         {QStringLiteral("loyalty_redemptions"), row({{"customer_id", "1"},
                                                      {"reward_id", "1"},
                                                      {"code", "'MD-{n}'"},
@@ -616,8 +615,7 @@ std::vector<Case> constraintCases()
           ins("loyalty_rewards", {{"per_customer_limit", "0"}}));
     c.add("rewards: active 2", "loyalty_rewards_active_check", "loyalty_rewards",
           ins("loyalty_rewards", {{"active", "0"}}), ins("loyalty_rewards", {{"active", "2"}}));
-    c.add("rewards: fixed discount without an amount", "loyalty_rewards_check",
-          "loyalty_rewards",
+    c.add("rewards: fixed discount without an amount", "loyalty_rewards_check", "loyalty_rewards",
           ins("loyalty_rewards", {{"kind", "'fixed_discount'"}, {"amount_cents", "500"}}),
           ins("loyalty_rewards", {{"kind", "'fixed_discount'"}}));
     c.add("rewards: free shipping with a product", "loyalty_rewards_check", "loyalty_rewards",
@@ -1115,10 +1113,10 @@ void tst_Constraints::initTestCase()
     };
     for (const QString &statement : fixtures)
         MD_VERIFY(sql::exec(m_db->sql(), statement));
-    for (const char *table : {"products", "customers", "orders", "price_runs", "plans", "features",
-                              "subscriptions", "segments", "campaigns", "badges", "challenges",
-                              "price_proposals", "loyalty_tiers", "loyalty_perks",
-                              "loyalty_rewards"}) {
+    for (const char *table :
+         {"products", "customers", "orders", "price_runs", "plans", "features", "subscriptions",
+          "segments", "campaigns", "badges", "challenges", "price_proposals", "loyalty_tiers",
+          "loyalty_perks", "loyalty_rewards"}) {
         const QString reset = m_db->dialect().resetIdentity(QString::fromLatin1(table));
         if (!reset.isEmpty())
             MD_VERIFY(sql::exec(m_db->sql(), reset));

@@ -289,7 +289,8 @@ void tst_LoyaltyCli::rewardsRedeemAndAdjust()
                            "--value", "10.00", "--cost", "400", "--limit", "1"}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out,
-             QStringLiteral("Reward Ten off: 10.00 off for 400 points, at most 1 per customer.\n"));
+             QStringLiteral(
+                 "Reward Ten off: 10.00 off for 400 points, at most 1 redemption per customer.\n"));
     r = runCliOn(db, args({"loyalty", "reward", "set", "Free shipping", "--kind", "free_shipping",
                            "--cost", "150", "--min-balance", "200"}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -307,9 +308,10 @@ void tst_LoyaltyCli::rewardsRedeemAndAdjust()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err)); // Ann 621, Bo 19
     r = runCliOn(db, args({"loyalty", "redeem", "ann@example.com", "ten off"}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    static const QRegularExpression redeemed(QStringLiteral(
-        "^Redeemed Ten off for ann@example.com: 400 points; reward code (MD-[2-9A-Z]{4}-[2-9A-Z]{4}); "
-        "balance now 221\\.\n$"));
+    static const QRegularExpression redeemed(
+        QStringLiteral("^Redeemed Ten off for ann@example.com: 400 points; reward code "
+                       "(MD-[2-9A-Z]{4}-[2-9A-Z]{4}); "
+                       "balance now 221\\.\n$"));
     const QRegularExpressionMatch match = redeemed.match(r.out);
     QVERIFY2(match.hasMatch(), qPrintable(r.out));
     const QString code = match.captured(1);
@@ -324,8 +326,8 @@ void tst_LoyaltyCli::rewardsRedeemAndAdjust()
                                           "bo@shop.org has 19")),
              qPrintable(r.err));
 
-    r = runCliOn(db, args({"loyalty", "adjust", "bo@shop.org", "--points", "-20", "--reason",
-                           "typo"}));
+    r = runCliOn(db,
+                 args({"loyalty", "adjust", "bo@shop.org", "--points", "-20", "--reason", "typo"}));
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("bo@shop.org has 19 points; taking 20 would leave the "
                                           "balance below zero")),
@@ -341,8 +343,8 @@ void tst_LoyaltyCli::rewardsRedeemAndAdjust()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
-    QVERIFY2(lines.last().contains(QStringLiteral(",redeem,-400,221,redeem:%1,Reward Ten off "
-                                                  "(10.00 off) code %1")
+    QVERIFY2(lines.last().contains(QStringLiteral(",redeem,-400,221,redeem:%1,\"Reward Ten off "
+                                                  "(10.00 off), code %1\"")
                                        .arg(code)),
              qPrintable(lines.last()));
     r = runCliOn(db, args({"loyalty", "balances", "--format", "csv"}));
@@ -371,7 +373,8 @@ void tst_LoyaltyCli::concurrentRedemptionsNeverOverdraw()
     for (int i = 0; i < 4; ++i) {
         auto process = std::make_unique<QProcess>();
         process->start(test::cliProgram(),
-                       args({"--db"}) << db << args({"loyalty", "redeem", "ann@example.com", "Big"}));
+                       args({"--db"})
+                           << db << args({"loyalty", "redeem", "ann@example.com", "Big"}));
         processes.push_back(std::move(process));
     }
     int won = 0;
@@ -394,8 +397,9 @@ void tst_LoyaltyCli::concurrentRedemptionsNeverOverdraw()
     QCOMPARE(refused, 3);
     auto opened = scratch.open();
     MD_VERIFY(opened);
-    auto sum = sql::scalar(opened->sql(),
-                           QStringLiteral("SELECT SUM(delta) FROM points_ledger WHERE customer_id = 1"));
+    auto sum
+        = sql::scalar(opened->sql(),
+                      QStringLiteral("SELECT SUM(delta) FROM points_ledger WHERE customer_id = 1"));
     MD_VERIFY(sum);
     QCOMPARE(sum->toLongLong(), 221);
     auto redemptions

@@ -427,12 +427,12 @@ void tst_LoyaltyEngine::checkRedeem_data()
 
     // The ledger: earn 300 on day 0, earn 100 on day 10, as of day 12; a reversal of 50 dated
     // day 20 (after the moment) still bounds what may be spent: 400 - 50.
-    const auto row = [](const char *name, qint64 cost, qint64 minBalance, int limit, bool active,
-                        qint64 before, int pending, LoyaltyRedeemRefusal refusal,
-                        qint64 spendable) {
-        QTest::newRow(name) << cost << minBalance << limit << active << before << pending
-                            << int(refusal) << spendable;
-    };
+    const auto row
+        = [](const char *name, qint64 cost, qint64 minBalance, int limit, bool active,
+             qint64 before, int pending, LoyaltyRedeemRefusal refusal, qint64 spendable) {
+              QTest::newRow(name) << cost << minBalance << limit << active << before << pending
+                                  << int(refusal) << spendable;
+          };
     using R = LoyaltyRedeemRefusal;
     row("exactly what may be spent", 350, 0, 0, true, 0, 0, R::None, 350);
     row("one point more", 351, 0, 0, true, 0, 0, R::NotEnoughPoints, 350);
@@ -460,7 +460,8 @@ void tst_LoyaltyEngine::checkRedeem()
     settings.pendingDays = pendingDays;
     const LoyaltyEngine engine(programme(), settings);
     const std::vector<LoyaltyEntry> ledger
-        = {entry(1, LoyaltyKind::Earn, 300, kT0, 1), entry(2, LoyaltyKind::Earn, 100, kT0 + 10 * kDay, 2),
+        = {entry(1, LoyaltyKind::Earn, 300, kT0, 1),
+           entry(2, LoyaltyKind::Earn, 100, kT0 + 10 * kDay, 2),
            entry(3, LoyaltyKind::Reverse, -50, kT0 + 20 * kDay, 2)};
     LoyaltyReward reward;
     reward.pointsCost = cost;

@@ -372,10 +372,10 @@ LoyaltyRewardEdit rewardEdit(const char *name, std::optional<LoyaltyRewardKind> 
 void tst_LoyaltyService::rewardsAreValidated()
 {
     using K = LoyaltyRewardKind;
-    MD_VERIFY(sql::exec(m_db->sql(),
-                        QStringLiteral("INSERT INTO products (id, sku, title, base_price_cents, "
-                                       "current_price_cents, created_at, updated_at) VALUES "
-                                       "(1, 'MUG-01', 'Mug', 1200, 1200, 1700000000, 1700000000)")));
+    MD_VERIFY(sql::exec(
+        m_db->sql(), QStringLiteral("INSERT INTO products (id, sku, title, base_price_cents, "
+                                    "current_price_cents, created_at, updated_at) VALUES "
+                                    "(1, 'MUG-01', 'Mug', 1200, 1200, 1700000000, 1700000000)")));
     const auto refused = [&](const LoyaltyRewardEdit &edit, const QString &message) {
         auto saved = LoyaltyService::saveReward(*m_db, edit);
         QVERIFY2(!saved, "accepted");
@@ -453,12 +453,12 @@ void tst_LoyaltyService::redeemTakesPointsAndGivesACode()
     LoyaltyRewardEdit old = rewardEdit("Old", K::FreeShipping, std::nullopt, 10);
     old.active = false;
     MD_VERIFY(LoyaltyService::saveReward(*m_db, old));
-    MD_VERIFY(LoyaltyService::saveReward(
-        *m_db, rewardEdit("Ship", K::FreeShipping, std::nullopt, 300)));
+    MD_VERIFY(
+        LoyaltyService::saveReward(*m_db, rewardEdit("Ship", K::FreeShipping, std::nullopt, 300)));
 
     const qint64 now = kT0 + 2 * kDay;
-    auto redeemed
-        = LoyaltyService::redeem(*m_db, QStringLiteral(" Ann@Example.com "), QStringLiteral("ten OFF"), now);
+    auto redeemed = LoyaltyService::redeem(*m_db, QStringLiteral(" Ann@Example.com "),
+                                           QStringLiteral("ten OFF"), now);
     MD_VERIFY(redeemed);
     QCOMPARE(redeemed->email, QStringLiteral("ann@example.com"));
     QCOMPARE(redeemed->reward, QStringLiteral("Ten off"));
@@ -565,8 +565,7 @@ void tst_LoyaltyService::adjustNeedsAReasonAndNeverOverdraws()
     QVERIFY(!noReason);
     QVERIFY2(noReason.error().contains(QLatin1String("needs a reason")),
              qPrintable(noReason.error()));
-    auto overdraw
-        = LoyaltyService::adjust(*m_db, bo, -20, QStringLiteral("typo"), kT0 + 2 * kDay);
+    auto overdraw = LoyaltyService::adjust(*m_db, bo, -20, QStringLiteral("typo"), kT0 + 2 * kDay);
     QVERIFY(!overdraw);
     QVERIFY2(overdraw.error().contains(QLatin1String(
                  "bo@shop.org has 19 points; taking 20 would leave the balance below zero")),

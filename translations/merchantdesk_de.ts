@@ -3156,10 +3156,6 @@
 <context>
     <name>md::LoyaltyCommand</name>
     <message>
-        <source>Loyalty points: award, balances, ledger EMAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings</source>
-        <translation>Treuepunkte: award, balances, ledger E-MAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings</translation>
-    </message>
-    <message>
         <source>award, expire, balances: as of this moment, a date (2026-06-30, the end of that UTC day) or an ISO time (default: now)</source>
         <translation>award, expire, balances: Stand zu diesem Zeitpunkt, ein Datum (2026-06-30, das Ende dieses UTC-Tages) oder eine ISO-Zeit (Standard: jetzt)</translation>
     </message>
@@ -3369,6 +3365,159 @@
         <translation>Wartezeit in Tagen: %1
 </translation>
     </message>
+    <message>
+        <source>Loyalty points: award, balances, ledger EMAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings, rewards, reward set NAME, redeem EMAIL REWARD, adjust EMAIL --points N --reason TEXT</source>
+        <translation>Treuepunkte: award, balances, ledger E-MAIL, expire, tiers, tier set NAME --threshold N --multiplier X, settings, rewards, reward set NAME, redeem E-MAIL PRÄMIE, adjust E-MAIL --points N --reason TEXT</translation>
+    </message>
+    <message>
+        <source>reward set: what the reward is: %1</source>
+        <translation>reward set: was die Prämie ist: %1</translation>
+    </message>
+    <message>
+        <source>reward set: the amount off (5.00), the percentage off (10), or the SKU of the free product</source>
+        <translation>reward set: der Rabattbetrag (5.00), der Rabatt in Prozent (10) oder die SKU des Gratisprodukts</translation>
+    </message>
+    <message>
+        <source>reward set: what the reward costs in points</source>
+        <translation>reward set: was die Prämie in Punkten kostet</translation>
+    </message>
+    <message>
+        <source>reward set: the balance a customer needs to redeem it (0: none)</source>
+        <translation>reward set: der Punktestand, den ein Kunde zum Einlösen braucht (0: keiner)</translation>
+    </message>
+    <message>
+        <source>reward set: how often one customer may redeem it (0: no limit)</source>
+        <translation>reward set: wie oft ein Kunde sie einlösen darf (0: unbegrenzt)</translation>
+    </message>
+    <message>
+        <source>reward set: whether the reward is offered: yes or no</source>
+        <translation>reward set: ob die Prämie angeboten wird: yes oder no</translation>
+    </message>
+    <message>
+        <source>adjust: the points to add, or to take with a minus (-50)</source>
+        <translation>adjust: die gutzuschreibenden Punkte, oder mit Minus die abzuziehenden (-50)</translation>
+    </message>
+    <message>
+        <source>adjust: why, kept in the ledger</source>
+        <translation>adjust: der Grund, der im Journal steht</translation>
+    </message>
+    <message>
+        <source>set and a reward name</source>
+        <translation>set und einen Prämiennamen</translation>
+    </message>
+    <message>
+        <source>a customer email and a reward name</source>
+        <translation>eine Kunden-E-Mail und einen Prämiennamen</translation>
+    </message>
+    <message>
+        <source>loyalty reward: &quot;%1&quot; is not an action; use loyalty reward set NAME --kind K --cost N</source>
+        <translation>loyalty reward: „%1“ ist keine Aktion; verwenden Sie loyalty reward set NAME --kind K --cost N</translation>
+    </message>
+    <message>
+        <source>%1: --kind &quot;%2&quot; is not a kind of reward; use %3</source>
+        <translation>%1: --kind „%2“ ist keine Prämienart; verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>%1: --%2 &quot;%3&quot; is not a whole number from %4</source>
+        <translation>%1: --%2 „%3“ ist keine ganze Zahl ab %4</translation>
+    </message>
+    <message>
+        <source>%1: --limit %2 is more than 1,000,000 redemptions</source>
+        <translation>%1: --limit %2 sind mehr als 1.000.000 Einlösungen</translation>
+    </message>
+    <message>
+        <source>%1: --active &quot;%2&quot; is neither yes nor no</source>
+        <translation>%1: --active „%2“ ist weder yes noch no</translation>
+    </message>
+    <message>
+        <source>%1: --points &quot;%2&quot; is not a whole number of points other than 0, such as 50 or -50</source>
+        <translation>%1: --points „%2“ ist keine ganze Punktzahl ungleich 0 wie 50 oder -50</translation>
+    </message>
+    <message>
+        <source>%1: --reason is needed: why the points change, kept in the ledger</source>
+        <translation>%1: --reason fehlt: warum sich die Punkte ändern, steht im Journal</translation>
+    </message>
+    <message>
+        <source>There are no rewards yet: loyalty reward set NAME --kind K --cost N [--value V] adds one.
+</source>
+        <translation>Es gibt noch keine Prämien: loyalty reward set NAME --kind K --cost N [--value V] legt eine an.
+</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gibt</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Min. balance</source>
+        <translation>Mindeststand</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Reward %1: %2 for %3 points%4%5%6.
+</source>
+        <translation>Prämie %1: %2 für %3 Punkte%4%5%6.
+</translation>
+    </message>
+    <message>
+        <source>, from a balance of %1</source>
+        <translation>, ab einem Punktestand von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, at most %n per customer</source>
+        <translation>
+            <numerusform>, höchstens %n Einlösung pro Kunde</numerusform>
+            <numerusform>, höchstens %n Einlösungen pro Kunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, not offered (inactive)</source>
+        <translation>, nicht angeboten (inaktiv)</translation>
+    </message>
+    <message>
+        <source>%1 points past their expiry date were written off first.
+</source>
+        <translation>%1 Punkte nach ihrem Verfallsdatum wurden zuerst ausgebucht.
+</translation>
+    </message>
+    <message>
+        <source>Redeemed %1 for %2: %3 points; reward code %4; balance now %5.
+</source>
+        <translation>%1 für %2 eingelöst: %3 Punkte; Prämiencode %4; Punktestand jetzt %5.
+</translation>
+    </message>
+    <message>
+        <source>Adjusted %1 by %2 points; balance now %3.
+</source>
+        <translation>%1 um %2 Punkte korrigiert; Punktestand jetzt %3.
+</translation>
+    </message>
 </context>
 <context>
     <name>md::LoyaltyMultiplier</name>
@@ -3430,6 +3579,117 @@
     <message>
         <source>There is no customer with the email &quot;%1&quot;</source>
         <translation>Es gibt keinen Kunden mit der E-Mail „%1“</translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <translation>%1 Rabatt</translation>
+    </message>
+    <message>
+        <source>%1% off</source>
+        <translation>%1 % Rabatt</translation>
+    </message>
+    <message>
+        <source>free %1</source>
+        <translation>%1 gratis</translation>
+    </message>
+    <message>
+        <source>free shipping</source>
+        <translation>kostenloser Versand</translation>
+    </message>
+    <message>
+        <source>A reward needs a name</source>
+        <translation>Eine Prämie braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Reward &quot;%1&quot;</source>
+        <translation>Prämie „%1“</translation>
+    </message>
+    <message>
+        <source>the cost must be at least 1 point</source>
+        <translation>sie muss mindestens 1 Punkt kosten</translation>
+    </message>
+    <message>
+        <source>the minimum balance must not be below 0</source>
+        <translation>der Mindeststand darf nicht unter 0 liegen</translation>
+    </message>
+    <message>
+        <source>the limit per customer must not be below 0</source>
+        <translation>das Limit pro Kunde darf nicht unter 0 liegen</translation>
+    </message>
+    <message>
+        <source>There is no reward &quot;%1&quot;; a new reward needs at least --kind and --cost</source>
+        <translation>Es gibt keine Prämie „%1“; eine neue Prämie braucht mindestens --kind und --cost</translation>
+    </message>
+    <message>
+        <source>a %1 needs --value</source>
+        <translation>die Art %1 braucht --value</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; of a fixed discount is not an amount above 0 such as 5.00</source>
+        <translation>der Wert „%1“ eines festen Rabatts ist kein Betrag über 0 wie 5.00</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; of a percentage discount is not a whole percentage from 1 to 100</source>
+        <translation>der Wert „%1“ eines Prozentrabatts ist kein ganzer Prozentsatz von 1 bis 100</translation>
+    </message>
+    <message>
+        <source>there is no product with the SKU &quot;%1&quot;</source>
+        <translation>es gibt kein Produkt mit der SKU „%1“</translation>
+    </message>
+    <message>
+        <source>free shipping takes no --value (&quot;%1&quot; was given)</source>
+        <translation>kostenloser Versand nimmt kein --value („%1“ wurde angegeben)</translation>
+    </message>
+    <message>
+        <source>it was saved but cannot be read back</source>
+        <translation>sie wurde gespeichert, lässt sich aber nicht zurücklesen</translation>
+    </message>
+    <message>
+        <source>Redeeming &quot;%1&quot; for %2</source>
+        <translation>„%1“ für %2 einlösen</translation>
+    </message>
+    <message>
+        <source>there is no reward &quot;%1&quot; (loyalty rewards lists them)</source>
+        <translation>es gibt keine Prämie „%1“ (loyalty rewards listet sie auf)</translation>
+    </message>
+    <message>
+        <source>the reward is not offered at the moment (it is inactive); nothing was written</source>
+        <translation>die Prämie wird derzeit nicht angeboten (sie ist inaktiv); nichts wurde geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has redeemed it %n time(s), its limit per customer; nothing was written</source>
+        <translation>
+            <numerusform>%1 hat sie %n-mal eingelöst, so oft ein Kunde darf; nichts wurde geschrieben</numerusform>
+            <numerusform>%1 hat sie %n-mal eingelöst, so oft ein Kunde darf; nichts wurde geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it needs a balance of at least %1 points and %2 has %3; nothing was written</source>
+        <translation>sie setzt einen Punktestand von mindestens %1 voraus und %2 hat %3; nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>it costs %1 points and %2 has %3 to spend; nothing was written</source>
+        <translation>sie kostet %1 Punkte und %2 kann %3 ausgeben; nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>Reward %1 (%2), code %3</source>
+        <translation>Prämie %1 (%2), Code %3</translation>
+    </message>
+    <message>
+        <source>Adjusting the points of %1</source>
+        <translation>Punkte von %1 korrigieren</translation>
+    </message>
+    <message>
+        <source>an adjustment needs a reason, kept in the ledger</source>
+        <translation>eine Korrektur braucht einen Grund, der im Journal steht</translation>
+    </message>
+    <message>
+        <source>an adjustment of 0 points changes nothing</source>
+        <translation>eine Korrektur um 0 Punkte ändert nichts</translation>
+    </message>
+    <message>
+        <source>%1 has %2 points; taking %3 would leave the balance below zero; nothing was written</source>
+        <translation>%1 hat %2 Punkte; %3 abzuziehen brächte den Punktestand unter null; nichts wurde geschrieben</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3777,30 @@
     <message>
         <source>Counting the customers: %1</source>
         <translation>Fehler beim Zählen der Kunden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the rewards: %1</source>
+        <translation>Prämien lesen: %1</translation>
+    </message>
+    <message>
+        <source>Reward &quot;%1&quot; has the unknown kind &quot;%2&quot;</source>
+        <translation>Prämie „%1“ hat die unbekannte Art „%2“</translation>
+    </message>
+    <message>
+        <source>Saving reward &quot;%1&quot;</source>
+        <translation>Prämie „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>Looking up product %1: %2</source>
+        <translation>Produkt %1 suchen: %2</translation>
+    </message>
+    <message>
+        <source>Counting the redemptions: %1</source>
+        <translation>Einlösungen zählen: %1</translation>
+    </message>
+    <message>
+        <source>Recording the redemption</source>
+        <translation>Einlösung festhalten</translation>
     </message>
 </context>
 <context>
@@ -5683,12 +5967,12 @@ Produkte, deren Preis sich seitdem erneut geändert hat, bleiben unverändert un
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <source>Customers with a completed order up to %1 (UTC): %2</source>
-        <translation>Kunden mit einer abgeschlossenen Bestellung bis %1 (UTC): %2</translation>
-    </message>
-    <message>
         <source>The RFM analysis failed: %1</source>
         <translation>Die RFM-Analyse ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Customers with a completed order up to the end of %1 (UTC): %2</source>
+        <translation>Kunden mit einer abgeschlossenen Bestellung bis Ende %1 (UTC): %2</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,26 @@
     </message>
 </context>
 <context>
+    <name>md::LoyaltyCommand</name>
+    <message numerus="yes">
+        <source>, at most %n per customer</source>
+        <translation>
+            <numerusform>, at most %n redemption per customer</numerusform>
+            <numerusform>, at most %n redemptions per customer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>md::LoyaltyService</name>
+    <message numerus="yes">
+        <source>%1 has redeemed it %n time(s), its limit per customer; nothing was written</source>
+        <translation>
+            <numerusform>%1 has redeemed it %n time, its limit per customer; nothing was written</numerusform>
+            <numerusform>%1 has redeemed it %n times, its limit per customer; nothing was written</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>md::PlanStore</name>
     <message numerus="yes">
         <source>Plan “%1” has %n subscriber(s) who have not cancelled; move them to another plan first</source>

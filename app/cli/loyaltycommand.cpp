@@ -199,11 +199,9 @@ QList<QCommandLineOption> LoyaltyCommand::options() const
                            QStringLiteral("N")),
         QCommandLineOption(kActive, tr("reward set: whether the reward is offered: yes or no"),
                            QStringLiteral("yes|no")),
-        QCommandLineOption(kPoints,
-                           tr("adjust: the points to add, or to take with a minus (-50)"),
+        QCommandLineOption(kPoints, tr("adjust: the points to add, or to take with a minus (-50)"),
                            QStringLiteral("N")),
-        QCommandLineOption(kReason, tr("adjust: why, kept in the ledger"),
-                           QStringLiteral("TEXT")),
+        QCommandLineOption(kReason, tr("adjust: why, kept in the ledger"), QStringLiteral("TEXT")),
     };
 }
 
@@ -382,8 +380,7 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         adjustPoints = text.toLongLong();
         if (arguments.value(kReason).trimmed().isEmpty()) {
             return console.usageError(
-                tr("%1: --reason is needed: why the points change, kept in the ledger")
-                    .arg(label));
+                tr("%1: --reason is needed: why the points change, kept in the ledger").arg(label));
         }
     }
 
@@ -576,26 +573,25 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
                                                          : tr("none"),
                              reward.active ? tr("yes") : tr("no")});
         }
-        console.print(table({tr("Reward"), tr("Gives"), tr("Cost"), tr("Min. balance"),
-                             tr("Limit"), tr("Active")},
-                            cells, {false, false, true, true, true, false}));
+        console.print(table(
+            {tr("Reward"), tr("Gives"), tr("Cost"), tr("Min. balance"), tr("Limit"), tr("Active")},
+            cells, {false, false, true, true, true, false}));
         return Console::Success;
     }
     if (actionName == QLatin1String("reward")) {
         auto reward = LoyaltyService::saveReward(*db, rewardEdit);
         if (!reward)
             return failed(reward.error());
-        console.print(tr("Reward %1: %2 for %3 points%4%5%6.\n")
-                          .arg(reward->name, LoyaltyService::rewardText(*reward))
-                          .arg(reward->pointsCost)
-                          .arg(reward->minBalance > 0
-                                   ? tr(", from a balance of %1").arg(reward->minBalance)
-                                   : QString())
-                          .arg(reward->perCustomerLimit > 0
-                                   ? tr(", at most %n per customer", nullptr,
-                                        reward->perCustomerLimit)
-                                   : QString())
-                          .arg(reward->active ? QString() : tr(", not offered (inactive)")));
+        console.print(
+            tr("Reward %1: %2 for %3 points%4%5%6.\n")
+                .arg(reward->name, LoyaltyService::rewardText(*reward))
+                .arg(reward->pointsCost)
+                .arg(reward->minBalance > 0 ? tr(", from a balance of %1").arg(reward->minBalance)
+                                            : QString())
+                .arg(reward->perCustomerLimit > 0
+                         ? tr(", at most %n per customer", nullptr, reward->perCustomerLimit)
+                         : QString())
+                .arg(reward->active ? QString() : tr(", not offered (inactive)")));
         return Console::Success;
     }
     if (actionName == QLatin1String("redeem")) {
@@ -626,9 +622,9 @@ int LoyaltyCommand::run(const QCommandLineParser &arguments, const DatabaseOpene
         }
         console.print(tr("Adjusted %1 by %2 points; balance now %3.\n")
                           .arg(adjustment->email)
-                          .arg(adjustment->delta > 0 ? QLatin1Char('+') + QString::number(
-                                                           adjustment->delta)
-                                                     : QString::number(adjustment->delta))
+                          .arg(adjustment->delta > 0
+                                   ? QLatin1Char('+') + QString::number(adjustment->delta)
+                                   : QString::number(adjustment->delta))
                           .arg(adjustment->balanceAfter));
         return Console::Success;
     }

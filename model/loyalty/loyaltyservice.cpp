@@ -58,6 +58,18 @@ QString tierName(const LoyaltyEngine &engine, int tier)
     return tier < 0 ? QString() : engine.tiers()[size_t(tier)].name;
 }
 
+// The start of every operation that writes the ledger: the transaction, the ledger lock (so
+// awards, expiries, redemptions and adjustments queue), then the program's rules as they stand
+// under that lock.
+Result<LoyaltyEngine> beginLedgerWrite(const Database &db, Transaction &tx)
+{
+    if (auto begun = tx.begin(); !begun)
+        return fail(begun.error());
+    if (auto locked = lockLedger(db); !locked)
+        return fail(locked.error());
+    return LoyaltyService::engine(db);
+}
+
 // A customer's ledger read under the lock, with the points past their expiry date written off
 // first, as loyalty expire would at `now`: what a redemption or an adjustment then sees.
 struct LockedLedger
@@ -135,11 +147,7 @@ Result<LoyaltyAwardReport> LoyaltyService::award(const Database &db, qint64 asOf
         return fail(tr("%1: %2").arg(context, error));
     };
     Transaction tx(db.sql(), db.dialect());
-    if (auto begun = tx.begin(); !begun)
-        return failed(begun.error());
-    if (auto locked = lockLedger(db); !locked)
-        return failed(locked.error());
-    auto rules = engine(db);
+    auto rules = beginLedgerWrite(db, tx);
     if (!rules)
         return failed(rules.error());
     auto customers = LoyaltyStore::customerCount(db);
@@ -200,11 +208,7 @@ Result<LoyaltyExpireReport> LoyaltyService::expire(const Database &db, qint64 as
         return fail(tr("%1: %2").arg(context, error));
     };
     Transaction tx(db.sql(), db.dialect());
-    if (auto begun = tx.begin(); !begun)
-        return failed(begun.error());
-    if (auto locked = lockLedger(db); !locked)
-        return failed(locked.error());
-    auto rules = engine(db);
+    auto rules = beginLedgerWrite(db, tx);
     if (!rules)
         return failed(rules.error());
     LoyaltyExpireReport report;
@@ -478,16 +482,13 @@ QString LoyaltyService::newRewardCode()
 Result<LoyaltyRedemption> LoyaltyService::redeem(const Database &db, const QString &email,
                                                  const QString &rewardName, qint64 now)
 {
-    const QString context = tr("Redeeming \"%1\" for %2").arg(rewardName.trimmed(), email.trimmed());
+    const QString context
+        = tr("Redeeming \"%1\" for %2").arg(rewardName.trimmed(), email.trimmed());
     const auto failed = [&](const QString &error) {
         return fail(tr("%1: %2").arg(context, error));
     };
     Transaction tx(db.sql(), db.dialect());
-    if (auto begun = tx.begin(); !begun)
-        return failed(begun.error());
-    if (auto locked = lockLedger(db); !locked)
-        return failed(locked.error());
-    auto rules = engine(db);
+    auto rules = beginLedgerWrite(db, tx);
     if (!rules)
         return failed(rules.error());
     auto all = LoyaltyStore::rewards(db);
@@ -499,8 +500,8 @@ Result<LoyaltyRedemption> LoyaltyService::redeem(const Database &db, const QStri
             reward = &candidate;
     }
     if (!reward) {
-        return failed(tr("there is no reward \"%1\" (loyalty rewards lists them)")
-                          .arg(rewardName.trimmed()));
+        return failed(
+            tr("there is no reward \"%1\" (loyalty rewards lists them)").arg(rewardName.trimmed()));
     }
     auto ledger = readForSpending(db, *rules, email, now);
     if (!ledger)
@@ -546,8 +547,8 @@ Result<LoyaltyRedemption> LoyaltyService::redeem(const Database &db, const QStri
     entry.delta = -reward->pointsCost;
     entry.at = now;
     entry.source = LoyaltyEngine::redeemSource(redemption.code);
-    entry.note = tr("Reward %1 (%2), code %3")
-                     .arg(reward->name, rewardText(*reward), redemption.code);
+    entry.note
+        = tr("Reward %1 (%2), code %3").arg(reward->name, rewardText(*reward), redemption.code);
     ledger->toWrite.push_back({ledger->customerId, std::move(entry)});
     if (auto written = LoyaltyStore::appendEntries(db, ledger->toWrite); !written)
         return failed(written.error());
@@ -573,11 +574,7 @@ Result<LoyaltyAdjustment> LoyaltyService::adjust(const Database &db, const QStri
     if (delta == 0)
         return failed(tr("an adjustment of 0 points changes nothing"));
     Transaction tx(db.sql(), db.dialect());
-    if (auto begun = tx.begin(); !begun)
-        return failed(begun.error());
-    if (auto locked = lockLedger(db); !locked)
-        return failed(locked.error());
-    auto rules = engine(db);
+    auto rules = beginLedgerWrite(db, tx);
     if (!rules)
         return failed(rules.error());
     auto ledger = readForSpending(db, *rules, email, now);

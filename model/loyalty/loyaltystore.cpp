@@ -534,7 +534,9 @@ Result<std::vector<LoyaltyReward>> LoyaltyStore::rewards(const Database &db)
 Status LoyaltyStore::saveReward(const Database &db, const LoyaltyReward &reward)
 {
     const QVariant noInt(QMetaType::fromType<qint64>());
-    const auto orNull = [&](qint64 value) { return value > 0 ? QVariant(value) : noInt; };
+    const auto orNull = [&](qint64 value) {
+        return value > 0 ? QVariant(value) : noInt;
+    };
     const QVariantList values = {reward.name,
                                  keyOf(reward.kind),
                                  reward.pointsCost,
@@ -574,8 +576,7 @@ Result<std::optional<qint64>> LoyaltyStore::productId(const Database &db, const 
     return std::optional<qint64>(query->value(0).toLongLong());
 }
 
-Result<qint64> LoyaltyStore::redemptionCount(const Database &db, qint64 customerId,
-                                             qint64 rewardId)
+Result<qint64> LoyaltyStore::redemptionCount(const Database &db, qint64 customerId, qint64 rewardId)
 {
     auto count = sql::scalar(db.sql(),
                              QStringLiteral("SELECT COUNT(*) FROM loyalty_redemptions "

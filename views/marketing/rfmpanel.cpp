@@ -1,8 +1,8 @@
 #include "rfmpanel.h"
 
 #include "common/tone.h"
-#include "segmentbuilderpanel.h"
 #include "marketing/segmentservice.h"
+#include "segmentbuilderpanel.h"
 
 #include <QDateEdit>
 #include <QDateTime>
